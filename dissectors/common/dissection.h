@@ -31,9 +31,9 @@ struct Dissection {
   std::size_t malformedOffset = 0;
   std::string malformedReason;
 
-  Field& addLayer(Field layer, std::size_t source = 0) {
+  Field& addLayer(Field layer, std::size_t sourceIndex = 0) {
     layers.push_back(std::move(layer));
-    layerSource.push_back(source);
+    layerSource.push_back(sourceIndex);
     return layers.back();
   }
   // Records a malformed point on `layer` and on the dissection (first one wins).

@@ -42,7 +42,7 @@ std::string Field::valueString() const {
     case FieldKind::None: return {};
     case FieldKind::Unsigned: return hexDigits ? hexString(u, hexDigits) : std::to_string(u);
     case FieldKind::Signed: return std::to_string(i);
-    case FieldKind::Bytes: return toColonHex(bytes);
+    case FieldKind::Octets: return toColonHex(bytes);
     case FieldKind::Text: return text;
     case FieldKind::Ipv4: return ipv4String(static_cast<std::uint32_t>(u));
     case FieldKind::Ipv6: return ipv6String(bytes);
@@ -93,7 +93,7 @@ Field& Field::addInt(std::string nm, std::string lbl, std::int64_t v, std::size_
 }
 
 Field& Field::addBytes(std::string nm, std::string lbl, ByteView v, std::size_t off) {
-  Field f = base(std::move(nm), std::move(lbl), FieldKind::Bytes, off, v.size());
+  Field f = base(std::move(nm), std::move(lbl), FieldKind::Octets, off, v.size());
   f.bytes.assign(v.begin(), v.end());
   return add(std::move(f));
 }

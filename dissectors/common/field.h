@@ -17,7 +17,7 @@ enum class FieldKind : std::uint8_t {
   None,      // a text-only node (subtree header, comment)
   Unsigned,  // rendered in decimal, or hex when hexDigits > 0 ("0x0008")
   Signed,
-  Bytes,     // colon hex, also used for MAC addresses
+  Octets,    // colon hex, also used for MAC addresses
   Text,      // a string value (EAP identity, ...)
   Ipv4,      // stored in `u`, rendered dotted-quad
   Ipv6,      // stored in `bytes`
@@ -35,6 +35,7 @@ struct Field {
   std::uint32_t offset = 0;  // absolute offset of the field within the frame
   std::uint32_t length = 0;
   bool malformed = false;     // this node is where the data ran out or broke a rule
+  bool secret = false;        // key material: output paths mask it unless the user asks (STYLE.md #4)
   std::string expert;         // an expert note ("Malformed: element length exceeds frame")
   std::vector<Field> children;
 
