@@ -2,7 +2,7 @@
 #include "dissectors/index/frame_class.h"
 
 #include "dissectors/common/link_type.h"
-#include "dissectors/radiotap/radiotap_quick.h"
+#include "dissectors/radiotap/radiotap.h"
 
 namespace rs {
 namespace {
@@ -201,6 +201,27 @@ std::string_view protocolBitName(std::uint32_t bit) {
   }
 }
 
+ByteView locateIeee80211(std::uint32_t linkType, ByteView frame) {
+  switch (static_cast<LinkType>(linkType)) {
+    case LinkType::Ieee80211: return frame;
+    case LinkType::Radiotap: {
+      RadiotapQuick rt;
+      if (!radiotapQuickInfo(frame, rt)) return {};
+      ByteView mpdu = frame.subspan(rt.headerLength);
+      if (rt.fcsAtEnd) mpdu = mpdu.size() >= 4 ? mpdu.first(mpdu.size() - 4) : ByteView{};
+      return mpdu;
+    }
+    case LinkType::Ppi: {
+      if (frame.size() < 8) return {};
+      const std::size_t len = le16(frame.data() + 2);
+      const std::uint32_t dlt = frame[4] | (frame[5] << 8) | (frame[6] << 16) | (std::uint32_t{frame[7]} << 24);
+      if (len < 8 || len > frame.size() || dlt != 105) return {};
+      return frame.subspan(len);
+    }
+    default: return {};
+  }
+}
+
 void classifyFrame(std::uint32_t linkType, ByteView frame, FrameClass& out) {
   out = FrameClass{};
   Cursor c{frame.data(), frame.size()};
@@ -209,9 +230,9 @@ void classifyFrame(std::uint32_t linkType, ByteView frame, FrameClass& out) {
       out.protocols |= kProtoRadiotap;
       RadiotapQuick rt;
       if (!radiotapQuickInfo(frame, rt)) { out.truncated = true; return; }
-      out.channelMhz = rt.channelMhz;
+      out.channelMhz = rt.hasFrequency ? rt.frequency : 0;
       out.hasSignal = rt.hasSignal;
-      out.signalDbm = rt.signalDbm;
+      out.signalDbm = rt.dbmSignal;
       std::size_t n = frame.size() - rt.headerLength;
       if (rt.fcsAtEnd) n = n >= 4 ? n - 4 : 0;
       return classifyIeee80211(Cursor{c.p + rt.headerLength, n}, out);

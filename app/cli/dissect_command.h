@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// roamscope-cli dissect FILE [--frame N] [--format text|json] [-V] [key options]
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <string>
+
+#include "app/cli/key_options.h"
+
+namespace rs::cli {
+
+struct DissectOptions {
+  std::string file;
+  std::uint64_t frame = 0;  // 1-based like tshark; 0 = every frame
+  std::string format = "text";
+  bool verbose = false;  // text: full trees for every frame (tshark -V)
+  KeyOptions keys;
+};
+
+CLI::App* addDissectCommand(CLI::App& app, DissectOptions& options);
+int runDissect(const DissectOptions& options);
+
+}  // namespace rs::cli

@@ -1,0 +1,378 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/analysis/handshake_tracker.h"
+
+#include <algorithm>
+
+#include "core/crypto/aes_key_wrap.h"
+#include "core/crypto/akm_suite.h"
+#include "core/crypto/eapol_mic.h"
+#include "core/crypto/pmkid.h"
+#include "core/crypto/rc4.h"
+#include "dissectors/ieee80211/elements/basic_elements.h"
+#include "dissectors/ieee80211/elements/element_iterator.h"
+#include "dissectors/ieee80211/elements/kde.h"
+#include "dissectors/ieee80211/elements/rsn_element.h"
+#include "dissectors/ieee80211/mac_header.h"
+#include "dissectors/ieee80211/mgmt_body.h"
+#include "dissectors/index/frame_class.h"
+#include "dissectors/inet/llc.h"
+
+namespace rs {
+
+namespace {
+
+constexpr std::uint8_t kElementSsid = 0;
+constexpr std::uint8_t kElementRsn = 48;
+constexpr std::uint8_t kElementVendor = 221;
+constexpr std::uint32_t kWfaOui = 0x0050f2;
+
+// The station's security choice: AKM and pairwise cipher of an RSNE or WPA element.
+struct SecurityChoice {
+  int akm = 0;
+  int cipher = 0;
+};
+
+std::optional<SecurityChoice> choiceFromElements(ByteView elements) {
+  if (auto rsn = ieee80211::findElement(elements, kElementRsn)) {
+    if (auto rsne = ieee80211::parseRsne(rsn->data)) {
+      SecurityChoice c;
+      if (rsne->akmSuites && !rsne->akmSuites->empty()) c.akm = rsne->akmSuites->front().type;
+      if (rsne->pairwiseCiphers && !rsne->pairwiseCiphers->empty()) c.cipher = rsne->pairwiseCiphers->front().type;
+      return c;
+    }
+  }
+  if (auto wpa = ieee80211::findVendorElement(elements, kWfaOui, 1)) {
+    if (auto w = ieee80211::parseWpaElement(wpa->data)) {
+      SecurityChoice c;
+      // WPA1 suites live under 00-50-F2 with the same type numbers (1 = 802.1X, 2 = PSK; 2 = TKIP, 4 = CCMP).
+      if (w->akmSuites && !w->akmSuites->empty()) c.akm = w->akmSuites->front().type;
+      if (w->pairwiseCiphers && !w->pairwiseCiphers->empty()) c.cipher = w->pairwiseCiphers->front().type;
+      return c;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void HandshakeTracker::observe(const FrameView& frame) {
+  const ByteView wlan = locateIeee80211(frame.linkType, frame.data);
+  if (wlan.empty()) return;
+  const auto header = parseMacHeader(wlan);
+  if (!header) return;
+  if (header->isManagement()) return observeManagement(frame, wlan);
+  if (!header->isData() || header->isNullData() || header->isProtected() || header->amsduPresent()) return;
+
+  const auto llc = inet::parseLlcSnap(wlan.subspan(header->bodyOffset()));
+  if (!llc || (llc->etherType != 0x888e)) return;
+  const ByteView eapol = wlan.subspan(header->bodyOffset() + llc->payloadOffset);
+  if (eapol.size() < 5 || eapol[1] != 3) return;  // EAPOL-Key only
+
+  // The authenticator is the AP: the BSSID. Frames between two stations (IBSS,
+  // WDS) use the transmitter/receiver pair.
+  const auto bssid = header->bssid();
+  const auto ta = header->ta();
+  const auto ra = header->ra();
+  if (!ta || !ra) return;
+  const MacAddress aa = bssid ? *bssid : *ta;
+  const MacAddress sta = *ta == aa ? *ra : *ta;
+  observeEapolKey(frame, aa, sta, eapol);
+}
+
+void HandshakeTracker::observeManagement(const FrameView& frame, ByteView wlan) {
+  const auto header = parseMacHeader(wlan);
+  const ByteView body = wlan.subspan(header->bodyOffset());
+  const auto bssid = header->bssid();
+  const auto sa = header->sa();
+  if (!bssid || !sa) return;
+  ByteView elements;
+  bool stationRequest = false;
+  switch (header->subtype) {
+    case ieee80211::mgmt::Beacon:
+    case ieee80211::mgmt::ProbeResponse:
+      if (auto b = ieee80211::parseBeaconBody(body)) elements = b->elements;
+      break;
+    case ieee80211::mgmt::AssociationRequest:
+    case ieee80211::mgmt::ReassociationRequest:
+      if (auto a = ieee80211::parseAssociationRequestBody(
+              body, header->subtype == ieee80211::mgmt::ReassociationRequest)) {
+        elements = a->elements;
+        stationRequest = true;
+      }
+      break;
+    default: return;
+  }
+  if (elements.empty()) return;
+  if (auto ssidElement = ieee80211::findElement(elements, kElementSsid)) {
+    // Hidden networks beacon an empty or zeroed SSID; keep the real one from probes/associations.
+    const ByteView ssid = ssidElement->data;
+    const bool hidden = std::all_of(ssid.begin(), ssid.end(), [](std::uint8_t b) { return b == 0; });
+    if (!hidden) ssids_[*bssid] = toBytes(ssid);
+  }
+  const auto choice = choiceFromElements(elements);
+  if (!choice) return;
+  if (!stationRequest) {
+    bssAkm_[*bssid] = choice->akm;
+    bssCipher_[*bssid] = choice->cipher;
+    return;
+  }
+  PairState& pair = pairs_[{*bssid, *sa}];
+  pair.akm = choice->akm;
+  pair.cipher = choice->cipher;
+
+  // PMKIDs in the station's RSNE name the PMKSA it wants to resume (12.6.10.3).
+  const auto rsn = ieee80211::findElement(elements, kElementRsn);
+  if (!rsn) return;
+  const auto rsne = ieee80211::parseRsne(rsn->data);
+  if (!rsne || !rsne->pmkids || rsne->pmkids->empty()) return;
+  const auto candidates = keys_.candidates(ssidOf(*bssid));
+  if (candidates.empty()) return;
+  auto& checks = rsnePmkidChecks_[frame.index];
+  for (std::size_t i = 0; i < rsne->pmkids->size(); ++i) {
+    PmkidCheck check{frame.index, i, false};
+    for (const PmkCandidate* c : candidates) {
+      auto expected = crypto::pmkid(choice->akm, c->pmk, *bssid, *sa);
+      if (expected && crypto::constantTimeEquals(*expected, (*rsne->pmkids)[i])) check.valid = true;
+    }
+    checks.push_back(check);
+  }
+}
+
+void HandshakeTracker::observeEapolKey(const FrameView& frame, const MacAddress& aa, const MacAddress& spa,
+                                       ByteView eapol) {
+  PairState& pair = pairs_[{aa, spa}];
+  if (pair.akm == 0) {
+    auto it = bssAkm_.find(aa);
+    if (it != bssAkm_.end()) pair.akm = it->second;
+  }
+  const std::size_t micLength = crypto::eapolMicLength(pair.akm);
+  const auto msg = eapol::parseEapolKey(eapol, micLength);
+  if (!msg) return;
+  using eapol::KeyMessage;
+  const int descriptorVersion = msg->keyInfo.descriptorVersion();
+  const bool keyDataEncrypted = msg->keyInfo.encryptedKeyData();
+  KeyFrameCheck& check = checks_[frame.index];
+  check.message = msg->message;
+
+  // The station's RSNE in message 2 fixes the AKM and cipher when no association request was captured.
+  if (msg->message == KeyMessage::Pairwise2 && !keyDataEncrypted) {
+    if (auto choice = choiceFromElements(msg->keyData)) {
+      if (pair.akm == 0) pair.akm = choice->akm;
+      if (pair.cipher == 0) pair.cipher = choice->cipher;
+    }
+  }
+  if (pair.cipher == 0) {
+    auto it = bssCipher_.find(aa);
+    if (it != bssCipher_.end()) pair.cipher = it->second;
+  }
+  if (pair.akm == 0) pair.akm = crypto::akm::Psk;  // pre-RSN APs: the key descriptor version says the rest
+  if (pair.cipher == 0 && msg->keyLength) pair.cipher = msg->keyLength == 32 ? crypto::cipher::Tkip : crypto::cipher::Ccmp128;
+
+  const auto akmProfile = crypto::akmProfile(pair.akm);
+  if (akmProfile && akmProfile->fastTransition) {
+    check.note = "FT AKM: keys come from the FT key hierarchy (PMK-R0/R1), not checked here";
+    return;
+  }
+  const bool haveKeys = !keys_.candidates(ssidOf(aa)).empty();
+  if (!haveKeys) check.note = "no passphrase or PMK for this network";
+
+  switch (msg->message) {
+    case KeyMessage::Pairwise1: {
+      pair.anonceByReplay[msg->replayCounter] = toBytes(msg->nonce);
+      // Bound the memory per station: a handful of retries is all a handshake needs.
+      while (pair.anonceByReplay.size() > 8) pair.anonceByReplay.erase(pair.anonceByReplay.begin());
+      if (auto kde = ieee80211::findKde(msg->keyData, ieee80211::kde::kPmkid); kde && !keyDataEncrypted) {
+        if (auto pmkid = ieee80211::parsePmkidKde(kde->kdeData); pmkid && haveKeys) {
+          bool valid = false;
+          for (const PmkCandidate* c : keys_.candidates(ssidOf(aa))) {
+            auto expected = crypto::pmkid(pair.akm, c->pmk, aa, spa);
+            if (expected && crypto::constantTimeEquals(*expected, *pmkid)) valid = true;
+          }
+          check.pmkidValid = valid;
+        }
+      }
+      return;
+    }
+    case KeyMessage::Pairwise2: {
+      PendingM2 m2{frame.index, msg->replayCounter, toBytes(msg->nonce), toBytes(msg->frame), descriptorVersion};
+      auto anonce = pair.anonceByReplay.find(msg->replayCounter);
+      if (anonce == pair.anonceByReplay.end()) {
+        pair.m2 = std::move(m2);  // wait for message 3's ANonce
+        if (haveKeys) check.note = "message 1 not captured: checked when message 3 arrives";
+        return;
+      }
+      if (!haveKeys) return;
+      pair.current = establish(pair, aa, spa, m2, anonce->second, frame.index);
+      pair.m2.reset();
+      if (pair.current) {
+        check.ptksa = pair.current;
+        check.micValid = ptksas_[*pair.current].verified;
+        check.note.clear();
+      }
+      return;
+    }
+    case KeyMessage::Pairwise3: {
+      if (!haveKeys) return;
+      // Message 2 still waiting: message 3 carries the same ANonce (12.7.6.4).
+      if (pair.m2) {
+        pair.current = establish(pair, aa, spa, *pair.m2, msg->nonce, pair.m2->frame);
+        if (pair.current) {
+          KeyFrameCheck& m2check = checks_[pair.m2->frame];
+          m2check.ptksa = pair.current;
+          m2check.micValid = ptksas_[*pair.current].verified;
+          m2check.note.clear();
+        }
+        pair.m2.reset();
+      }
+      if (!pair.current) {
+        check.note = "message 2 not captured: no SNonce to derive the PTK";
+        return;
+      }
+      const Ptksa& sa = ptksas_[*pair.current];
+      check.ptksa = pair.current;
+      check.micValid = verifyWith(sa, descriptorVersion, eapol);
+      if (*check.micValid && keyDataEncrypted)
+        unwrapGroupKey(sa, descriptorVersion, msg->iv, msg->keyLength, msg->keyData, aa, frame.index, check);
+      return;
+    }
+    case KeyMessage::Pairwise4:
+    case KeyMessage::Group1:
+    case KeyMessage::Group2: {
+      if (!haveKeys) return;
+      if (!pair.current) {
+        check.note = "no PTK for this station pair yet";
+        return;
+      }
+      const Ptksa& sa = ptksas_[*pair.current];
+      check.ptksa = pair.current;
+      check.micValid = verifyWith(sa, descriptorVersion, eapol);
+      if (msg->message == KeyMessage::Group1 && *check.micValid)
+        unwrapGroupKey(sa, descriptorVersion, msg->iv, msg->keyLength, msg->keyData, aa, frame.index, check);
+      return;
+    }
+  }
+}
+
+std::optional<std::size_t> HandshakeTracker::establish(PairState& pair, const MacAddress& aa,
+                                                       const MacAddress& spa, const PendingM2& m2,
+                                                       ByteView anonce, std::uint64_t frame) {
+  // Try every candidate PMK; the one whose PTK verifies message 2's MIC wins.
+  // When none does, keep the first candidate's PTK so the handshake's other
+  // messages are reported as failing too (a wrong passphrase fails everywhere).
+  std::optional<Ptksa> fallback;
+  for (const PmkCandidate* c : keys_.candidates(ssidOf(aa))) {
+    auto ptk = crypto::derivePtk(pair.akm, c->pmk, aa, spa, anonce, m2.snonce, pair.cipher);
+    if (!ptk) continue;
+    Ptksa sa;
+    sa.aa = aa;
+    sa.spa = spa;
+    sa.akm = pair.akm;
+    sa.cipher = pair.cipher;
+    sa.keyDescriptorVersion = m2.keyDescriptorVersion;
+    sa.pmkOrigin = c->origin;
+    sa.pmk = c->pmk;
+    sa.ptk = std::move(*ptk);
+    sa.firstFrame = frame;
+    sa.verified = verifyWith(sa, m2.keyDescriptorVersion, m2.eapol);
+    if (sa.verified) {
+      ptksas_.push_back(std::move(sa));
+      return ptksas_.size() - 1;
+    }
+    if (!fallback) fallback = std::move(sa);
+  }
+  if (!fallback) return std::nullopt;
+  ptksas_.push_back(std::move(*fallback));
+  return ptksas_.size() - 1;
+}
+
+bool HandshakeTracker::verifyWith(const Ptksa& sa, int keyDescriptorVersion, ByteView eapol) const {
+  auto ok = crypto::verifyEapolKeyFrame(sa.akm, keyDescriptorVersion, sa.ptk.kck, eapol);
+  return ok && *ok;
+}
+
+void HandshakeTracker::unwrapGroupKey(const Ptksa& sa, int keyDescriptorVersion, ByteView keyIv,
+                                      std::uint16_t keyLength, ByteView keyData, const MacAddress& bssid,
+                                      std::uint64_t frame, KeyFrameCheck& check) {
+  Gtksa g;
+  g.bssid = bssid;
+  g.frame = frame;
+  if (keyDescriptorVersion == 1) {
+    // 12.7.2 b.1: version 1 encrypts Key Data with RC4, key = IV || KEK, first 256 octets discarded.
+    // WPA1 group messages carry the bare GTK (Key Length octets), its index in Key Info.
+    auto plain = crypto::eapolKeyDataRc4(keyIv, sa.ptk.kek, keyData);
+    if (!plain) return;
+    g.gtk = crypto::SecretBytes(ByteView(*plain).first(std::min<std::size_t>(keyLength, plain->size())));
+    g.cipher = keyLength == 32 ? crypto::cipher::Tkip : crypto::cipher::Ccmp128;
+  } else {
+    auto plain = crypto::aesKeyUnwrap(sa.ptk.kek, keyData);
+    if (!plain) {
+      check.note = "key data did not unwrap with the KEK";
+      return;
+    }
+    auto kde = ieee80211::findKde(plain->view(), ieee80211::kde::kGtk);
+    if (!kde) return;
+    auto gtk = ieee80211::parseGtkKde(kde->kdeData);
+    if (!gtk) return;
+    g.keyId = gtk->keyId;
+    g.gtk = crypto::SecretBytes(gtk->gtk);
+    g.cipher = g.gtk.size() == 32 ? crypto::cipher::Tkip : crypto::cipher::Ccmp128;
+  }
+  if (keyDescriptorVersion == 1) g.keyId = 0;
+  gtksas_.push_back(std::move(g));
+  check.gtksa = gtksas_.size() - 1;
+}
+
+KeyCheckSummary HandshakeTracker::summary() const {
+  KeyCheckSummary s;
+  for (const auto& [frame, c] : checks_) {
+    if (c.micValid) {
+      ++s.micChecked;
+      s.micValid += *c.micValid;
+    }
+    if (c.pmkidValid) {
+      ++s.pmkidChecked;
+      s.pmkidValid += *c.pmkidValid;
+    }
+  }
+  for (const auto& [frame, list] : rsnePmkidChecks_) {
+    s.pmkidChecked += list.size();
+    for (const auto& c : list) s.pmkidValid += c.valid;
+  }
+  s.handshakes = ptksas_.size();
+  for (const auto& p : ptksas_) s.verifiedHandshakes += p.verified;
+  s.groupKeys = gtksas_.size();
+  return s;
+}
+
+const KeyFrameCheck* HandshakeTracker::check(std::uint64_t frameIndex) const {
+  auto it = checks_.find(frameIndex);
+  return it == checks_.end() ? nullptr : &it->second;
+}
+
+const std::vector<PmkidCheck>* HandshakeTracker::rsnePmkidChecks(std::uint64_t frameIndex) const {
+  auto it = rsnePmkidChecks_.find(frameIndex);
+  return it == rsnePmkidChecks_.end() ? nullptr : &it->second;
+}
+
+std::vector<const Ptksa*> HandshakeTracker::pairwiseKeysAt(const MacAddress& aa, const MacAddress& spa,
+                                                           std::uint64_t frameIndex) const {
+  std::vector<const Ptksa*> out;
+  for (auto it = ptksas_.rbegin(); it != ptksas_.rend(); ++it)
+    if (it->verified && it->aa == aa && it->spa == spa && it->firstFrame <= frameIndex) out.push_back(&*it);
+  return out;
+}
+
+std::vector<const Gtksa*> HandshakeTracker::groupKeysAt(const MacAddress& bssid, std::uint64_t frameIndex) const {
+  std::vector<const Gtksa*> out;
+  for (auto it = gtksas_.rbegin(); it != gtksas_.rend(); ++it)
+    if (it->bssid == bssid && it->frame <= frameIndex) out.push_back(&*it);
+  return out;
+}
+
+std::optional<Bytes> HandshakeTracker::ssidOf(const MacAddress& bssid) const {
+  auto it = ssids_.find(bssid);
+  if (it == ssids_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace rs
