@@ -121,21 +121,27 @@ void HandshakeTracker::observeManagement(const FrameView& frame, ByteView wlan) 
   pair.cipher = choice->cipher;
 
   // PMKIDs in the station's RSNE name the PMKSA it wants to resume (12.6.10.3).
+  checkRsnePmkids(frame.index, elements, *bssid, *sa, choice->akm);
+}
+
+void HandshakeTracker::checkRsnePmkids(std::uint64_t frameIndex, ByteView elements, const MacAddress& aa,
+                                       const MacAddress& spa, int akm) {
   const auto rsn = ieee80211::findElement(elements, kElementRsn);
   if (!rsn) return;
   const auto rsne = ieee80211::parseRsne(rsn->data);
   if (!rsne || !rsne->pmkids || rsne->pmkids->empty()) return;
-  const auto candidates = keys_.candidates(ssidOf(*bssid));
-  if (candidates.empty()) return;
-  auto& checks = rsnePmkidChecks_[frame.index];
-  for (std::size_t i = 0; i < rsne->pmkids->size(); ++i) {
-    PmkidCheck check{frame.index, i, false};
-    for (const PmkCandidate* c : candidates) {
-      auto expected = crypto::pmkid(choice->akm, c->pmk, *bssid, *sa);
-      if (expected && crypto::constantTimeEquals(*expected, (*rsne->pmkids)[i])) check.valid = true;
-    }
-    checks.push_back(check);
+  if (keys_.candidates(ssidOf(aa)).empty()) return;
+  auto& checks = rsnePmkidChecks_[frameIndex];
+  for (std::size_t i = 0; i < rsne->pmkids->size(); ++i)
+    checks.push_back(PmkidCheck{frameIndex, i, pmkidMatchesAKey(akm, (*rsne->pmkids)[i], aa, spa)});
+}
+
+bool HandshakeTracker::pmkidMatchesAKey(int akm, ByteView pmkid, const MacAddress& aa, const MacAddress& spa) {
+  for (const PmkCandidate* c : keys_.candidates(ssidOf(aa))) {
+    auto expected = crypto::pmkid(akm, c->pmk, aa, spa);
+    if (expected && crypto::constantTimeEquals(*expected, pmkid)) return true;
   }
+  return false;
 }
 
 void HandshakeTracker::observeEapolKey(const FrameView& frame, const MacAddress& aa, const MacAddress& spa,
@@ -159,6 +165,7 @@ void HandshakeTracker::observeEapolKey(const FrameView& frame, const MacAddress&
     if (auto choice = choiceFromElements(msg->keyData)) {
       if (pair.akm == 0) pair.akm = choice->akm;
       if (pair.cipher == 0) pair.cipher = choice->cipher;
+      checkRsnePmkids(frame.index, msg->keyData, aa, spa, pair.akm);
     }
   }
   if (pair.cipher == 0) {
@@ -182,14 +189,8 @@ void HandshakeTracker::observeEapolKey(const FrameView& frame, const MacAddress&
       // Bound the memory per station: a handful of retries is all a handshake needs.
       while (pair.anonceByReplay.size() > 8) pair.anonceByReplay.erase(pair.anonceByReplay.begin());
       if (auto kde = ieee80211::findKde(msg->keyData, ieee80211::kde::kPmkid); kde && !keyDataEncrypted) {
-        if (auto pmkid = ieee80211::parsePmkidKde(kde->kdeData); pmkid && haveKeys) {
-          bool valid = false;
-          for (const PmkCandidate* c : keys_.candidates(ssidOf(aa))) {
-            auto expected = crypto::pmkid(pair.akm, c->pmk, aa, spa);
-            if (expected && crypto::constantTimeEquals(*expected, *pmkid)) valid = true;
-          }
-          check.pmkidValid = valid;
-        }
+        if (auto pmkid = ieee80211::parsePmkidKde(kde->kdeData); pmkid && haveKeys)
+          check.pmkidValid = pmkidMatchesAKey(pair.akm, *pmkid, aa, spa);
       }
       return;
     }

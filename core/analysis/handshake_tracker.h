@@ -118,6 +118,9 @@ class HandshakeTracker {
   void observeEapolKey(const FrameView& frame, const MacAddress& aa, const MacAddress& spa, ByteView eapol);
   std::optional<std::size_t> establish(PairState& pair, const MacAddress& aa, const MacAddress& spa,
                                        const PendingM2& m2, ByteView anonce, std::uint64_t frame);
+  void checkRsnePmkids(std::uint64_t frameIndex, ByteView elements, const MacAddress& aa, const MacAddress& spa,
+                       int akm);
+  bool pmkidMatchesAKey(int akm, ByteView pmkid, const MacAddress& aa, const MacAddress& spa);
   bool verifyWith(const Ptksa& sa, int keyDescriptorVersion, ByteView eapol) const;
   void unwrapGroupKey(const Ptksa& sa, int keyDescriptorVersion, ByteView keyIv, std::uint16_t keyLength,
                       ByteView keyData, const MacAddress& bssid, std::uint64_t frame, KeyFrameCheck& check);

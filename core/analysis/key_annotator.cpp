@@ -52,9 +52,11 @@ void annotateEapolKey(const HandshakeTracker& keys, const KeyFrameCheck& check, 
 }
 
 void annotateRsnePmkids(const std::vector<PmkidCheck>& checks, Dissection& d) {
-  Field* mgt = mutableLayer(d, "wlan.mgt");
-  if (!mgt) return;
-  Field& tree = mgt->addText("[RoamScope key analysis]", mgt->offset, 0);
+  // (Re)association requests carry the RSNE in the management body, message 2 in the EAPOL-Key data.
+  Field* parent = mutableLayer(d, "wlan.mgt");
+  if (!parent) parent = mutableLayer(d, "eapol");
+  if (!parent) return;
+  Field& tree = parent->addText("[RoamScope RSNE PMKID check]", parent->offset, 0);
   for (const auto& c : checks) addVerdict(tree, "roamscope.pmkid_valid", fmt::format("PMKID {} valid", c.listIndex + 1).c_str(), c.valid);
 }
 

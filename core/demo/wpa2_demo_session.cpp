@@ -203,12 +203,15 @@ Result<std::vector<DemoFrame>> buildWpa2DemoSession(const DemoSessionConfig& c) 
     ip.source = src;
     ip.destination = dst;
     ip.identification = static_cast<std::uint16_t>(i + 1);
-    const Bytes msdu = dataMsdu(0x0800, inet::buildIpv4(ip, inet::buildUdp(src, dst, 40000, 5004, payload)));
+    // An RTP-like flow: the station's port 40000 talks to the server's port 5004.
+    const std::uint16_t srcPort = uplink ? 40000 : 5004;
+    const std::uint16_t dstPort = uplink ? 5004 : 40000;
+    const Bytes msdu = dataMsdu(0x0800, inet::buildIpv4(ip, inet::buildUdp(src, dst, srcPort, dstPort, payload)));
     const MacHeader h = uplink ? MacHeader::qosData(true, ap, sta, ap, staSeq++, 6)
                                : MacHeader::qosData(false, ap, sta, ap, apSeq++, 6);
     auto protectedFrame = crypto::ccmpEncrypt(ptk->tk, buildMacHeader(h), uplink ? pnSta++ : pnAp++, msdu);
     if (!protectedFrame) return protectedFrame.error();
-    out.add(uplink ? 10'000'000 : 10'000'000, *protectedFrame,
+    out.add(10'000'000, *protectedFrame,
             uplink ? "CCMP-protected UDP, station to network" : "CCMP-protected UDP, network to station",
             uplink ? -45 : -48);
   }

@@ -7,6 +7,16 @@ namespace rs {
 
 std::string hexString(std::uint64_t v, int digits) { return fmt::format("0x{:0{}x}", v, digits); }
 
+std::string bitPattern(std::uint64_t value, std::uint64_t mask, int bits) {
+  std::string out;
+  for (int i = bits - 1; i >= 0; --i) {
+    const std::uint64_t bit = std::uint64_t{1} << i;
+    out.push_back((mask & bit) ? ((value & bit) ? '1' : '0') : '.');
+    if (i % 4 == 0 && i != 0) out.push_back(' ');
+  }
+  return out;
+}
+
 std::string ipv4String(std::uint32_t v) {
   return fmt::format("{}.{}.{}.{}", v >> 24, (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff);
 }

@@ -68,6 +68,9 @@ Field makeLayer(std::string name, std::string label, std::size_t off, std::size_
 
 // Formats "0x%0*x" with the given number of digits (tshark's BASE_HEX rendering).
 std::string hexString(std::uint64_t v, int digits);
+// Wireshark's bit-field picture of `mask` within a `bits`-wide value, e.g.
+// "0000 0000 1000 ...." for bit 7 of a 16-bit field (value bits under the mask, '.' elsewhere).
+std::string bitPattern(std::uint64_t value, std::uint64_t mask, int bits);
 // Dotted-quad rendering of a host-order IPv4 address.
 std::string ipv4String(std::uint32_t v);
 std::string ipv6String(ByteView v);
