@@ -15,6 +15,7 @@ void dissectLinkLayer(std::uint32_t linkType, const PayloadContext& ctx, Dissect
   switch (static_cast<LinkType>(linkType)) {
     case LinkType::Radiotap: return dissectRadiotap(ctx, out);
     case LinkType::Ppi: return dissectPpi(ctx, out);
+    case LinkType::Prism: return dissectPrism(ctx, out);
     case LinkType::Ieee80211: return dissectIeee80211(ctx, out);
     case LinkType::Ethernet: return dissectEthernet(ctx, out);
     case LinkType::LinuxSll: return dissectLinuxSll(ctx, out);

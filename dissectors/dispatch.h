@@ -31,6 +31,7 @@ void dissectLinkLayer(std::uint32_t linkType, const PayloadContext& ctx, Dissect
 // Link layers.
 void dissectRadiotap(const PayloadContext& ctx, Dissection& out);   // then 802.11
 void dissectPpi(const PayloadContext& ctx, Dissection& out);        // then 802.11
+void dissectPrism(const PayloadContext& ctx, Dissection& out);      // then 802.11
 void dissectIeee80211(const PayloadContext& ctx, Dissection& out);  // MAC header + body
 void dissectEthernet(const PayloadContext& ctx, Dissection& out);
 void dissectLinuxSll(const PayloadContext& ctx, Dissection& out);

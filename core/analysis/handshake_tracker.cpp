@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/analysis/frame_decryptor.h"
 #include "core/crypto/aes_key_wrap.h"
 #include "core/crypto/akm_suite.h"
 #include "core/crypto/eapol_mic.h"
@@ -61,11 +62,20 @@ void HandshakeTracker::observe(const FrameView& frame) {
   const auto header = parseMacHeader(wlan);
   if (!header) return;
   if (header->isManagement()) return observeManagement(frame, wlan);
-  if (!header->isData() || header->isNullData() || header->isProtected() || header->amsduPresent()) return;
+  if (!header->isData() || header->isNullData() || header->amsduPresent()) return;
 
-  const auto llc = inet::parseLlcSnap(wlan.subspan(header->bodyOffset()));
+  // Group key handshakes (and re-keying 4-way handshakes) travel protected
+  // under the current PTK: decrypt them with the keys found so far.
+  std::optional<DecryptedFrame> plain;
+  ByteView msdu = wlan.subspan(header->bodyOffset());
+  if (header->isProtected()) {
+    plain = decryptFrame(*this, wlan, frame.index);
+    if (!plain) return;
+    msdu = plain->msdu;
+  }
+  const auto llc = inet::parseLlcSnap(msdu);
   if (!llc || (llc->etherType != 0x888e)) return;
-  const ByteView eapol = wlan.subspan(header->bodyOffset() + llc->payloadOffset);
+  const ByteView eapol = msdu.subspan(llc->payloadOffset);
   if (eapol.size() < 5 || eapol[1] != 3) return;  // EAPOL-Key only
 
   // The authenticator is the AP: the BSSID. Frames between two stations (IBSS,
@@ -204,7 +214,12 @@ void HandshakeTracker::observeEapolKey(const FrameView& frame, const MacAddress&
       }
       if (!haveKeys) return;
       pair.current = establish(pair, aa, spa, m2, anonce->second, frame.index);
-      pair.m2.reset();
+      // A message 1 with this replay counter may belong to an earlier attempt
+      // (its ANonce stale): keep message 2 so message 3's ANonce can be tried.
+      if (pair.current && ptksas_[*pair.current].verified)
+        pair.m2.reset();
+      else
+        pair.m2 = std::move(m2);
       if (pair.current) {
         check.ptksa = pair.current;
         check.micValid = ptksas_[*pair.current].verified;
@@ -214,13 +229,15 @@ void HandshakeTracker::observeEapolKey(const FrameView& frame, const MacAddress&
     }
     case KeyMessage::Pairwise3: {
       if (!haveKeys) return;
-      // Message 2 still waiting: message 3 carries the same ANonce (12.7.6.4).
+      // Message 2 still waiting: message 3 carries the handshake's ANonce (12.7.6.4).
       if (pair.m2) {
-        pair.current = establish(pair, aa, spa, *pair.m2, msg->nonce, pair.m2->frame);
-        if (pair.current) {
+        const auto retried = establish(pair, aa, spa, *pair.m2, msg->nonce, pair.m2->frame);
+        const bool retriedVerified = retried && ptksas_[*retried].verified;
+        if (retried && (retriedVerified || !pair.current)) {
+          pair.current = retried;
           KeyFrameCheck& m2check = checks_[pair.m2->frame];
           m2check.ptksa = pair.current;
-          m2check.micValid = ptksas_[*pair.current].verified;
+          m2check.micValid = retriedVerified;
           m2check.note.clear();
         }
         pair.m2.reset();
@@ -231,7 +248,7 @@ void HandshakeTracker::observeEapolKey(const FrameView& frame, const MacAddress&
       }
       const Ptksa& sa = ptksas_[*pair.current];
       check.ptksa = pair.current;
-      check.micValid = verifyWith(sa, descriptorVersion, eapol);
+      check.micValid = verifyWith(sa, descriptorVersion, msg->frame);
       if (*check.micValid && keyDataEncrypted)
         unwrapGroupKey(sa, descriptorVersion, msg->iv, msg->keyLength, msg->keyData, aa, frame.index, check);
       return;
@@ -246,7 +263,7 @@ void HandshakeTracker::observeEapolKey(const FrameView& frame, const MacAddress&
       }
       const Ptksa& sa = ptksas_[*pair.current];
       check.ptksa = pair.current;
-      check.micValid = verifyWith(sa, descriptorVersion, eapol);
+      check.micValid = verifyWith(sa, descriptorVersion, msg->frame);
       if (msg->message == KeyMessage::Group1 && *check.micValid)
         unwrapGroupKey(sa, descriptorVersion, msg->iv, msg->keyLength, msg->keyData, aa, frame.index, check);
       return;

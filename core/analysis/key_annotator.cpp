@@ -83,12 +83,12 @@ void replaceCiphertext(const DecryptedFrame& plain, Dissection& d) {
 }  // namespace
 
 void annotateKeys(const HandshakeTracker& keys, const FrameView& frame, Dissection& dissection) {
+  // Decrypt first: a protected frame may carry the EAPOL-Key message being annotated.
+  const ByteView mpdu = locateIeee80211(frame.linkType, frame.data);
+  if (!mpdu.empty())
+    if (auto plain = decryptFrame(keys, mpdu, frame.index)) replaceCiphertext(*plain, dissection);
   if (const KeyFrameCheck* check = keys.check(frame.index)) annotateEapolKey(keys, *check, dissection);
   if (const auto* pmkids = keys.rsnePmkidChecks(frame.index)) annotateRsnePmkids(*pmkids, dissection);
-
-  const ByteView mpdu = locateIeee80211(frame.linkType, frame.data);
-  if (mpdu.empty()) return;
-  if (auto plain = decryptFrame(keys, mpdu, frame.index)) replaceCiphertext(*plain, dissection);
 }
 
 }  // namespace rs

@@ -9,6 +9,7 @@ bool isSupportedLinkType(std::uint32_t value) {
     case LinkType::Raw:
     case LinkType::Ieee80211:
     case LinkType::LinuxSll:
+    case LinkType::Prism:
     case LinkType::Radiotap:
     case LinkType::Ppi:
     case LinkType::Ipv4:
@@ -25,6 +26,7 @@ std::string_view linkTypeName(std::uint32_t value) {
     case LinkType::Ieee80211: return "IEEE 802.11 Wireless LAN";
     case LinkType::LinuxSll: return "Linux cooked-mode capture v1";
     case LinkType::Radiotap: return "IEEE 802.11 plus radiotap radio header";
+    case LinkType::Prism: return "IEEE 802.11 plus Prism monitor header";
     case LinkType::Ppi: return "Per-Packet Information header";
     case LinkType::Ipv4: return "Raw IPv4";
     case LinkType::Ipv6: return "Raw IPv6";

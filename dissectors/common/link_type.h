@@ -11,6 +11,7 @@ enum class LinkType : std::uint16_t {
   Raw = 101,        // raw IPv4 or IPv6, version nibble decides
   Ieee80211 = 105,
   LinuxSll = 113,
+  Prism = 119,      // IEEE 802.11 plus the Prism monitor header (or AVS)
   Radiotap = 127,
   Ppi = 192,
   Ipv4 = 228,

@@ -2,6 +2,7 @@
 #include "dissectors/index/frame_class.h"
 
 #include "dissectors/common/link_type.h"
+#include "dissectors/prism/prism.h"
 #include "dissectors/radiotap/radiotap.h"
 
 namespace rs {
@@ -204,6 +205,10 @@ std::string_view protocolBitName(std::uint32_t bit) {
 ByteView locateIeee80211(std::uint32_t linkType, ByteView frame) {
   switch (static_cast<LinkType>(linkType)) {
     case LinkType::Ieee80211: return frame;
+    case LinkType::Prism: {
+      const auto prism = parsePrism(frame);
+      return prism ? frame.subspan(prism->msglen) : ByteView{};
+    }
     case LinkType::Radiotap: {
       RadiotapQuick rt;
       if (!radiotapQuickInfo(frame, rt)) return {};
@@ -246,6 +251,11 @@ void classifyFrame(std::uint32_t linkType, ByteView frame, FrameClass& out) {
       return classifyIeee80211(Cursor{c.p + len, c.n - len}, out);
     }
     case LinkType::Ieee80211: return classifyIeee80211(c, out);
+    case LinkType::Prism: {
+      const ByteView mpdu = locateIeee80211(linkType, frame);
+      if (mpdu.empty()) { out.truncated = true; return; }
+      return classifyIeee80211(Cursor{mpdu.data(), mpdu.size()}, out);
+    }
     case LinkType::Ethernet: return classifyEthernet(c, out);
     case LinkType::LinuxSll:
       out.protocols |= kProtoSll;

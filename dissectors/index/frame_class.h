@@ -60,7 +60,7 @@ struct FrameClass {
 // Classifies a frame of the given pcap link type. Never reads outside `frame`.
 void classifyFrame(std::uint32_t linkType, ByteView frame, FrameClass& out);
 
-// The 802.11 MPDU inside a frame of link type 105, 127 (radiotap) or 192 (PPI),
+// The 802.11 MPDU inside a frame of link type 105, 119 (Prism/AVS), 127 (radiotap) or 192 (PPI),
 // without the radio header and without a trailing FCS; empty for other link
 // types or a broken radio header.
 ByteView locateIeee80211(std::uint32_t linkType, ByteView frame);

@@ -16,6 +16,8 @@ std::string ourValues(const Dissection& d, const std::string& name) {
     if (!out.empty()) out += ',';
     std::string v = f->valueString();
     if (f->kind == FieldKind::Octets) v = withoutColons(v);
+    // tshark -T fields prints an empty byte string (a hidden SSID) as "<MISSING>".
+    if (f->kind == FieldKind::Octets && f->bytes.empty()) v = "<MISSING>";
     out += v;
   }
   return out;

@@ -17,5 +17,6 @@ bool fixtureExists(const std::string& relative);
 #define RS_REQUIRE_FIXTURE(rel)                                                         \
   do {                                                                                   \
     if (!rs::test::fixtureExists(rel))                                                   \
-      QSKIP(qPrintable(QStringLiteral("fixture absent: ../shared/fixtures/") + (rel))); \
+      QSKIP(qPrintable(QStringLiteral("fixture absent: ../shared/fixtures/") +            \
+                       QString::fromStdString(std::string(rel))));                      \
   } while (0)
