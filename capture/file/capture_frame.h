@@ -24,10 +24,10 @@ struct CaptureFrame {
   std::uint32_t linkType = 0;     // LINKTYPE_* of the interface; may be unsupported
   std::uint32_t capturedLength = 0;
   std::uint32_t originalLength = 0;
-  std::uint64_t fileOffset = 0;   // where the record / block starts
-  ByteView data;                  // capturedLength bytes inside the mapping
-  std::string_view comment;       // first opt_comment of the packet, empty if none
-  bool hasTimestamp = true;       // false for pcapng Simple Packet Blocks (timestampNs is 0)
+  std::uint64_t fileOffset = 0;  // where the record / block starts
+  ByteView data;                 // capturedLength bytes inside the mapping
+  std::string_view comment;      // first opt_comment of the packet, empty if none
+  bool hasTimestamp = true;      // false for pcapng Simple Packet Blocks (timestampNs is 0)
 };
 
 inline FrameView toFrameView(const CaptureFrame& f) {
@@ -40,10 +40,10 @@ struct CaptureSection {
   bool bigEndian = false;
   std::uint16_t versionMajor = 0;
   std::uint16_t versionMinor = 0;
-  std::string comment;          // opt_comment (first one)
-  std::string hardware;         // shb_hardware
-  std::string os;               // shb_os
-  std::string userApplication;  // shb_userappl
+  std::string comment;               // opt_comment (first one)
+  std::string hardware;              // shb_hardware
+  std::string os;                    // shb_os
+  std::string userApplication;       // shb_userappl
   std::uint32_t firstInterface = 0;  // global id of the section's interface 0
   std::uint32_t interfaceCount = 0;
 };
@@ -52,12 +52,12 @@ struct CaptureSection {
 struct CaptureInterface {
   std::uint32_t linkType = 0;
   std::uint32_t snaplen = 0;
-  std::string name;         // if_name
-  std::string description;  // if_description
-  std::uint8_t tsresol = 6; // if_tsresol as stored (bit 7 set: 2^-n, else 10^-n)
+  std::string name;                  // if_name
+  std::string description;           // if_description
+  std::uint8_t tsresol = 6;          // if_tsresol as stored (bit 7 set: 2^-n, else 10^-n)
   std::int64_t tsOffsetSeconds = 0;  // if_tsoffset
-  std::uint32_t section = 0;  // index into CaptureFile::sections()
-  std::uint32_t localId = 0;  // id packet blocks use inside their section (tshark 4.0 shows this one)
+  std::uint32_t section = 0;         // index into CaptureFile::sections()
+  std::uint32_t localId = 0;         // id packet blocks use inside their section (tshark 4.0 shows this one)
   std::uint64_t blockOffset = 0;
   TimestampScale scale = TimestampScale::fromTsresol(6);
 };
