@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dissectors/ieee80211/mac_header.h"
+
+#include <algorithm>
+
+#include "dissectors/common/byte_reader.h"
+#include "dissectors/common/byte_writer.h"
+
+namespace rs::ieee80211 {
+
+HeaderLayout headerLayout(std::uint8_t type, std::uint8_t subtype, std::uint8_t flags) {
+  HeaderLayout l;
+  switch (type) {
+    case frame_type::Management:
+      // 9.3.3.2: three addresses and Sequence Control; +HTC when the Order bit is set (9.2.4.1.10).
+      l.addressCount = 3;
+      l.sequenceControl = true;
+      l.htControl = flags & fc_flag::Order;
+      break;
+    case frame_type::Control:
+      // 9.3.1: CTS, Ack and Control Wrapper carry only RA; the other control frames RA and TA.
+      switch (subtype) {
+        case ctrl::Cts:
+        case ctrl::Ack:
+        case ctrl::ControlWrapper:
+        case ctrl::ControlFrameExtension:
+        case 0:
+        case 1: l.addressCount = 1; break;
+        default: l.addressCount = 2; break;
+      }
+      break;
+    case frame_type::Data:
+      // 9.3.2.1: Address 4 only between two DS-side stations; QoS Control in QoS subtypes;
+      // +HTC only in QoS data frames with the Order bit.
+      l.addressCount = (flags & 3) == 3 ? 4 : 3;
+      l.sequenceControl = true;
+      l.qosControl = subtype & 0x08;
+      l.htControl = l.qosControl && (flags & fc_flag::Order);
+      break;
+    default:
+      // Extension frames (DMG/S1G beacon): Frame Control, Duration, one address (9.3.4.2).
+      l.addressCount = 1;
+      break;
+  }
+  l.length = 4 + 6 * std::size_t{l.addressCount} + (l.sequenceControl ? 2 : 0) + (l.qosControl ? 2 : 0) +
+             (l.htControl ? 4 : 0);
+  return l;
+}
+
+std::optional<MacAddress> MacHeader::ra() const {
+  if (addressCount < 1) return std::nullopt;
+  return addr[0];
+}
+
+std::optional<MacAddress> MacHeader::ta() const {
+  if (addressCount < 2) return std::nullopt;
+  return addr[1];
+}
+
+namespace {
+// 9.3.2.1 Table 9-26 (A-MSDU rows): Address 3 of a To-DS/From-DS A-MSDU is the BSSID;
+// the DA/SA it would otherwise carry are in each subframe.
+bool address3IsBssidForAmsdu(const MacHeader& h) {
+  return h.isData() && h.hasQosControl && h.amsduPresent() && (h.ds() == 1 || h.ds() == 2);
+}
+}  // namespace
+
+std::optional<MacAddress> MacHeader::da() const {
+  if (!isManagement() && !isData()) return std::nullopt;
+  if (ds() == 1 && address3IsBssidForAmsdu(*this)) return std::nullopt;
+  if (isData() && toDs()) return addr[2];  // To DS=1 (with or without From DS): Address 3
+  return addr[0];
+}
+
+std::optional<MacAddress> MacHeader::sa() const {
+  if (!isManagement() && !isData()) return std::nullopt;
+  if (ds() == 2 && address3IsBssidForAmsdu(*this)) return std::nullopt;
+  if (isData()) {
+    if (toDs() && fromDs()) return addr[3];
+    if (fromDs()) return addr[2];
+  }
+  return addr[1];
+}
+
+std::optional<MacAddress> MacHeader::bssid() const {
+  if (isManagement()) return addr[2];
+  if (isData()) {
+    switch (ds()) {
+      case 0: return addr[2];
+      case 1: return addr[0];
+      case 2: return addr[1];
+      default: return std::nullopt;  // WDS/mesh: no BSSID in the header
+    }
+  }
+  if (isControl()) {
+    if (subtype == ctrl::PsPoll) return addr[0];
+    if (subtype == ctrl::CfEnd || subtype == ctrl::CfEndCfAck) return addr[1];
+    return std::nullopt;
+  }
+  if (isExtension() && addressCount >= 1) return addr[0];
+  return std::nullopt;
+}
+
+MacHeader MacHeader::management(std::uint8_t subtype, const MacAddress& da, const MacAddress& sa,
+                                const MacAddress& bssid, std::uint16_t sequenceNumber) {
+  MacHeader h;
+  h.type = frame_type::Management;
+  h.subtype = subtype;
+  h.addressCount = 3;
+  h.addr = {da, sa, bssid, MacAddress{}};
+  h.hasSequenceControl = true;
+  h.sequenceControl = static_cast<std::uint16_t>((sequenceNumber & 0x0fff) << 4);
+  h.length = headerLayout(h.type, h.subtype, h.flags).length;
+  return h;
+}
+
+MacHeader MacHeader::qosData(bool toAp, const MacAddress& bssid, const MacAddress& sta, const MacAddress& otherEnd,
+                             std::uint16_t sequenceNumber, std::uint8_t tid) {
+  MacHeader h;
+  h.type = frame_type::Data;
+  h.subtype = data::QosData;
+  h.addressCount = 3;
+  if (toAp) {
+    h.flags = fc_flag::ToDs;
+    h.addr = {bssid, sta, otherEnd, MacAddress{}};  // RA=BSSID, TA=SA, DA
+  } else {
+    h.flags = fc_flag::FromDs;
+    h.addr = {sta, bssid, otherEnd, MacAddress{}};  // RA=DA, TA=BSSID, SA
+  }
+  h.hasSequenceControl = true;
+  h.sequenceControl = static_cast<std::uint16_t>((sequenceNumber & 0x0fff) << 4);
+  h.hasQosControl = true;
+  h.qosControl = tid & 0x0f;
+  h.length = headerLayout(h.type, h.subtype, h.flags).length;
+  return h;
+}
+
+std::optional<MacHeader> parseMacHeader(ByteView frame) {
+  ByteReader r(frame);
+  MacHeader h;
+  const std::uint8_t first = r.u8();
+  h.flags = r.u8();
+  h.version = first & 3;
+  h.type = (first >> 2) & 3;
+  h.subtype = first >> 4;
+  h.duration = r.u16le();
+  if (r.failed() || h.version != 0) return std::nullopt;
+  const HeaderLayout layout = headerLayout(h.type, h.subtype, h.flags);
+  if (frame.size() < layout.length) return std::nullopt;
+  h.addressCount = layout.addressCount;
+  for (std::size_t i = 0; i < std::min<std::size_t>(layout.addressCount, 3); ++i)
+    h.addr[i] = MacAddress::fromView(r.bytes(6));
+  if (layout.sequenceControl) {
+    h.hasSequenceControl = true;
+    h.sequenceControl = r.u16le();
+  }
+  if (layout.addressCount == 4) h.addr[3] = MacAddress::fromView(r.bytes(6));
+  if (layout.qosControl) {
+    h.hasQosControl = true;
+    h.qosControl = r.u16le();
+  }
+  if (layout.htControl) {
+    h.hasHtControl = true;
+    h.htControl = r.u32le();
+  }
+  if (r.failed()) return std::nullopt;
+  h.length = layout.length;
+  return h;
+}
+
+Bytes buildMacHeader(const MacHeader& h) {
+  ByteWriter w;
+  w.u8(h.firstOctet()).u8(h.flags).u16le(h.duration);
+  for (std::size_t i = 0; i < std::min<std::size_t>(h.addressCount, 3); ++i) w.bytes(h.addr[i].view());
+  if (h.hasSequenceControl) w.u16le(h.sequenceControl);
+  if (h.addressCount >= 4) w.bytes(h.addr[3].view());
+  if (h.hasQosControl) w.u16le(h.qosControl);
+  if (h.hasHtControl) w.u32le(h.htControl);
+  return w.take();
+}
+
+}  // namespace rs::ieee80211
