@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// UDP (RFC 768): view, builder with the pseudo-header checksum, and the table
+// that picks a payload dissector by port.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+
+#include "dissectors/common/bytes.h"
+#include "dissectors/dispatch.h"
+
+namespace rs::inet {
+
+inline constexpr std::size_t kUdpHeaderLength = 8;
+
+struct UdpHeader {
+  std::uint16_t sourcePort = 0;
+  std::uint16_t destinationPort = 0;
+  std::uint16_t length = 0;  // header + payload
+  std::uint16_t checksum = 0;
+  ByteView payload;          // length - 8 bytes
+};
+
+// nullopt when shorter than 8 bytes or when the length field is < 8 or exceeds the data.
+std::optional<UdpHeader> parseUdp(ByteView datagram);
+
+// UDP over IPv4 / IPv6 with the checksum over the pseudo header. A computed
+// checksum of 0 is sent as 0xffff (RFC 768: 0 means "no checksum").
+Bytes buildUdp(std::uint32_t sourceIp, std::uint32_t destinationIp, std::uint16_t sourcePort,
+               std::uint16_t destinationPort, ByteView payload);
+Bytes buildUdpV6(ByteView sourceIp, ByteView destinationIp, std::uint16_t sourcePort, std::uint16_t destinationPort,
+                 ByteView payload);
+
+// A payload dissector for a well-known UDP port. Dissectors of later protocols
+// (RADIUS, Mobile IP, ISAKMP) add a row to the table in udp_ports.cpp.
+using PayloadDissector = void (*)(const PayloadContext&, Dissection&);
+struct UdpPortEntry {
+  std::uint16_t port;
+  PayloadDissector dissect;
+};
+std::span<const UdpPortEntry> udpPortTable();
+// The dissector for the destination port, else for the source port, else nullptr.
+PayloadDissector udpPayloadDissector(std::uint16_t sourcePort, std::uint16_t destinationPort);
+
+}  // namespace rs::inet
