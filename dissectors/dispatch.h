@@ -22,6 +22,10 @@ struct PayloadContext {
   ByteView frame;
   std::size_t offset = 0;
   std::size_t source = 0;
+  // The bytes are a datagram quoted inside an ICMP error (RFC 792: the IP
+  // header plus the first 8 octets), so lengths that run past them and
+  // checksums over missing bytes are expected, not malformed.
+  bool quoted = false;
 };
 
 // Whole frame for a pcap link type.
@@ -48,7 +52,8 @@ void dissectEapol(const PayloadContext& ctx, Dissection& out);
 void dissectArp(const PayloadContext& ctx, Dissection& out);
 void dissectIpv4(const PayloadContext& ctx, Dissection& out);
 void dissectIpv6(const PayloadContext& ctx, Dissection& out);
-void dissectIpPayload(std::uint8_t protocol, const PayloadContext& ctx, Dissection& out);  // UDP, TCP
+void dissectIpPayload(std::uint8_t protocol, const PayloadContext& ctx, Dissection& out);  // UDP, TCP, ICMP
+void dissectIcmp(const PayloadContext& ctx, Dissection& out);
 void dissectUdp(const PayloadContext& ctx, Dissection& out);
 void dissectTcp(const PayloadContext& ctx, Dissection& out);
 // Bytes no dissector claims ("data" layer, like tshark's).

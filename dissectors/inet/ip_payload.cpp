@@ -9,6 +9,7 @@ void dissectIpPayload(std::uint8_t protocol, const PayloadContext& ctx, Dissecti
   switch (protocol) {
     case inet::kIpProtoUdp: return dissectUdp(ctx, out);
     case inet::kIpProtoTcp: return dissectTcp(ctx, out);
+    case 1: return dissectIcmp(ctx, out);
     default: return dissectData(ctx, out);
   }
 }

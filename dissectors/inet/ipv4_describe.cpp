@@ -109,11 +109,11 @@ void dissectIpv4(const PayloadContext& ctx, Dissection& out) {
   // longer than the captured data is dissected as far as it goes.
   std::size_t end = base + totalLength;
   if (totalLength > have) {
-    out.markMalformed(layer, "IPv4 total length exceeds the captured data", base + have);
+    if (!ctx.quoted) out.markMalformed(layer, "IPv4 total length exceeds the captured data", base + have);
     end = base + have;
   }
   const ByteView frame = ctx.frame.first(end);
-  const PayloadContext next{frame, base + headerLength, ctx.source};
+  const PayloadContext next{frame, base + headerLength, ctx.source, ctx.quoted};
   const bool fragment = (flags & 1) || fragmentBytes != 0;
   // Replaced by the upper layer's summary when one is dissected.
   const std::string_view upperName = inet::ipProtocolName(proto);

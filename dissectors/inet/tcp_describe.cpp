@@ -57,7 +57,11 @@ void dissectTcp(const PayloadContext& ctx, Dissection& out) {
   out.protocol = "TCP";
   auto fail = [&](std::string reason, std::size_t at) {
     out.info = reason;
-    out.markMalformed(layer, std::move(reason), at);
+    // A segment quoted in an ICMP error holds only its first 8 octets: cut short by design.
+    if (ctx.quoted)
+      layer.addText(fmt::format("[Quoted segment ends: {}]", reason), at, 0);
+    else
+      out.markMalformed(layer, std::move(reason), at);
     out.addLayer(std::move(layer), ctx.source);
   };
   ByteReader r(data, base);

@@ -55,12 +55,13 @@ void dissectUdp(const PayloadContext& ctx, Dissection& out) {
   layer.label = fmt::format("User Datagram Protocol, Src Port: {}, Dst Port: {}", sport, dport);
   layer.addUint("udp.checksum", "Checksum: " + hexString(checksum, 4), checksum, base + 6, 2, 4);
 
-  bool lengthBad = length < inet::kUdpHeaderLength || length > have;
+  // A quoted datagram (ICMP error) keeps only the first octets: its length and checksum cannot be checked.
+  bool lengthBad = length < inet::kUdpHeaderLength || (length > have && !ctx.quoted);
   inet::ChecksumStatus status = inet::ChecksumStatus::Unverified;
   const auto ip = inet::enclosingIp(out, ctx.source);
   if (checksum == 0 && !(ip && ip->v6)) {
     status = inet::ChecksumStatus::NotPresent;  // RFC 768: no checksum (IPv4 only)
-  } else if (ip && !lengthBad) {
+  } else if (ip && !lengthBad && length <= have) {
     const bool good = inet::pseudoHeaderChecksum(*ip, inet::kIpProtoUdp, data.first(length)) == 0;
     status = good ? inet::ChecksumStatus::Good : inet::ChecksumStatus::Bad;
   }
@@ -68,7 +69,8 @@ void dissectUdp(const PayloadContext& ctx, Dissection& out) {
                             static_cast<std::uint8_t>(status), base + 6, 0);
   if (status == inet::ChecksumStatus::Bad) st.expert = "Bad UDP checksum";
 
-  const std::size_t payloadLength = lengthBad ? have - inet::kUdpHeaderLength : length - inet::kUdpHeaderLength;
+  const std::size_t payloadLength =
+      (lengthBad || length > have) ? have - inet::kUdpHeaderLength : length - inet::kUdpHeaderLength;
   out.info = fmt::format("{} → {} Len={}{}", sport, dport, payloadLength,
                          status == inet::ChecksumStatus::Bad ? " [UDP CHECKSUM INCORRECT]" : "");
   if (lengthBad) {
