@@ -9,4 +9,4 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release --target roamscope-cli
-exec build/release/app/roamscope-cli demo "$@"
+exec build/release/app/cli/roamscope-cli demo --out build/release/demo.pcapng "$@"

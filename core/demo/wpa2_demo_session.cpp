@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/demo/wpa2_demo_session.h"
 
+#include <algorithm>
 #include <random>
 
 #include "core/crypto/aes_key_wrap.h"
@@ -8,6 +9,7 @@
 #include "core/crypto/ccmp.h"
 #include "core/crypto/eapol_mic.h"
 #include "core/crypto/pbkdf2.h"
+#include "core/crypto/pmkid.h"
 #include "core/crypto/ptk_derivation.h"
 #include "dissectors/eapol/eapol_key.h"
 #include "dissectors/ieee80211/elements/basic_elements.h"
@@ -150,13 +152,19 @@ Result<std::vector<DemoFrame>> buildWpa2DemoSession(const DemoSessionConfig& c) 
     return buildDataFrame(h, dataMsdu(0x888e, eapolPdu));
   };
 
+  // Message 1 names the PMK it uses (PMKID KDE, 12.7.6.2), as most APs do.
+  auto pmkid = crypto::pmkid(crypto::akm::Psk, *pmk, ap, sta);
+  if (!pmkid) return pmkid.error();
+  Pmkid pmkidArray{};
+  std::copy(pmkid->begin(), pmkid->end(), pmkidArray.begin());
   eapol::EapolKeyFields m1;
   m1.keyInfo = kKeyInfoM1;
   m1.keyLength = 16;
   m1.replayCounter = 1;
   m1.nonce = anonce;
+  m1.keyData = buildPmkidKde(pmkidArray);
   auto m1Pdu = signedEapolKey(m1, nullptr);
-  out.add(1'500'000, eapolFrame(true, *m1Pdu), "4-way handshake message 1: ANonce", -48);
+  out.add(1'500'000, eapolFrame(true, *m1Pdu), "4-way handshake message 1: ANonce, PMKID", -48);
 
   eapol::EapolKeyFields m2;
   m2.keyInfo = kKeyInfoM2;
