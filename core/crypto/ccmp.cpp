@@ -4,10 +4,11 @@
 #include <openssl/err.h>
 #include <openssl/evp.h>
 
+#include <array>
 #include <string>
 
-#include "core/crypto/mpdu_header.h"
 #include "core/crypto/openssl_support.h"
+#include "core/crypto/protected_header.h"
 #include "dissectors/common/byte_reader.h"
 #include "dissectors/common/byte_writer.h"
 
@@ -19,26 +20,54 @@ constexpr std::size_t kCcmpHeaderLength = 8;
 constexpr std::size_t kMicLength = 8;
 constexpr std::size_t kNonceLength = 13;
 
-// 12.5.3.3.3 Construct AAD.
-Bytes buildAad(const MpduHeader& h) {
-  std::uint16_t fc = h.frameControl;
-  fc &= static_cast<std::uint16_t>(~(0x0800u | 0x1000u | 0x2000u));  // Retry, Power Management, More Data
-  fc |= 0x4000;                                                     // Protected
-  if (h.data) fc &= static_cast<std::uint16_t>(~0x0070u);           // data subtype bits 4, 5, 6
-  if (h.qos) fc &= static_cast<std::uint16_t>(~0x8000u);            // Order, when QoS Control is present
+// 12.5.3.3.3 Construct AAD: the Frame Control field with the bits a forwarder or a
+// retransmission may change masked out: Retry, Power Management and More Data cleared,
+// Protected Frame always 1, in data frames the subtype bits 4-6 cleared, and the Order
+// bit cleared when the frame carries a QoS Control field. The first octet
+// (subtype/type/version) comes first on the air.
+std::array<std::uint8_t, 2> aadFrameControl(const MacHeader& h) {
+  namespace fc = ieee80211::fc_flag;
+  std::uint8_t first = h.firstOctet();
+  if (h.isData()) first = static_cast<std::uint8_t>(first & ~0x70u);  // subtype bits 4, 5, 6
+  std::uint8_t flags = h.flags;
+  flags = static_cast<std::uint8_t>(flags & ~(fc::Retry | fc::PowerManagement | fc::MoreData));
+  flags = static_cast<std::uint8_t>(flags | fc::Protected);
+  if (h.hasQosControl) flags = static_cast<std::uint8_t>(flags & ~fc::Order);
+  return {first, flags};
+}
+
+// 12.5.3.3.3: Sequence Control with the Sequence Number subfield (bits 4-15) masked to 0;
+// the Fragment Number is kept.
+std::uint16_t aadSequenceControl(const MacHeader& h) { return static_cast<std::uint16_t>(h.sequenceControl & 0x000f); }
+
+// 12.5.3.3.3: of the QoS Control field only the TID subfield is kept, all other subfields
+// are masked to 0.
+std::uint16_t aadQosControl(const MacHeader& h) { return h.tid(); }
+
+// 12.5.3.3.3: AAD = FC || A1 || A2 || A3 || SC || [A4] || [QC], with the masks above.
+Bytes buildAad(const MacHeader& h) {
+  const auto fc = aadFrameControl(h);
   ByteWriter w;
-  w.u16le(fc).bytes(h.a1.view()).bytes(h.a2.view()).bytes(h.a3.view());
-  w.u16le(static_cast<std::uint16_t>(h.sequenceControl & 0x000f));  // sequence number masked, fragment kept
-  if (h.fourAddress) w.bytes(h.a4.view());
-  if (h.qos) w.u8(h.tid).u8(0);
+  w.u8(fc[0]).u8(fc[1]).bytes(h.addr[0].view()).bytes(h.addr[1].view()).bytes(h.addr[2].view());
+  w.u16le(aadSequenceControl(h));
+  if (h.addressCount == 4) w.bytes(h.addr[3].view());
+  if (h.hasQosControl) w.u16le(aadQosControl(h));
   return w.take();
 }
 
-// 12.5.3.3.4 Construct CCM nonce.
-Bytes buildNonce(const MpduHeader& h, std::uint64_t pn) {
+// 12.5.3.3.4 Construct CCM nonce: the Nonce Flags octet holds the Priority (the TID of a
+// QoS data frame, 0 otherwise) in bits 0-3 and the Management bit (bit 4) for management
+// frames, so a management frame and a data frame with the same addresses and PN never
+// share a nonce.
+std::uint8_t nonceFlags(const MacHeader& h) {
+  const std::uint8_t priority = h.hasQosControl ? h.tid() : 0;
+  return static_cast<std::uint8_t>(priority | (h.isManagement() ? 0x10 : 0));
+}
+
+// 12.5.3.3.4: Nonce = Nonce Flags || A2 || PN5 ... PN0 (the PN most significant octet first).
+Bytes buildNonce(const MacHeader& h, std::uint64_t pn) {
   ByteWriter w;
-  w.u8(static_cast<std::uint8_t>((h.qos ? h.tid : 0) | (h.management ? 0x10 : 0)));
-  w.bytes(h.a2.view());
+  w.u8(nonceFlags(h)).bytes(h.addr[1].view());
   for (int shift = 40; shift >= 0; shift -= 8) w.u8(static_cast<std::uint8_t>(pn >> shift));
   return w.take();
 }
@@ -77,11 +106,11 @@ Bytes ccmpHeader(std::uint64_t pn, std::uint8_t keyId) {
 }
 
 Result<DecryptedMpdu> ccmpDecrypt(ByteView tk, ByteView mpdu) {
-  auto header = parseMpduHeader(mpdu);
+  auto header = parseProtectableHeader(mpdu);
   if (!header) return header.error();
-  if (!header->isProtected) return makeError(ErrorCode::InvalidArgument, "the Protected Frame bit is not set");
+  if (!header->isProtected()) return makeError(ErrorCode::InvalidArgument, "the Protected Frame bit is not set");
 
-  ByteReader r(mpdu.subspan(header->length), header->length);
+  ByteReader r(mpdu.subspan(header->bodyOffset()), header->bodyOffset());
   const std::uint8_t pn0 = r.u8(), pn1 = r.u8();
   r.skip(1);
   const std::uint8_t keyIdOctet = r.u8();
@@ -101,7 +130,7 @@ Result<DecryptedMpdu> ccmpDecrypt(ByteView tk, ByteView mpdu) {
   if (!feedLengthAndAad(ctx->get(), ciphertext.size(), aad)) return detail::openSslError("AES-128-CCM AAD");
 
   DecryptedMpdu out;
-  out.headerLength = header->length;
+  out.headerLength = header->bodyOffset();
   out.packetNumber = pn;
   out.keyId = static_cast<std::uint8_t>(keyIdOctet >> 6);
   out.plaintext.resize(ciphertext.size());
@@ -120,23 +149,18 @@ Result<DecryptedMpdu> ccmpDecrypt(ByteView tk, ByteView mpdu) {
 
 Result<Bytes> ccmpEncrypt(ByteView tk, ByteView header, std::uint64_t packetNumber, ByteView plaintext,
                           std::uint8_t keyId) {
-  Bytes protectedHeader(header.begin(), header.end());
-  if (protectedHeader.size() >= 2) protectedHeader[1] |= 0x40;  // Protected Frame
-  auto parsed = parseMpduHeader(protectedHeader);
-  if (!parsed) return parsed.error();
-  if (parsed->length != header.size())
-    return makeError(ErrorCode::InvalidArgument, "header is " + std::to_string(header.size()) +
-                                                     " octets but its Frame Control implies " + std::to_string(parsed->length));
+  auto protectedHeader = protectHeader(header);
+  if (!protectedHeader) return protectedHeader.error();
   if (packetNumber >> 48) return makeError(ErrorCode::InvalidArgument, "the PN has 48 bits");
   if (!detail::fitsInt(plaintext.size())) return makeError(ErrorCode::InvalidArgument, "frame too long");
 
-  const Bytes aad = buildAad(*parsed);
-  const Bytes nonce = buildNonce(*parsed, packetNumber);
+  const Bytes aad = buildAad(protectedHeader->parsed);
+  const Bytes nonce = buildNonce(protectedHeader->parsed, packetNumber);
   auto ctx = ccmContext(tk, nonce, true, nullptr);
   if (!ctx) return ctx.error();
   if (!feedLengthAndAad(ctx->get(), plaintext.size(), aad)) return detail::openSslError("AES-128-CCM AAD");
 
-  ByteWriter out(std::move(protectedHeader));
+  ByteWriter out(std::move(protectedHeader->bytes));
   out.bytes(ccmpHeader(packetNumber, keyId));
   Bytes ciphertext(plaintext.size() + 16);
   static const std::uint8_t emptyInput = 0;

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "core/crypto/michael.h"
-#include "core/crypto/mpdu_header.h"
+#include "core/crypto/protected_header.h"
 #include "core/crypto/rc4.h"
 #include "core/crypto/secret_bytes.h"
 #include "dissectors/common/byte_reader.h"
@@ -65,18 +65,29 @@ std::uint16_t sboxLookup(std::uint16_t v) { return static_cast<std::uint16_t>(kS
 constexpr std::size_t kIcvLength = 4;
 constexpr std::size_t kMichaelLength = 8;
 
-// DA and SA of the MSDU from the DS bits (IEEE 802.11-2016 Table 9-26).
-MacAddress destination(const MpduHeader& h) { return h.toDs ? h.a3 : h.a1; }
-MacAddress source(const MpduHeader& h) {
-  if (h.fromDs) return h.toDs ? h.a4 : h.a3;
-  return h.a2;
+// 12.5.2.3: Michael covers the DA and SA of the MSDU (Table 9-26). For an A-MSDU sent
+// To DS or From DS, Table 9-26 puts the BSSID in Address 3 and MacHeader reports no DA
+// (To DS) or SA (From DS); Michael then takes Address 3, the address an MSDU carries in
+// that position, so every TKIP data frame has a defined MIC input.
+MacAddress michaelDestination(const MacHeader& h) { return h.da().value_or(h.addr[2]); }
+MacAddress michaelSource(const MacHeader& h) { return h.sa().value_or(h.addr[2]); }
+
+// 12.5.2.3: the Priority octet of the Michael header is the TID of a QoS data frame, 0 otherwise.
+std::uint8_t michaelPriority(const MacHeader& h) { return h.hasQosControl ? h.tid() : 0; }
+
+// 12.5.2.5.2: Phase 1 mixes in the transmitter address, Address 2 of the MPDU.
+Result<MacAddress> phase1TransmitterAddress(const MacHeader& h) {
+  const auto ta = h.ta();
+  if (!ta) return makeError(ErrorCode::Malformed, "the MAC header has no transmitter address for TKIP phase 1");
+  return *ta;
 }
 
-Result<ByteView> michaelKey(ByteView tk, const MpduHeader& h, TkipMichaelKey choice) {
+// 12.7.1.3: which half of the Michael key material protects the frame.
+Result<ByteView> michaelKey(ByteView tk, const MacHeader& h, TkipMichaelKey choice) {
   if (choice == TkipMichaelKey::FromFrameControl) {
-    if (h.fromDs == h.toDs)
+    if (h.fromDs() == h.toDs())
       return makeError(ErrorCode::InvalidArgument, "cannot tell the TKIP Michael key from the DS bits; pass the sender's role");
-    choice = h.fromDs ? TkipMichaelKey::AuthenticatorTx : TkipMichaelKey::SupplicantTx;
+    choice = h.fromDs() ? TkipMichaelKey::AuthenticatorTx : TkipMichaelKey::SupplicantTx;
   }
   return tk.subspan(choice == TkipMichaelKey::AuthenticatorTx ? 16 : 24, 8);
 }
@@ -145,13 +156,13 @@ std::uint32_t crc32Ieee(ByteView data) {
 }
 
 Result<TkipDecrypted> tkipDecrypt(ByteView tk, ByteView mpdu, TkipMichaelKey keyChoice) {
-  auto header = parseMpduHeader(mpdu);
+  auto header = parseProtectableHeader(mpdu);
   if (!header) return header.error();
-  if (!header->isProtected) return makeError(ErrorCode::InvalidArgument, "the Protected Frame bit is not set");
+  if (!header->isProtected()) return makeError(ErrorCode::InvalidArgument, "the Protected Frame bit is not set");
   if (tk.size() != 32) return makeError(ErrorCode::InvalidArgument, "a TKIP TK has 32 octets (TK || 2 Michael keys)");
 
   // 12.5.2.2: TSC1 | WEPSeed[1] | TSC0 | KeyID octet | TSC2 | TSC3 | TSC4 | TSC5
-  ByteReader r(mpdu.subspan(header->length), header->length);
+  ByteReader r(mpdu.subspan(header->bodyOffset()), header->bodyOffset());
   const std::uint8_t tsc1 = r.u8();
   r.skip(1);
   const std::uint8_t tsc0 = r.u8();
@@ -162,7 +173,9 @@ Result<TkipDecrypted> tkipDecrypt(ByteView tk, ByteView mpdu, TkipMichaelKey key
   if (!(keyIdOctet & 0x20)) return makeError(ErrorCode::Malformed, "ExtIV bit not set: not a TKIP header");
   const std::uint64_t tsc = (std::uint64_t{iv32} << 16) | mk16(tsc1, tsc0);
 
-  auto rc4Key = perPacketKey(tk, header->a2, tsc);
+  auto ta = phase1TransmitterAddress(*header);
+  if (!ta) return ta.error();
+  auto rc4Key = perPacketKey(tk, *ta, tsc);
   if (!rc4Key) return rc4Key.error();
   auto decrypted = rc4(*rc4Key, r.rest());
   wipe(*rc4Key);
@@ -175,16 +188,16 @@ Result<TkipDecrypted> tkipDecrypt(ByteView tk, ByteView mpdu, TkipMichaelKey key
   plain.resize(dataLength);
 
   TkipDecrypted out;
-  out.headerLength = header->length;
+  out.headerLength = header->bodyOffset();
   out.packetNumber = tsc;
   out.keyId = static_cast<std::uint8_t>(keyIdOctet >> 6);
-  const bool wholeMsdu = !header->moreFragments && header->fragmentNumber() == 0;
+  const bool wholeMsdu = !header->moreFragments() && header->fragmentNumber() == 0;
   if (wholeMsdu) {
     if (plain.size() < kMichaelLength) return makeError(ErrorCode::Malformed, "TKIP MSDU shorter than its Michael MIC");
     auto key = michaelKey(tk, *header, keyChoice);
     if (!key) return key.error();
     const ByteView body = ByteView(plain).first(plain.size() - kMichaelLength);
-    auto mic = michaelMsdu(*key, destination(*header), source(*header), header->tid, body);
+    auto mic = michaelMsdu(*key, michaelDestination(*header), michaelSource(*header), michaelPriority(*header), body);
     if (!mic) return mic.error();
     if (!constantTimeEquals(*mic, ByteView(plain).subspan(body.size())))
       return makeError(ErrorCode::MichaelFailure, "TKIP Michael MIC mismatch (ICV was valid), TSC " + std::to_string(tsc));
@@ -197,30 +210,29 @@ Result<TkipDecrypted> tkipDecrypt(ByteView tk, ByteView mpdu, TkipMichaelKey key
 
 Result<Bytes> tkipEncrypt(ByteView tk, ByteView header, std::uint64_t tsc, ByteView msduData, std::uint8_t keyId,
                           TkipMichaelKey keyChoice) {
-  Bytes protectedHeader(header.begin(), header.end());
-  if (protectedHeader.size() >= 2) protectedHeader[1] |= 0x40;
-  auto parsed = parseMpduHeader(protectedHeader);
-  if (!parsed) return parsed.error();
-  if (parsed->length != header.size())
-    return makeError(ErrorCode::InvalidArgument, "header length does not match its Frame Control");
-  if (!parsed->data) return makeError(ErrorCode::InvalidArgument, "TKIP protects data frames only");
+  auto protectedHeader = protectHeader(header);
+  if (!protectedHeader) return protectedHeader.error();
+  const MacHeader& parsed = protectedHeader->parsed;
+  if (!parsed.isData()) return makeError(ErrorCode::InvalidArgument, "TKIP protects data frames only");
   if (tsc >> 48) return makeError(ErrorCode::InvalidArgument, "the TSC has 48 bits");
   if (tk.size() != 32) return makeError(ErrorCode::InvalidArgument, "a TKIP TK has 32 octets (TK || 2 Michael keys)");
 
-  auto key = michaelKey(tk, *parsed, keyChoice);
+  auto key = michaelKey(tk, parsed, keyChoice);
   if (!key) return key.error();
-  auto mic = michaelMsdu(*key, destination(*parsed), source(*parsed), parsed->tid, msduData);
+  auto mic = michaelMsdu(*key, michaelDestination(parsed), michaelSource(parsed), michaelPriority(parsed), msduData);
   if (!mic) return mic.error();
   ByteWriter plain;
   plain.bytes(msduData).bytes(*mic);
   plain.u32le(crc32Ieee(plain.data()));
 
-  auto rc4Key = perPacketKey(tk, parsed->a2, tsc);
+  auto ta = phase1TransmitterAddress(parsed);
+  if (!ta) return ta.error();
+  auto rc4Key = perPacketKey(tk, *ta, tsc);
   if (!rc4Key) return rc4Key.error();
   auto ciphertext = rc4(*rc4Key, plain.data());
   if (!ciphertext) return ciphertext.error();
 
-  ByteWriter out(std::move(protectedHeader));
+  ByteWriter out(std::move(protectedHeader->bytes));
   const std::uint8_t tsc1 = static_cast<std::uint8_t>(tsc >> 8);
   out.u8(tsc1).u8(static_cast<std::uint8_t>((tsc1 | 0x20) & 0x7f)).u8(static_cast<std::uint8_t>(tsc));
   out.u8(static_cast<std::uint8_t>(((keyId & 0x3) << 6) | 0x20)).u32le(static_cast<std::uint32_t>(tsc >> 16));
