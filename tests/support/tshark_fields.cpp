@@ -52,6 +52,33 @@ std::optional<TsharkTable> runTsharkFields(const std::string& file, const std::v
   return table;
 }
 
+std::optional<QByteArray> runTshark(const QStringList& args, QString& error) {
+  QProcess proc;
+  proc.start(QStringLiteral("tshark"), args);
+  if (!proc.waitForFinished(300000) || proc.exitStatus() != QProcess::NormalExit || proc.exitCode() != 0) {
+    error = QStringLiteral("tshark %1 failed: %2")
+                .arg(args.join(QLatin1Char(' ')), QString::fromUtf8(proc.readAllStandardError()));
+    return std::nullopt;
+  }
+  return proc.readAllStandardOutput();
+}
+
+const std::set<std::string>& tsharkFieldNames() {
+  static const std::set<std::string> names = [] {
+    std::set<std::string> out;
+    QString error;
+    const auto listing = runTshark({QStringLiteral("-G"), QStringLiteral("fields")}, error);
+    if (!listing) return out;
+    // Field rows: "F<TAB>description<TAB>abbreviation<TAB>...".
+    for (const QByteArray& line : listing->split('\n')) {
+      const QList<QByteArray> cols = line.split('\t');
+      if (cols.size() > 2 && cols[0] == "F") out.insert(cols[2].toStdString());
+    }
+    return out;
+  }();
+  return names;
+}
+
 std::string withoutColons(std::string s) {
   std::erase(s, ':');
   return s;

@@ -6,7 +6,9 @@
 // tshark is a broken set-up, not a reason to skip.
 #include <QString>
 #include <QStringList>
+#include <QByteArray>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,16 @@ bool tsharkAvailable();
 // Returns nullopt and sets `error` when tshark fails.
 std::optional<TsharkTable> runTsharkFields(const std::string& file, const std::vector<std::string>& fields,
                                            const QStringList& extraArgs, QString& error);
+
+// Runs `tshark <args>` as given and returns its standard output, for what
+// -T fields cannot express (-x hex dumps of decrypted data, -T json). nullopt
+// and `error` set when tshark does not start or exits with an error.
+std::optional<QByteArray> runTshark(const QStringList& args, QString& error);
+
+// Every field name tshark knows (`tshark -G fields`), read once per process;
+// suites that derive their field list from RoamScope's tree skip the
+// roamscope.* additions with it.
+const std::set<std::string>& tsharkFieldNames();
 
 // tshark -T fields prints byte strings without separators; RoamScope's tree uses
 // colons like -T json. Comparisons strip ':' from both sides of byte values.

@@ -13,8 +13,10 @@
 #include "dissectors/eapol/eapol_key.h"
 #include "dissectors/inet/ethernet.h"
 #include "dissectors/inet/llc.h"
-#include "frame_source.h"
+#include "tests/support/capture_frames.h"
+#include "tests/support/field_tree.h"
 #include "tests/support/fixtures.h"
+#include "tests/support/frame_layers.h"
 
 using namespace rs;
 using eapol::KeyMessage;
@@ -44,8 +46,9 @@ eapol::EapolKeyFields message3Fields() {
 // LLC/SNAP, SLL2 and Ethernet by their headers.
 std::vector<Bytes> eapolPdus(const std::string& relative) {
   std::vector<Bytes> out;
-  const auto capture = rs::test::readClassicPcap(rs::test::fixturePath(relative));
-  for (const Bytes& frame : capture.frames) {
+  const auto capture = rs::test::loadCapture(rs::test::fixturePath(relative));
+  for (const CaptureFrame& record : capture.frames) {
+    const ByteView frame = record.data;
     std::size_t at = 0;
     if (capture.linkType == 276) {
       const auto h = inet::parseLinuxSll2(frame);
@@ -65,14 +68,6 @@ std::vector<Bytes> eapolPdus(const std::string& relative) {
     out.emplace_back(frame.begin() + static_cast<std::ptrdiff_t>(at), frame.end());
   }
   return out;
-}
-
-// Every field of every layer lies inside the frame.
-bool fieldsInside(const Field& f, std::size_t size) {
-  if (std::size_t{f.offset} + f.length > size) return false;
-  for (const Field& c : f.children)
-    if (!fieldsInside(c, size)) return false;
-  return true;
 }
 
 }  // namespace
@@ -381,7 +376,7 @@ class TestEapolCodec : public QObject {
       for (int k = 0; k < flips; ++k) frame[14 + rng() % (frame.size() - 14)] = static_cast<std::uint8_t>(rng());
       if (rng() % 3 == 0) frame.resize(rng() % frame.size());
       const Dissection d = dissectFrame(1, frame);
-      for (const Field& layer : d.layers) QVERIFY(fieldsInside(layer, frame.size()));
+      for (const Field& layer : d.layers) QVERIFY(rs::test::fieldsInside(layer, frame.size()));
       if (d.malformed) QVERIFY(d.malformedOffset <= frame.size());
       if (frame.size() > 14) {
         const ByteView pdu = ByteView(frame).subspan(14);

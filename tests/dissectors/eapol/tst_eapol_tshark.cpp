@@ -12,9 +12,10 @@
 #include "dissectors/eapol/eapol.h"
 #include "dissectors/eapol/eapol_key.h"
 #include "dissectors/inet/ethernet.h"
-#include "fixture_compare.h"
-#include "frame_source.h"
+#include "tests/support/capture_frames.h"
+#include "tests/support/field_compare.h"
 #include "tests/support/fixtures.h"
+#include "tests/support/frame_layers.h"
 
 using namespace rs;
 
@@ -57,16 +58,21 @@ bool eapolColumns(const std::vector<std::string>& row) {
   return p == "EAPOL" || p == "EAP";
 }
 
+std::optional<Dissection> aboveMac(const CaptureFrame& f) { return rs::test::dissectAboveMac(f.linkType, f.data); }
+
+rs::test::ComparisonResult compare(const std::string& path) {
+  return rs::test::compareSelectedWithTshark(path, kEapolFields, {}, aboveMac, hasEapol, eapolColumns);
+}
+
 void compareFile(const std::string& relative, int minimumFrames) {
-  if (!rs::test::fixtureExists(relative))
-    QSKIP(qPrintable(QStringLiteral("fixture absent: ../shared/fixtures/") + QString::fromStdString(relative)));
-  const auto result = rs::test::compareWithTshark(rs::test::fixturePath(relative), kEapolFields, hasEapol, eapolColumns);
+  RS_REQUIRE_FIXTURE(relative);
+  const auto result = compare(rs::test::fixturePath(relative));
   if (!result.error.empty()) QFAIL(result.error.c_str());
-  qInfo("%d frames, %d field values compared", result.framesCompared, result.fieldsCompared);
-  for (const auto& m : result.mismatches) qWarning("%s", m.c_str());
+  qInfo("%zu frames, %zu field values compared", result.frames, result.comparedValues);
+  if (!result.mismatches.empty()) qWarning("%s", rs::test::describe(result, result.mismatches.size()).c_str());
   QCOMPARE(result.mismatches.size(), std::size_t{0});
-  QVERIFY2(result.framesCompared >= minimumFrames,
-           qPrintable(QString("only %1 EAPOL frames compared").arg(result.framesCompared)));
+  QVERIFY2(result.frames >= static_cast<std::size_t>(minimumFrames),
+           qPrintable(QString("only %1 EAPOL frames compared").arg(result.frames)));
 }
 
 Bytes onEthernet(const Bytes& eapolPdu) {
@@ -158,12 +164,13 @@ class TestEapolTshark : public QObject {
     rc4.insert(rc4.end(), 13, 0x44);
     frames.push_back(onEthernet(eapol::buildEapol(1, eapol::PacketType::Key, rc4)));
     const std::string path = dir.filePath("built.pcap").toStdString();
-    QVERIFY(rs::test::writeClassicPcap(path, 1, frames));
-    const auto result = rs::test::compareWithTshark(path, kEapolFields, hasEapol, eapolColumns);
+    std::string error;
+    QVERIFY2(rs::test::writePcap(path, 1, frames, &error), error.c_str());
+    const auto result = compare(path);
     if (!result.error.empty()) QFAIL(result.error.c_str());
-    for (const auto& m : result.mismatches) qWarning("%s", m.c_str());
+    if (!result.mismatches.empty()) qWarning("%s", rs::test::describe(result, result.mismatches.size()).c_str());
     QCOMPARE(result.mismatches.size(), std::size_t{0});
-    QCOMPARE(result.framesCompared, static_cast<int>(frames.size()));
+    QCOMPARE(result.frames, frames.size());
   }
 };
 

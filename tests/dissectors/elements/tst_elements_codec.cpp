@@ -11,17 +11,14 @@
 #include "dissectors/ieee80211/elements/ft_elements.h"
 #include "dissectors/ieee80211/elements/kde.h"
 #include "dissectors/ieee80211/elements/rsn_element.h"
+#include "tests/support/test_bytes.h"
 
 using namespace rs;
 using namespace rs::ieee80211;
 
 namespace {
 
-Bytes hex(const char* text) {
-  Bytes out;
-  if (!parseHex(text, out)) qFatal("bad hex in test: %s", text);
-  return out;
-}
+using rs::test::hexBytes;
 
 Bytes cat(std::initializer_list<Bytes> parts) {
   Bytes out;
@@ -41,7 +38,7 @@ const char* kEapolM3KeyData =
 
 // RSNE with every optional field: one PMKID and BIP-CMAC-128 as group management cipher.
 Bytes fullRsne() {
-  return hex("30 2a 01 00 00 0f ac 04 01 00 00 0f ac 04 01 00 00 0f ac 04 c0 00 01 00"
+  return hexBytes("30 2a 01 00 00 0f ac 04 01 00 00 0f ac 04 01 00 00 0f ac 04 c0 00 01 00"
              " 00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f 00 0f ac 06");
 }
 
@@ -87,7 +84,7 @@ class TestElementsCodec : public QObject {
   }
 
   void iteratorWalksAndStopsOnOverrun() {
-    const Bytes list = hex("00 04 74 65 73 74 ff 02 23 01 dd 09 00 50 f2");
+    const Bytes list = hexBytes("00 04 74 65 73 74 ff 02 23 01 dd 09 00 50 f2");
     std::vector<ElementView> seen;
     const ElementWalk walk = forEachElement(list, [&](const ElementView& e) { seen.push_back(e); }, 100);
     QCOMPARE(seen.size(), std::size_t{2});
@@ -103,7 +100,7 @@ class TestElementsCodec : public QObject {
   }
 
   void rsneFromCaptureParsesAndRebuilds() {
-    const Bytes bytes = hex(kEapolM2Rsne);
+    const Bytes bytes = hexBytes(kEapolM2Rsne);
     const auto rsne = parseRsne(ByteView(bytes).subspan(2));
     QVERIFY(rsne);
     QCOMPARE(rsne->version, std::uint16_t{1});
@@ -146,11 +143,11 @@ class TestElementsCodec : public QObject {
 
   void rsneRejectsCountsBeyondData() {
     // Pairwise count 2 but only one suite present.
-    QVERIFY(!parseRsne(hex("01 00 00 0f ac 04 02 00 00 0f ac 04")));
+    QVERIFY(!parseRsne(hexBytes("01 00 00 0f ac 04 02 00 00 0f ac 04")));
     // Group cipher cut after 3 octets.
-    QVERIFY(!parseRsne(hex("01 00 00 0f ac")));
+    QVERIFY(!parseRsne(hexBytes("01 00 00 0f ac")));
     // PMKID count 1 with 15 octets.
-    QVERIFY(!parseRsne(hex("01 00 00 0f ac 04 01 00 00 0f ac 04 01 00 00 0f ac 02 00 00 01 00"
+    QVERIFY(!parseRsne(hexBytes("01 00 00 0f ac 04 01 00 00 0f ac 04 01 00 00 0f ac 02 00 00 01 00"
                            " 00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e")));
   }
 
@@ -158,27 +155,27 @@ class TestElementsCodec : public QObject {
     RsnElement e;
     e.pmkids = std::vector<Pmkid>{};
     // 9.4.2.25.1 defaults: CCMP-128 group and pairwise, 00-0F-AC:1 AKM, capabilities 0.
-    QCOMPARE(buildRsne(e), hex("30 16 01 00 00 0f ac 04 01 00 00 0f ac 04 01 00 00 0f ac 01 00 00 00 00"));
+    QCOMPARE(buildRsne(e), hexBytes("30 16 01 00 00 0f ac 04 01 00 00 0f ac 04 01 00 00 0f ac 01 00 00 00 00"));
   }
 
   void wpaElementFromCaptureRoundTrips() {
-    const Bytes bytes = hex(kWpaCapWpaIe);
+    const Bytes bytes = hexBytes(kWpaCapWpaIe);
     const auto wpa = parseWpaElement(ByteView(bytes).subspan(2));
     QVERIFY(wpa);
     QVERIFY((wpa->groupCipher == SuiteSelector{kWfaOui, 2}));
     QVERIFY((wpa->akmSuites->front() == SuiteSelector{kWfaOui, 2}));
     QCOMPARE(buildWpaElement(*wpa), bytes);
-    QVERIFY(!parseWpaElement(hex("00 50 f2 02 01 01")));  // a WMM element, not WPA
+    QVERIFY(!parseWpaElement(hexBytes("00 50 f2 02 01 01")));  // a WMM element, not WPA
   }
 
   void mobilityDomain() {
-    const Bytes bytes = hex("36 03 a1 b2 01");
+    const Bytes bytes = hexBytes("36 03 a1 b2 01");
     const auto mde = parseMde(ByteView(bytes).subspan(2));
     QVERIFY(mde);
     QCOMPARE(mde->mdid, std::uint16_t{0xb2a1});
     QVERIFY(mde->ftOverDs());
     QCOMPARE(buildMde(*mde), bytes);
-    QVERIFY(!parseMde(hex("a1 b2")));
+    QVERIFY(!parseMde(hexBytes("a1 b2")));
   }
 
   void fastBssTransitionRoundTrip() {
@@ -201,7 +198,7 @@ class TestElementsCodec : public QObject {
 
   void timeoutInterval() {
     // Key lifetime 200000 s, as hostapd puts it in FT message 3 / M3 of an FT initial association.
-    const Bytes bytes = hex("38 05 02 40 0d 03 00");
+    const Bytes bytes = hexBytes("38 05 02 40 0d 03 00");
     const auto tie = parseTimeoutInterval(ByteView(bytes).subspan(2));
     QVERIFY(tie);
     QCOMPARE(tie->type, timeout::kKeyLifetime);
@@ -210,19 +207,19 @@ class TestElementsCodec : public QObject {
   }
 
   void simpleBuilders() {
-    QCOMPARE(buildSsid(std::string_view("hwsim-ft")), hex("00 08 68 77 73 69 6d 2d 66 74"));
+    QCOMPARE(buildSsid(std::string_view("hwsim-ft")), hexBytes("00 08 68 77 73 69 6d 2d 66 74"));
     QCOMPARE(buildSsid(std::string(40, 'x')).size(), std::size_t{34});
     QVERIFY(!parseSsid(Bytes(33, 'x')));
-    QCOMPARE(buildDsParameter(6), hex("03 01 06"));
-    QCOMPARE(*parseDsParameter(hex("06")), std::uint8_t{6});
-    const Bytes rates = hex("82 84 8b 96 0c 12 18 24 30 48 60 6c");
-    QCOMPARE(buildRates(rates), hex("01 08 82 84 8b 96 0c 12 18 24 32 04 30 48 60 6c"));
-    QCOMPARE(buildVendorSpecific(0x001122, 7, hex("aa")), hex("dd 05 00 11 22 07 aa"));
-    QCOMPARE(buildExtensionElement(35, hex("01")), hex("ff 02 23 01"));
+    QCOMPARE(buildDsParameter(6), hexBytes("03 01 06"));
+    QCOMPARE(*parseDsParameter(hexBytes("06")), std::uint8_t{6});
+    const Bytes rates = hexBytes("82 84 8b 96 0c 12 18 24 30 48 60 6c");
+    QCOMPARE(buildRates(rates), hexBytes("01 08 82 84 8b 96 0c 12 18 24 32 04 30 48 60 6c"));
+    QCOMPARE(buildVendorSpecific(0x001122, 7, hexBytes("aa")), hexBytes("dd 05 00 11 22 07 aa"));
+    QCOMPARE(buildExtensionElement(35, hexBytes("01")), hexBytes("ff 02 23 01"));
   }
 
   void keyDataFromCapture() {
-    const Bytes keyData = hex(kEapolM3KeyData);
+    const Bytes keyData = hexBytes(kEapolM3KeyData);
     std::vector<KeyDataItem> items;
     const KeyDataWalk walk = forEachKeyDataItem(keyData, [&](const KeyDataItem& i) { items.push_back(i); });
     QVERIFY(walk.complete);
@@ -248,7 +245,7 @@ class TestElementsCodec : public QObject {
     Pmkid pmkid{};
     for (std::size_t i = 0; i < 16; ++i) pmkid[i] = static_cast<std::uint8_t>(i);
     const Bytes p = buildPmkidKde(pmkid);
-    QCOMPARE(p, hex("dd 14 00 0f ac 04 00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f"));
+    QCOMPARE(p, hexBytes("dd 14 00 0f ac 04 00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f"));
     QVERIFY(*parsePmkidKde(ByteView(p).subspan(6)) == pmkid);
 
     const Bytes igtkKey(16, 0x11);
@@ -260,7 +257,7 @@ class TestElementsCodec : public QObject {
     QCOMPARE(igtk->igtk.size(), std::size_t{16});
 
     // 12.7.2: pad to a multiple of 8 (at least 16) with 0xdd then zeros.
-    Bytes keyData = hex(kEapolM2Rsne);
+    Bytes keyData = hexBytes(kEapolM2Rsne);
     padKeyDataForKeyWrap(keyData);
     QCOMPARE(keyData.size(), std::size_t{24});
     QCOMPARE(keyData[22], std::uint8_t{0xdd});
@@ -324,7 +321,7 @@ class TestElementsCodec : public QObject {
 
   void describeOverrunMarksParent() {
     // SSID, then an MDE that claims 137 octets with 2 left (as in frame 1 of captures/wpa.cap).
-    const Bytes list = hex("00 04 74 65 73 74 36 89 0d 86");
+    const Bytes list = hexBytes("00 04 74 65 73 74 36 89 0d 86");
     Dissection d;
     bool ok = true;
     Field root = describeList(list, d, &ok);
@@ -378,7 +375,7 @@ class TestElementsCodec : public QObject {
   }
 
   void wmmQosInfoFollowsSender() {
-    const Bytes wmmInfo = hex("dd 07 00 50 f2 02 00 01 0f");
+    const Bytes wmmInfo = hexBytes("dd 07 00 50 f2 02 00 01 0f");
     Dissection d;
     Field root = describeList(wmmInfo, d);
     QVERIFY(root.find("wlan.wfa.ie.wme.qos_info.sta.ac_vo"));

@@ -3,19 +3,20 @@
 // tshark prints for every frame of the shared captures, including the Key
 // Data tshark decrypts with the capture's passphrase; and every RSNE, WPA1
 // element, MDE, FTE, TIE and SSID found in the captures must rebuild byte for byte.
-#include <QProcess>
 #include <QRegularExpression>
 #include <QtTest>
 #include <map>
 
-#include "capture_walker.h"
 #include "dissectors/ieee80211/elements/basic_elements.h"
 #include "dissectors/ieee80211/elements/element_iterator.h"
 #include "dissectors/ieee80211/elements/elements.h"
 #include "dissectors/ieee80211/elements/ft_elements.h"
 #include "dissectors/ieee80211/elements/kde.h"
 #include "dissectors/ieee80211/elements/rsn_element.h"
+#include "tests/support/capture_frames.h"
 #include "tests/support/fixtures.h"
+#include "tests/support/frame_layers.h"
+#include "tests/support/tshark_fields.h"
 
 using namespace rs;
 using namespace rs::ieee80211;
@@ -76,13 +77,73 @@ QStringList decryptionArgs(const char* password) {
           QStringLiteral("uat:80211_keys:\"wpa-pwd\",\"%1\"").arg(QString::fromLatin1(password))};
 }
 
-// Runs tshark; an empty optional means it could not be started.
-std::optional<QByteArray> runTshark(const QStringList& args) {
-  QProcess p;
-  p.start(QStringLiteral("tshark"), args);
-  if (!p.waitForStarted(10000)) return std::nullopt;
-  p.waitForFinished(300000);
-  return p.readAllStandardOutput();
+struct ElementList {
+  std::size_t offset = 0;
+  std::size_t end = 0;
+  bool keyData = false;  // EAPOL-Key Key Data rather than a management body
+  ElementSender sender = ElementSender::Unknown;
+};
+
+// Fixed-field octets before the elements, per management subtype (IEEE 802.11-2016 9.3.3).
+std::optional<std::size_t> fixedFields(unsigned subtype) {
+  switch (subtype) {
+    case 0: return 4;    // association request
+    case 1: return 6;    // association response
+    case 2: return 10;   // reassociation request
+    case 3: return 6;    // reassociation response
+    case 4: return 0;    // probe request
+    case 5: return 12;   // probe response
+    case 8: return 12;   // beacon
+    case 10: return 2;   // disassociation
+    case 12: return 2;   // deauthentication
+    case 11: return 6;   // authentication (algorithm checked by the caller)
+    default: return std::nullopt;
+  }
+}
+
+// The element lists in one frame (management bodies, plaintext EAPOL-Key Key
+// Data), found without the MAC dissector so the element tests stand on their
+// own; std::nullopt when the frame carries elements this walker cannot locate
+// (action frames, SAE, protected frames), so a comparison must skip it.
+std::optional<std::vector<ElementList>> locateElementLists(ByteView f, std::uint32_t linkType) {
+  std::vector<ElementList> lists;
+  const auto mac = rs::test::ieee80211Offset(linkType, f);
+  if (!mac || *mac + 24 > f.size()) return lists;
+  const std::uint8_t fc = f[*mac], flags = f[*mac + 1];
+  const unsigned type = (fc >> 2) & 3, subtype = fc >> 4;
+  if (flags & 0x40) return std::nullopt;  // protected: tshark may decrypt what we cannot
+  if (type == 0) {
+    const auto fixed = fixedFields(subtype);
+    if (!fixed) return subtype == 9 ? std::optional(lists) : std::nullopt;
+    const std::size_t header = 24 + ((flags & 0x80) ? 4 : 0);
+    const std::size_t body = *mac + header;
+    if (subtype == 11 && body + 2 <= f.size() && (f[body] | (f[body + 1] << 8)) == 3) return std::nullopt;  // SAE
+    if (body + *fixed > f.size()) return lists;
+    ElementSender sender = ElementSender::Unknown;
+    if (subtype == 1 || subtype == 3 || subtype == 5 || subtype == 8) sender = ElementSender::AccessPoint;
+    if (subtype == 0 || subtype == 2 || subtype == 4) sender = ElementSender::Station;
+    lists.push_back(ElementList{body + *fixed, f.size(), false, sender});
+    return lists;
+  }
+  if (type != 2) return lists;
+  std::size_t header = 24;
+  if ((flags & 0x03) == 0x03) header += 6;
+  if (subtype & 0x08) header += 2 + ((flags & 0x80) ? 4 : 0);
+  const std::size_t llc = *mac + header;
+  static constexpr std::uint8_t kEapolSnap[] = {0xaa, 0xaa, 0x03, 0x00, 0x00, 0x00, 0x88, 0x8e};
+  if (llc + 8 > f.size() || !std::equal(std::begin(kEapolSnap), std::end(kEapolSnap), f.begin() + static_cast<long>(llc)))
+    return lists;
+  const std::size_t eapol = llc + 8;
+  // EAPOL header (4), descriptor type (1), Key Information (2) ... Key Data Length at +97 (IEEE 802.11-2016 12.7.2).
+  if (eapol + 99 > f.size() || f[eapol + 1] != 3) return lists;
+  const std::uint8_t descriptor = f[eapol + 4];
+  const unsigned keyInfo = (f[eapol + 5] << 8) | f[eapol + 6];
+  const std::size_t length = (f[eapol + 97] << 8) | f[eapol + 98];
+  if (length == 0) return lists;
+  if (descriptor == 2 && (keyInfo & 0x1000)) return lists;    // encrypted Key Data
+  if (descriptor == 254 && !(keyInfo & 0x0008)) return lists;  // WPA1 group key: encrypted
+  lists.push_back(ElementList{eapol + 99, std::min(f.size(), eapol + 99 + length), true, ElementSender::Unknown});
+  return lists;
 }
 
 // Frame number -> Key Data tshark decrypted ("Decrypted ... keydata" blocks of -x output).
@@ -135,44 +196,44 @@ class TestElementsTshark : public QObject {
     const QByteArray pw = password.toLatin1();
     const QStringList keyArgs = decryptionArgs(password.isEmpty() ? nullptr : pw.constData());
 
-    QStringList args{"-r", QString::fromStdString(file), "-T", "fields", "-E", "occurrence=a", "-E", "aggregator=,",
-                     "-E", "separator=/t", "-e", "frame.number"};
-    for (const auto& f : kFields) args << "-e" << f;
-    const auto fieldsOut = runTshark(keyArgs + args);
-    if (!fieldsOut) QFAIL("tshark could not be started: install Wireshark's tshark (Debian package 'tshark')");
+    RS_REQUIRE_TSHARK();
+    std::vector<std::string> fields{"frame.number"};
+    for (const auto& f : kFields) fields.push_back(f.toStdString());
+    QString error;
+    const auto table = rs::test::runTsharkFields(file, fields, keyArgs, error);
+    QVERIFY2(table, qPrintable(error));
     std::map<std::uint32_t, Bytes> keyData;
     if (!keyArgs.isEmpty()) {
-      const auto dump = runTshark(keyArgs + QStringList{"-r", QString::fromStdString(file), "-x", "-P"});
-      QVERIFY(dump);
+      const auto dump = rs::test::runTshark(keyArgs + QStringList{"-r", QString::fromStdString(file), "-x", "-P"}, error);
+      QVERIFY2(dump, qPrintable(error));
       keyData = decryptedKeyData(*dump);
     }
 
     std::map<std::uint32_t, QStringList> expected;
-    for (const QByteArray& line : fieldsOut->split('\n')) {
-      if (line.isEmpty()) continue;
-      QStringList cols = QString::fromLatin1(line).split(QLatin1Char('\t'));
-      if (cols.size() != kFields.size() + 1) continue;
-      expected[cols.takeFirst().toUInt()] = cols;
+    for (const auto& row : table->rows) {
+      QStringList cols;
+      for (std::size_t i = 1; i < row.size(); ++i) cols << QString::fromStdString(row[i]);
+      expected[QString::fromStdString(row[0]).toUInt()] = cols;
     }
 
-    const rs::test::PcapFile pcap = rs::test::readPcap(file);
-    QVERIFY2(pcap.error.empty(), pcap.error.c_str());
-    QCOMPARE(expected.size(), pcap.records.size());
+    const auto capture = rs::test::loadCapture(file);
+    QVERIFY2(capture.error.empty(), capture.error.c_str());
+    QCOMPARE(expected.size(), capture.frames.size());
 
     std::size_t framesCompared = 0, valuesCompared = 0, keyDataCompared = 0;
     QStringList mismatches;
-    for (const auto& rec : pcap.records) {
-      const auto lists = rs::test::locateElementLists(rec.data, pcap.linkType);
+    for (const auto& rec : capture.frames) {
+      const auto lists = locateElementLists(rec.data, rec.linkType);
       if (!lists) continue;
       Field root = makeLayer("wlan.tagged.all", "Tagged parameters", 0, rec.data.size());
       Dissection d;
       for (const auto& l : *lists)
         describeElements(rec.data, l.offset, l.end, root, d, ElementContext{l.sender});
-      if (auto it = keyData.find(rec.number); it != keyData.end() && !it->second.empty()) {
+      if (auto it = keyData.find(rs::test::frameNumber(rec)); it != keyData.end() && !it->second.empty()) {
         describeElements(it->second, 0, it->second.size(), root, d);
         ++keyDataCompared;
       }
-      const QStringList& theirs = expected[rec.number];
+      const QStringList& theirs = expected[rs::test::frameNumber(rec)];
       ++framesCompared;
       for (int i = 0; i < kFields.size(); ++i) {
         std::vector<const Field*> found;
@@ -184,7 +245,7 @@ class TestElementsTshark : public QObject {
         if (!tshark.isEmpty()) ++valuesCompared;
         if (mine != tshark && mismatches.size() < 20)
           mismatches << QStringLiteral("frame %1 %2: ours '%3' tshark '%4'")
-                            .arg(rec.number)
+                            .arg(rs::test::frameNumber(rec))
                             .arg(kFields[i], mine.left(120), tshark.left(120));
       }
     }
@@ -199,15 +260,16 @@ class TestElementsTshark : public QObject {
     std::size_t rsne = 0, wpa = 0, mde = 0, fte = 0, tie = 0, ssid = 0;
     for (const auto& c : kCaptures) {
       if (!rs::test::fixtureExists(c.path)) continue;
-      const rs::test::PcapFile pcap = rs::test::readPcap(rs::test::fixturePath(c.path));
-      for (const auto& rec : pcap.records) {
-        const auto lists = rs::test::locateElementLists(rec.data, pcap.linkType);
+      const auto capture = rs::test::loadCapture(rs::test::fixturePath(c.path));
+      for (const auto& rec : capture.frames) {
+        const auto lists = locateElementLists(rec.data, rec.linkType);
         if (!lists) continue;
         for (const auto& l : *lists) {
-          const ByteView list = ByteView(rec.data).subspan(l.offset, l.end - l.offset);
+          const ByteView list = rec.data.subspan(l.offset, l.end - l.offset);
           forEachElement(list, [&](const ElementView& e) {
             const ByteView whole = list.subspan(e.offset, e.totalLength());
-            const QString where = QStringLiteral("%1 frame %2 element %3").arg(c.path).arg(rec.number).arg(e.id);
+            const QString where =
+                QStringLiteral("%1 frame %2 element %3").arg(c.path).arg(rs::test::frameNumber(rec)).arg(e.id);
             Bytes rebuilt;
             if (e.id == 48) {
               const auto p = parseRsne(e.data);
@@ -253,10 +315,10 @@ class TestElementsTshark : public QObject {
   // tshark flags the Mobility Domain element of frame 1 of wpa.cap: length 137 with 2 octets left.
   void truncatedElementInWpaCap() {
     RS_REQUIRE_FIXTURE("captures/wpa.cap");
-    const rs::test::PcapFile pcap = rs::test::readPcap(rs::test::fixturePath("captures/wpa.cap"));
-    QVERIFY(!pcap.records.empty());
-    const Bytes& frame = pcap.records[0].data;
-    const auto lists = rs::test::locateElementLists(frame, pcap.linkType);
+    const auto capture = rs::test::loadCapture(rs::test::fixturePath("captures/wpa.cap"));
+    QVERIFY(!capture.frames.empty());
+    const ByteView frame = capture.frames[0].data;
+    const auto lists = locateElementLists(frame, capture.linkType);
     QVERIFY(lists && lists->size() == 1);
     Field root = makeLayer("wlan.tagged.all", "Tagged parameters", lists->front().offset, 0);
     Dissection d;
@@ -272,10 +334,10 @@ class TestElementsTshark : public QObject {
   // frame-body dissector, so an empty element list is not malformed here.
   void emptyElementListIsNotMalformed() {
     RS_REQUIRE_FIXTURE("captures/wpa2-psk-linksys.cap");
-    const rs::test::PcapFile pcap = rs::test::readPcap(rs::test::fixturePath("captures/wpa2-psk-linksys.cap"));
-    QVERIFY(pcap.records.size() >= 309);
-    const Bytes& frame = pcap.records[308].data;
-    const auto lists = rs::test::locateElementLists(frame, pcap.linkType);
+    const auto capture = rs::test::loadCapture(rs::test::fixturePath("captures/wpa2-psk-linksys.cap"));
+    QVERIFY(capture.frames.size() >= 309);
+    const ByteView frame = capture.frames[308].data;
+    const auto lists = locateElementLists(frame, capture.linkType);
     QVERIFY(lists && lists->size() == 1);
     QCOMPARE(lists->front().offset, frame.size());
     Field root = makeLayer("wlan.tagged.all", "Tagged parameters", frame.size(), 0);

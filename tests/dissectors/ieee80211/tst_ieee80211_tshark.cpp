@@ -4,14 +4,10 @@
 // management fixed fields field by field, the packet-list columns, which
 // frames are malformed, and parse → build round trips of real headers and
 // management frames.
-#include <QProcess>
-#include <QStandardPaths>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <fstream>
 
 #include <map>
 #include <set>
@@ -20,8 +16,10 @@
 #include "dissectors/dispatch.h"
 #include "dissectors/ieee80211/mac_header.h"
 #include "dissectors/ieee80211/mgmt_body.h"
-#include "tests/dissectors/ieee80211/pcap_walker.h"
+#include "tests/support/capture_frames.h"
 #include "tests/support/fixtures.h"
+#include "tests/support/frame_layers.h"
+#include "tests/support/tshark_fields.h"
 
 using namespace rs;
 using namespace rs::ieee80211;
@@ -62,31 +60,23 @@ struct TsharkRow {
 };
 
 bool runTshark(const QString& path, std::map<std::uint32_t, TsharkRow>& rows, QString& error) {
-  if (QStandardPaths::findExecutable("tshark").isEmpty()) {
+  if (!test::tsharkAvailable()) {
     error = "tshark is not installed (Debian package 'tshark'); it is the oracle of this suite";
     return false;
   }
-  QStringList args{"-r", path, "-o", "nameres.mac_name:FALSE", "-T", "fields", "-E", "occurrence=a",
-                   "-E", "aggregator=,", "-e", "frame.number", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info",
-                   "-e", "_ws.col.Source", "-e", "_ws.col.Destination"};
-  for (const QString& f : kFields) args << "-e" << f;
-  QProcess p;
-  p.start("tshark", args);
-  if (!p.waitForFinished(300000) || p.exitCode() != 0) {
-    error = "tshark failed: " + QString::fromUtf8(p.readAllStandardError());
-    return false;
-  }
-  const QStringList lines = QString::fromUtf8(p.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts);
-  for (const QString& line : lines) {
-    QStringList cols = line.split('\t');
-    if (cols.size() != kFields.size() + 5) continue;
+  std::vector<std::string> fields{"frame.number", "_ws.col.Protocol", "_ws.col.Info", "_ws.col.Source",
+                                  "_ws.col.Destination"};
+  for (const QString& f : kFields) fields.push_back(f.toStdString());
+  const auto table = test::runTsharkFields(path.toStdString(), fields, {"-o", "nameres.mac_name:FALSE"}, error);
+  if (!table) return false;
+  for (const auto& cols : table->rows) {
     TsharkRow row;
-    row.protocol = cols[1];
-    row.info = cols[2];
-    row.source = cols[3];
-    row.destination = cols[4];
-    row.values = cols.mid(5);
-    rows[cols[0].toUInt()] = row;
+    row.protocol = QString::fromStdString(cols[1]);
+    row.info = QString::fromStdString(cols[2]);
+    row.source = QString::fromStdString(cols[3]);
+    row.destination = QString::fromStdString(cols[4]);
+    for (std::size_t i = 5; i < cols.size(); ++i) row.values << QString::fromStdString(cols[i]);
+    rows[QString::fromStdString(cols[0]).toUInt()] = row;
   }
   return true;
 }
@@ -107,10 +97,11 @@ bool wlanMalformed(const Field& f) {
   return false;
 }
 
-Dissection dissect(const test::WlanCapture& cap, const test::WlanRecord& rec, std::size_t& offset) {
-  offset = test::ieee80211Offset(cap.linkType, rec.data);
+// The MAC layers from the 802.11 header to the end of the frame.
+Dissection dissect(const CaptureFrame& f) {
   Dissection d;
-  if (offset <= rec.data.size()) dissectIeee80211(PayloadContext{rec.data, offset, 0}, d);
+  if (const auto offset = test::ieee80211Offset(f.linkType, f.data))
+    dissectIeee80211(PayloadContext{f.data, *offset, 0}, d);
   return d;
 }
 
@@ -122,18 +113,22 @@ bool compareWithTshark(const std::string& path, QStringList& mismatches) {
     mismatches << error;
     return false;
   }
-  const test::WlanCapture cap = test::readWlanPcap(path);
-  if (!cap.error.empty() || rows.size() != cap.records.size()) {
+  const test::LoadedCapture cap = test::loadCapture(path);
+  if (!cap.error.empty() || rows.size() != cap.frames.size()) {
     mismatches << QString("could not read %1 (%2 records, %3 tshark rows)")
-                      .arg(QString::fromStdString(path)).arg(cap.records.size()).arg(rows.size());
+                      .arg(QString::fromStdString(path)).arg(cap.frames.size()).arg(rows.size());
     return false;
   }
 
   std::size_t compared = 0, columnsCompared = 0;
-  for (const auto& rec : cap.records) {
-    std::size_t off = 0;
-    const Dissection d = dissect(cap, rec, off);
-    const TsharkRow& row = rows.at(rec.number);
+  for (const auto& rec : cap.frames) {
+    const Dissection d = dissect(rec);
+    const auto found = rows.find(test::frameNumber(rec));
+    if (found == rows.end()) {
+      mismatches << QString("tshark printed no row for frame %1").arg(test::frameNumber(rec));
+      return false;
+    }
+    const TsharkRow& row = found->second;
     const bool isProtected = row.values[kFields.indexOf("wlan.fc.protected")] == "1";
     for (int i = 0; i < kFields.size(); ++i) {
       // "data" is ours only for ciphertext; upper layers (EAP, TLS) add their own.
@@ -142,7 +137,7 @@ bool compareWithTshark(const std::string& path, QStringList& mismatches) {
       const QString got = normalise(ours(d, kFields[i]));
       ++compared;
       if (expected != got && mismatches.size() < 25)
-        mismatches << QString("frame %1 %2: tshark '%3' ours '%4'").arg(rec.number).arg(kFields[i], expected, got);
+        mismatches << QString("frame %1 %2: tshark '%3' ours '%4'").arg(test::frameNumber(rec)).arg(kFields[i], expected, got);
     }
     // The columns are ours only while 802.11 is the topmost protocol.
     if (row.protocol == "802.11" && !row.info.contains("[Malformed")) {
@@ -151,7 +146,7 @@ bool compareWithTshark(const std::string& path, QStringList& mismatches) {
       const QString src = QString::fromStdString(d.source), dst = QString::fromStdString(d.destination);
       if ((info != row.info || src != row.source || dst != row.destination) && mismatches.size() < 25)
         mismatches << QString("frame %1 columns: tshark '%2' | '%3' | '%4' ours '%5' | '%6' | '%7'")
-                          .arg(rec.number)
+                          .arg(test::frameNumber(rec))
                           .arg(row.source, row.destination, row.info, src, dst, info);
     }
   }
@@ -255,14 +250,8 @@ class TestIeee80211Tshark : public QObject {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const std::string path = dir.filePath("built.pcap").toStdString();
-    {
-      ByteWriter w;
-      w.u32le(0xa1b2c3d4).u16le(2).u16le(4).u32le(0).u32le(0).u32le(65535).u32le(105);
-      for (const Bytes& f : frames)
-        w.u32le(0).u32le(0).u32le(static_cast<std::uint32_t>(f.size())).u32le(static_cast<std::uint32_t>(f.size())).bytes(f);
-      std::ofstream out(path, std::ios::binary);
-      out.write(reinterpret_cast<const char*>(w.data().data()), static_cast<std::streamsize>(w.size()));
-    }
+    std::string error;
+    QVERIFY2(test::writePcap(path, 105, frames, &error), error.c_str());
     QStringList mismatches;
     if (!compareWithTshark(path, mismatches)) QFAIL(qPrintable(mismatches.join('\n')));
   }
@@ -274,21 +263,18 @@ class TestIeee80211Tshark : public QObject {
     QFETCH(QString, fixture);
     RS_REQUIRE_FIXTURE(fixture.toStdString());
     const std::string path = test::fixturePath(fixture.toStdString());
-    if (QStandardPaths::findExecutable("tshark").isEmpty()) QFAIL("tshark is not installed; it is this suite's oracle");
-    QProcess p;
-    p.start("tshark", {"-r", QString::fromStdString(path), "-Y", "_ws.malformed && !llc && !eapol", "-T", "fields",
-                       "-e", "frame.number"});
-    QVERIFY(p.waitForFinished(300000));
+    RS_REQUIRE_TSHARK();
+    QString error;
+    const auto table = test::runTsharkFields(path, {"frame.number"}, {"-Y", "_ws.malformed && !llc && !eapol"}, error);
+    QVERIFY2(table, qPrintable(error));
     std::set<std::uint32_t> expected;
-    for (const QString& l : QString::fromUtf8(p.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts))
-      expected.insert(l.toUInt());
-    const test::WlanCapture cap = test::readWlanPcap(path);
+    for (const auto& row : table->rows) expected.insert(QString::fromStdString(row[0]).toUInt());
+    const test::LoadedCapture cap = test::loadCapture(path);
     std::set<std::uint32_t> got;
-    for (const auto& rec : cap.records) {
-      std::size_t off = 0;
-      const Dissection d = dissect(cap, rec, off);
+    for (const auto& rec : cap.frames) {
+      const Dissection d = dissect(rec);
       for (const Field& layer : d.layers)
-        if ((layer.name == "wlan" || layer.name == "wlan.mgt") && wlanMalformed(layer)) got.insert(rec.number);
+        if ((layer.name == "wlan" || layer.name == "wlan.mgt") && wlanMalformed(layer)) got.insert(test::frameNumber(rec));
     }
     QCOMPARE(got, expected);
   }
@@ -298,12 +284,12 @@ class TestIeee80211Tshark : public QObject {
   void realFramesRoundTrip() {
     QFETCH(QString, fixture);
     RS_REQUIRE_FIXTURE(fixture.toStdString());
-    const test::WlanCapture cap = test::readWlanPcap(test::fixturePath(fixture.toStdString()));
+    const test::LoadedCapture cap = test::loadCapture(test::fixturePath(fixture.toStdString()));
     std::size_t headers = 0, bodies = 0;
-    for (const auto& rec : cap.records) {
-      const std::size_t off = test::ieee80211Offset(cap.linkType, rec.data);
-      QVERIFY(off <= rec.data.size());
-      const ByteView frame = ByteView(rec.data).subspan(off);
+    for (const auto& rec : cap.frames) {
+      const auto off = test::ieee80211Offset(rec.linkType, rec.data);
+      QVERIFY(off.has_value());
+      const ByteView frame = rec.data.subspan(*off);
       const auto h = parseMacHeader(frame);
       if (!h) continue;
       if (!h->isManagement() && !h->isData()) continue;
@@ -342,7 +328,7 @@ class TestIeee80211Tshark : public QObject {
           break;
         default: continue;
       }
-      QVERIFY2(!rebuilt.empty(), qPrintable(QString("frame %1 body did not parse").arg(rec.number)));
+      QVERIFY2(!rebuilt.empty(), qPrintable(QString("frame %1 body did not parse").arg(test::frameNumber(rec))));
       QCOMPARE(toHex(rebuilt), toHex(frame));
       ++bodies;
       // SAE trailers re-serialise too (wpa3-psk.pcap).

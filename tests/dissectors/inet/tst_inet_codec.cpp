@@ -17,7 +17,8 @@
 #include "dissectors/inet/llc.h"
 #include "dissectors/inet/tcp.h"
 #include "dissectors/inet/udp.h"
-#include "frame_source.h"
+#include "tests/support/capture_frames.h"
+#include "tests/support/field_tree.h"
 #include "tests/support/fixtures.h"
 
 using namespace rs;
@@ -61,13 +62,6 @@ Bytes tcpFrame() {
 Bytes arpRequest() {
   return inet::buildEthernet(MacAddress::broadcast(), kSta, inet::kEtherTypeArp,
                              inet::buildArp({inet::kArpRequest, kSta, kStaIp, MacAddress{}, kApIp}));
-}
-
-bool fieldsInside(const Field& f, std::size_t size) {
-  if (std::size_t{f.offset} + f.length > size) return false;
-  for (const Field& c : f.children)
-    if (!fieldsInside(c, size)) return false;
-  return true;
 }
 
 }  // namespace
@@ -317,10 +311,11 @@ class TestInetCodec : public QObject {
   void fixtureRoundTrip() {
     QFETCH(QString, file);
     RS_REQUIRE_FIXTURE(qPrintable(file));
-    const auto capture = rs::test::readClassicPcap(rs::test::fixturePath(file.toStdString()));
+    const auto capture = rs::test::loadCapture(rs::test::fixturePath(file.toStdString()));
     QVERIFY2(capture.error.empty(), capture.error.c_str());
     int arps = 0, ipv4 = 0;
-    for (const Bytes& frame : capture.frames) {
+    for (const CaptureFrame& record : capture.frames) {
+      const ByteView frame = record.data;
       const auto eth = inet::parseEthernet(frame);
       QVERIFY(eth);
       const ByteView payload = ByteView(frame).subspan(eth->payloadOffset);
@@ -376,7 +371,7 @@ class TestInetCodec : public QObject {
       if (rng() % 3 == 0) frame.resize(rng() % frame.size());
       const Dissection d = dissectFrame(linkType, frame);
       for (const Field& layer : d.layers)
-        QVERIFY2(fieldsInside(layer, frame.size()), qPrintable(QString::fromStdString(toHex(frame))));
+        QVERIFY2(rs::test::fieldsInside(layer, frame.size()), qPrintable(QString::fromStdString(toHex(frame))));
       if (d.malformed) QVERIFY(d.malformedOffset <= frame.size());
     }
   }

@@ -14,9 +14,10 @@
 #include "dissectors/inet/ipv6.h"
 #include "dissectors/inet/tcp.h"
 #include "dissectors/inet/udp.h"
-#include "fixture_compare.h"
-#include "frame_source.h"
+#include "tests/support/capture_frames.h"
+#include "tests/support/field_compare.h"
 #include "tests/support/fixtures.h"
+#include "tests/support/frame_layers.h"
 
 using namespace rs;
 
@@ -56,13 +57,18 @@ bool ownColumns(const std::vector<std::string>& row) {
   return p == "ARP" || p == "UDP" || p == "IPv4";
 }
 
-void expectMatch(const rs::test::FrameComparison& result, int minimumFrames) {
+std::optional<Dissection> aboveMac(const CaptureFrame& f) { return rs::test::dissectAboveMac(f.linkType, f.data); }
+
+rs::test::ComparisonResult compare(const std::string& path) {
+  return rs::test::compareSelectedWithTshark(path, kFields, kVerifyChecksums, aboveMac, everyFrame, ownColumns);
+}
+
+void expectMatch(const rs::test::ComparisonResult& result, std::size_t minimumFrames) {
   if (!result.error.empty()) QFAIL(result.error.c_str());
-  qInfo("%d frames, %d field values compared", result.framesCompared, result.fieldsCompared);
-  for (const auto& m : result.mismatches) qWarning("%s", m.c_str());
+  qInfo("%zu frames, %zu field values compared", result.frames, result.comparedValues);
+  if (!result.mismatches.empty()) qWarning("%s", rs::test::describe(result, result.mismatches.size()).c_str());
   QCOMPARE(result.mismatches.size(), std::size_t{0});
-  QVERIFY2(result.framesCompared >= minimumFrames,
-           qPrintable(QString("only %1 frames compared").arg(result.framesCompared)));
+  QVERIFY2(result.frames >= minimumFrames, qPrintable(QString("only %1 frames compared").arg(result.frames)));
 }
 
 const MacAddress kSta = *MacAddress::parse("02:00:00:00:02:00");
@@ -117,9 +123,7 @@ class TestInetTshark : public QObject {
     QFETCH(QString, file);
     QFETCH(int, minimumFrames);
     RS_REQUIRE_FIXTURE(qPrintable(file));
-    expectMatch(rs::test::compareWithTshark(rs::test::fixturePath(file.toStdString()), kFields, everyFrame,
-                                            ownColumns, kVerifyChecksums),
-                minimumFrames);
+    expectMatch(compare(rs::test::fixturePath(file.toStdString())), static_cast<std::size_t>(minimumFrames));
   }
 
   // What the fixtures lack: TCP, VLAN tags, fragments, ARP probes and
@@ -169,9 +173,9 @@ class TestInetTshark : public QObject {
         kAp, kSta, inet::kEtherTypeIpv6,
         inet::buildIpv6(v6, inet::buildUdpV6(v6.source, v6.destination, 5353, 5353, Bytes{0, 0, 0, 0}))));
     const std::string path = dir.filePath("built.pcap").toStdString();
-    QVERIFY(rs::test::writeClassicPcap(path, 1, frames));
-    expectMatch(rs::test::compareWithTshark(path, kFields, everyFrame, ownColumns, kVerifyChecksums),
-                static_cast<int>(frames.size()));
+    std::string error;
+    QVERIFY2(rs::test::writePcap(path, 1, frames, &error), error.c_str());
+    expectMatch(compare(path), frames.size());
   }
 };
 

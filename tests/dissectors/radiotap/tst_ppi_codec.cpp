@@ -5,26 +5,15 @@
 #include "dissectors/dispatch.h"
 #include "dissectors/radiotap/fcs.h"
 #include "dissectors/radiotap/ppi.h"
-#include "tshark_fields.h"
+#include "tests/support/field_compare.h"
+#include "tests/support/test_bytes.h"
 
 namespace {
 
 using rs::Bytes;
-
-Bytes hex(const char* text) {
-  Bytes out;
-  if (!rs::parseHex(text, out)) qFatal("bad hex literal in test: %s", text);
-  return out;
-}
-
-Bytes concat(Bytes a, const Bytes& b) {
-  a.insert(a.end(), b.begin(), b.end());
-  return a;
-}
-
-Bytes nullDataFrame() {
-  return hex("48 01 3a 01 02 00 00 00 00 00 02 00 00 00 02 00 02 00 00 00 00 00 10 00");
-}
+using rs::test::concat;
+using rs::test::nullDataFrame;
+using rs::test::hexBytes;
 
 rs::PpiHeader commonHeader() {
   rs::PpiHeader h;
@@ -56,7 +45,7 @@ class TestPpiCodec : public QObject {
  private slots:
   void commonFieldRoundTrip() {
     const Bytes built = rs::buildPpi(commonHeader());
-    QCOMPARE(rs::toHex(built), rs::toHex(hex(kCommonBytes)));
+    QCOMPARE(rs::toHex(built), rs::toHex(hexBytes(kCommonBytes)));
     const auto h = rs::parsePpi(built);
     QVERIFY(h && h->ok());
     QCOMPARE(h->length, std::uint16_t{32});
@@ -66,7 +55,7 @@ class TestPpiCodec : public QObject {
   }
 
   void describesCommonAndRadio() {
-    const rs::Dissection d = dissect(concat(hex(kCommonBytes), nullDataFrame()));
+    const rs::Dissection d = dissect(concat(hexBytes(kCommonBytes), nullDataFrame()));
     QVERIFY(!d.malformed);
     QCOMPARE(d.layers[0].name, std::string("ppi"));
     QCOMPARE(rs::test::ourFieldValues(d, "ppi.80211-common.tsft"), std::to_string(0x1122334455667788ull));
@@ -82,7 +71,7 @@ class TestPpiCodec : public QObject {
 
   void otherFieldTypesByTypeAndLength() {
     // 802.11-Common then an 802.11n MAC field (type 3, 12 bytes), fields 32-bit aligned.
-    Bytes ppi = concat(hex(kCommonBytes), hex("03 00 0c 00 01 00 00 00 44 33 22 11 02 00 00 00"));
+    Bytes ppi = concat(hexBytes(kCommonBytes), hexBytes("03 00 0c 00 01 00 00 00 44 33 22 11 02 00 00 00"));
     ppi[1] = 0x01;
     ppi[2] = static_cast<std::uint8_t>(ppi.size());
     const auto h = rs::parsePpi(ppi);
@@ -116,7 +105,7 @@ class TestPpiCodec : public QObject {
   }
 
   void truncatedAtEveryOffset() {
-    const Bytes full = concat(hex(kCommonBytes), nullDataFrame());
+    const Bytes full = concat(hexBytes(kCommonBytes), nullDataFrame());
     for (std::size_t k = 0; k <= full.size(); ++k) {
       const Bytes cut(full.begin(), full.begin() + static_cast<std::ptrdiff_t>(k));
       const rs::Dissection d = dissect(cut);
@@ -132,10 +121,10 @@ class TestPpiCodec : public QObject {
   }
 
   void badVersionAndShortLength() {
-    rs::Dissection d = dissect(hex("01 00 08 00 69 00 00 00"));
+    rs::Dissection d = dissect(hexBytes("01 00 08 00 69 00 00 00"));
     QVERIFY(d.malformed);
     QCOMPARE(d.malformedOffset, std::size_t{0});
-    d = dissect(hex("00 00 04 00 69 00 00 00"));
+    d = dissect(hexBytes("00 00 04 00 69 00 00 00"));
     QVERIFY(d.malformed);
     QCOMPARE(d.malformedOffset, std::size_t{2});
   }

@@ -7,27 +7,15 @@
 #include "dissectors/radiotap/fcs.h"
 #include "dissectors/radiotap/radiotap.h"
 #include "dissectors/radiotap/wlan_radio.h"
-#include "tshark_fields.h"
+#include "tests/support/field_compare.h"
+#include "tests/support/test_bytes.h"
 
 namespace {
 
 using rs::Bytes;
-
-Bytes hex(const char* text) {
-  Bytes out;
-  if (!rs::parseHex(text, out)) qFatal("bad hex literal in test: %s", text);
-  return out;
-}
-
-// IEEE 802.11 Null function frame (type 2, subtype 4), To DS, 24 bytes.
-Bytes nullDataFrame() {
-  return hex("48 01 3a 01 02 00 00 00 00 00 02 00 00 00 02 00 02 00 00 00 00 00 10 00");
-}
-
-Bytes concat(Bytes a, const Bytes& b) {
-  a.insert(a.end(), b.begin(), b.end());
-  return a;
-}
+using rs::test::concat;
+using rs::test::nullDataFrame;
+using rs::test::hexBytes;
 
 // Three radiotap namespaces (combined + two antennas), as iwlwifi writes them.
 rs::RadiotapHeader threeNamespaceHeader() {
@@ -82,7 +70,7 @@ class TestRadiotapCodec : public QObject {
  private slots:
   void hwsimHeaderParsesAndRebuilds() {
     // First frame of fixtures/captures/wpa3-psk.pcap (mac80211_hwsim layout).
-    const Bytes bytes = hex("000016000f0000007c50b182ae86050000026c09a000");
+    const Bytes bytes = hexBytes("000016000f0000007c50b182ae86050000026c09a000");
     const auto h = rs::parseRadiotap(bytes);
     QVERIFY(h && h->ok());
     QCOMPARE(h->length, std::uint16_t{22});
@@ -97,7 +85,7 @@ class TestRadiotapCodec : public QObject {
 
   void extendedBitmapsKeepEveryAntenna() {
     const Bytes built = rs::buildRadiotap(threeNamespaceHeader());
-    QCOMPARE(rs::toHex(built), rs::toHex(hex(kThreeNamespaceBytes)));
+    QCOMPARE(rs::toHex(built), rs::toHex(hexBytes(kThreeNamespaceBytes)));
     const auto h = rs::parseRadiotap(built);
     QVERIFY(h && h->ok());
     QCOMPARE(h->presentWords, (std::vector<std::uint32_t>{0xa000402f, 0xa0000820, 0x00000820}));
@@ -124,7 +112,7 @@ class TestRadiotapCodec : public QObject {
   }
 
   void naturalAlignmentRelativeToHeaderStart() {
-    const Bytes bytes = hex(kAlignmentBytes);
+    const Bytes bytes = hexBytes(kAlignmentBytes);
     const auto h = rs::parseRadiotap(bytes);
     QVERIFY(h && h->ok());
     std::vector<std::size_t> offsets;
@@ -142,7 +130,7 @@ class TestRadiotapCodec : public QObject {
   }
 
   void vendorNamespaceIsSkippedBySkipLength() {
-    const Bytes bytes = hex(kVendorBytes);
+    const Bytes bytes = hexBytes(kVendorBytes);
     const auto h = rs::parseRadiotap(bytes);
     QVERIFY(h && h->ok());
     QCOMPARE(h->vendorNamespaces.size(), std::size_t{1});
@@ -162,7 +150,7 @@ class TestRadiotapCodec : public QObject {
 
   void unknownFieldStopsFieldsButKeepsLength() {
     // Antenna (bit 11) then bit 25, which radiotap does not define a size for.
-    const Bytes bytes = hex("00 00 0c 00 00 08 00 06 03 aa bb cc");
+    const Bytes bytes = hexBytes("00 00 0c 00 00 08 00 06 03 aa bb cc");
     const auto h = rs::parseRadiotap(bytes);
     QVERIFY(h && h->ok());
     QVERIFY(h->stoppedAtUnknownField);
@@ -175,7 +163,7 @@ class TestRadiotapCodec : public QObject {
   }
 
   void bothNamespaceBitsAreMalformed() {
-    const Bytes bytes = concat(hex("00 00 0c 00 00 00 00 60 00 00 00 00"), nullDataFrame());
+    const Bytes bytes = concat(hexBytes("00 00 0c 00 00 00 00 60 00 00 00 00"), nullDataFrame());
     const auto h = rs::parseRadiotap(bytes);
     QCOMPARE(h->error, rs::RadiotapError::BothNamespaces);
     const rs::Dissection d = dissect(bytes);
@@ -185,7 +173,7 @@ class TestRadiotapCodec : public QObject {
 
   void fieldOverrunningHeaderLength() {
     // TSFT claimed but it_len is 12: 4 of its 8 bytes are in the header.
-    const Bytes bytes = concat(hex("00 00 0c 00 01 00 00 00 11 22 33 44"), nullDataFrame());
+    const Bytes bytes = concat(hexBytes("00 00 0c 00 01 00 00 00 11 22 33 44"), nullDataFrame());
     const rs::Dissection d = dissect(bytes);
     QVERIFY(d.malformed);
     QCOMPARE(d.malformedOffset, std::size_t{12});
@@ -195,11 +183,11 @@ class TestRadiotapCodec : public QObject {
   }
 
   void lengthBelowEightAndBadVersion() {
-    rs::Dissection d = dissect(concat(hex("00 00 06 00 00 00 00 00"), nullDataFrame()));
+    rs::Dissection d = dissect(concat(hexBytes("00 00 06 00 00 00 00 00"), nullDataFrame()));
     QVERIFY(d.malformed);
     QCOMPARE(d.malformedOffset, std::size_t{2});
     QCOMPARE(d.layers.size(), std::size_t{1});
-    d = dissect(concat(hex("01 00 08 00 00 00 00 00"), nullDataFrame()));
+    d = dissect(concat(hexBytes("01 00 08 00 00 00 00 00"), nullDataFrame()));
     QVERIFY(d.malformed);
     QCOMPARE(d.malformedOffset, std::size_t{0});
     QCOMPARE(d.layers.size(), std::size_t{1});
@@ -207,9 +195,9 @@ class TestRadiotapCodec : public QObject {
 
   void truncatedAtEveryOffset_data() {
     QTest::addColumn<QByteArray>("frame");
-    QTest::newRow("three namespaces") << toQByteArray(concat(hex(kThreeNamespaceBytes), nullDataFrame()));
-    QTest::newRow("vendor namespace") << toQByteArray(concat(hex(kVendorBytes), nullDataFrame()));
-    QTest::newRow("alignment") << toQByteArray(concat(hex(kAlignmentBytes), nullDataFrame()));
+    QTest::newRow("three namespaces") << toQByteArray(concat(hexBytes(kThreeNamespaceBytes), nullDataFrame()));
+    QTest::newRow("vendor namespace") << toQByteArray(concat(hexBytes(kVendorBytes), nullDataFrame()));
+    QTest::newRow("alignment") << toQByteArray(concat(hexBytes(kAlignmentBytes), nullDataFrame()));
   }
   void truncatedAtEveryOffset() {
     QFETCH(QByteArray, frame);
@@ -278,7 +266,7 @@ class TestRadiotapCodec : public QObject {
     h.namespaces[0].mcs = rs::RadiotapMcs{0x07, 0x00, 7};  // BW, index and GI known: 20 MHz, long GI
     const Bytes built = rs::buildRadiotap(h);
     // flags 8, pad, channel 10, signal 14, noise 15, antenna 16, pad, RX flags 18, MCS 20.
-    QCOMPARE(rs::toHex(built), rs::toHex(hex("00 00 17 00 6a 48 08 00 00 00 85 09 c0 00 cd a1 00 00 00 00 07 00 07")));
+    QCOMPARE(rs::toHex(built), rs::toHex(hexBytes("00 00 17 00 6a 48 08 00 00 00 85 09 c0 00 cd a1 00 00 00 00 07 00 07")));
     const auto p = rs::parseRadiotap(built);
     QVERIFY(p && p->ok());
     QVERIFY(p->namespaces == h.namespaces);
@@ -293,7 +281,7 @@ class TestRadiotapCodec : public QObject {
   }
 
   void quickInfoMatchesFullParse() {
-    const Bytes frame = concat(hex(kThreeNamespaceBytes), nullDataFrame());
+    const Bytes frame = concat(hexBytes(kThreeNamespaceBytes), nullDataFrame());
     rs::RadiotapQuick q;
     QVERIFY(rs::radiotapQuickInfo(frame, q));
     QCOMPARE(q.headerLength, std::uint16_t{38});
@@ -301,9 +289,9 @@ class TestRadiotapCodec : public QObject {
     QVERIFY(q.hasFrequency && q.hasSignal);
     QCOMPARE(q.frequency, std::uint16_t{5180});
     QCOMPARE(q.dbmSignal, std::int8_t{-40});
-    QVERIFY(!rs::radiotapQuickInfo(hex("00 00 30 00 00 00 00 00"), q));  // length beyond frame
-    QVERIFY(!rs::radiotapQuickInfo(hex("01 00 08 00 00 00 00 00"), q));  // version
-    QVERIFY(!rs::radiotapQuickInfo(hex("00 00 0a 00 08 00 00 00 00 00"), q));  // channel overruns it_len
+    QVERIFY(!rs::radiotapQuickInfo(hexBytes("00 00 30 00 00 00 00 00"), q));  // length beyond frame
+    QVERIFY(!rs::radiotapQuickInfo(hexBytes("01 00 08 00 00 00 00 00"), q));  // version
+    QVERIFY(!rs::radiotapQuickInfo(hexBytes("00 00 0a 00 08 00 00 00 00 00"), q));  // channel overruns it_len
   }
 
   void channelNumbers() {

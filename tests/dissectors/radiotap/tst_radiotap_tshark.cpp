@@ -8,28 +8,18 @@
 #include "dissectors/radiotap/fcs.h"
 #include "dissectors/radiotap/ppi.h"
 #include "dissectors/radiotap/radiotap.h"
-#include "pcap_records.h"
+#include "tests/support/capture_frames.h"
+#include "tests/support/field_compare.h"
 #include "tests/support/fixtures.h"
-#include "tshark_fields.h"
+#include "tests/support/test_bytes.h"
+#include "tests/support/tshark_fields.h"
 
 namespace {
 
 using rs::Bytes;
-
-Bytes hex(const char* text) {
-  Bytes out;
-  if (!rs::parseHex(text, out)) qFatal("bad hex literal in test: %s", text);
-  return out;
-}
-
-Bytes concat(Bytes a, const Bytes& b) {
-  a.insert(a.end(), b.begin(), b.end());
-  return a;
-}
-
-Bytes nullDataFrame() {
-  return hex("48 01 3a 01 02 00 00 00 00 00 02 00 00 00 02 00 02 00 00 00 00 00 10 00");
-}
+using rs::test::concat;
+using rs::test::nullDataFrame;
+using rs::test::hexBytes;
 
 Bytes withFcs(Bytes radiotapAndMpdu, std::size_t mpduStart) {
   const std::uint32_t fcs = rs::ieee80211Fcs(rs::ByteView(radiotapAndMpdu).subspan(mpduStart));
@@ -49,26 +39,21 @@ const std::vector<std::string> kFixtureFields = {
     "wlan_radio.signal_dbm", "wlan_radio.noise_dbm", "wlan_radio.timestamp", "wlan_radio.duration",
     "wlan_radio.preamble", "wlan_radio.start_tsf", "wlan_radio.end_tsf"};
 
-// Compares every frame's `fields` with tshark's; returns the first mismatch ("" if none).
+// The radio header alone, as this suite owns it (802.11 has its own suite).
+rs::Dissection dissectRadioHeader(std::uint32_t linkType, rs::ByteView frame) {
+  rs::Dissection d;
+  const rs::PayloadContext ctx{frame, 0, 0};
+  if (linkType == 127) rs::dissectRadiotap(ctx, d);
+  else rs::dissectPpi(ctx, d);
+  return d;
+}
+
+// Compares every frame's `fields` with tshark's; returns the differences ("" if none).
 std::string compareWithTshark(const std::string& path, std::uint32_t linkType, const std::vector<std::string>& fields,
                               const QStringList& extraArgs = {}) {
-  const rs::test::PcapFile pcap = rs::test::readPcap(path);
-  if (!pcap.error.empty()) return path + ": " + pcap.error;
-  const rs::test::TsharkRows tshark = rs::test::tsharkFields(path, fields, extraArgs);
-  if (!tshark.error.empty()) return tshark.error;
-  if (tshark.rows.size() != pcap.frames.size())
-    return "tshark printed " + std::to_string(tshark.rows.size()) + " rows for " + std::to_string(pcap.frames.size()) + " frames";
-  for (std::size_t i = 0; i < pcap.frames.size(); ++i) {
-    rs::Dissection d;
-    const rs::PayloadContext ctx{pcap.frames[i], 0, 0};
-    if (linkType == 127) rs::dissectRadiotap(ctx, d);
-    else rs::dissectPpi(ctx, d);
-    for (std::size_t c = 0; c < fields.size(); ++c) {
-      const std::string ours = rs::test::ourFieldValues(d, fields[c]);
-      if (ours != tshark.rows[i][c])
-        return "frame " + std::to_string(i + 1) + " " + fields[c] + ": ours '" + ours + "' tshark '" + tshark.rows[i][c] + "'";
-    }
-  }
+  const auto result = rs::test::compareWithTshark(
+      path, fields, extraArgs, [linkType](const rs::CaptureFrame& f) { return dissectRadioHeader(linkType, f.data); });
+  if (!result.error.empty() || !result.mismatches.empty()) return path + ": " + rs::test::describe(result);
   return {};
 }
 
@@ -76,9 +61,7 @@ std::string compareWithTshark(const std::string& path, std::uint32_t linkType, c
 std::vector<std::string> sharedFieldNames(const std::vector<Bytes>& frames, std::uint32_t linkType) {
   std::vector<std::string> names;
   for (const Bytes& f : frames) {
-    rs::Dissection d;
-    if (linkType == 127) rs::dissectRadiotap(rs::PayloadContext{f, 0, 0}, d);
-    else rs::dissectPpi(rs::PayloadContext{f, 0, 0}, d);
+    const rs::Dissection d = dissectRadioHeader(linkType, f);
     rs::test::collectFieldNames(d, {"radiotap", "wlan_radio", "ppi"}, names);
     for (const char* fcs : {"wlan.fcs", "wlan.fcs.status"})
       if (d.find(fcs) && std::find(names.begin(), names.end(), fcs) == names.end()) names.push_back(fcs);
@@ -91,14 +74,14 @@ std::vector<std::string> sharedFieldNames(const std::vector<Bytes>& frames, std:
 std::vector<Bytes> craftedRadiotapFrames() {
   std::vector<Bytes> frames;
   // Combined + two per-antenna namespaces (5 GHz, 802.11a).
-  frames.push_back(concat(hex("00 00 26 00 2f 40 00 a0 20 08 00 a0 20 08 00 00 01 00 00 00 00 00 00 00"
+  frames.push_back(concat(hexBytes("00 00 26 00 2f 40 00 a0 20 08 00 a0 20 08 00 00 01 00 00 00 00 00 00 00"
                               " 00 0c 3c 14 40 01 d8 00 00 00 d6 00 d3 01"),
                           nullDataFrame()));
   // Vendor namespace skipped by its skip_length, then a radiotap namespace.
-  frames.push_back(concat(hex("00 00 1c 00 02 00 00 c0 01 00 00 a0 20 00 00 00 00 00 00 11 22 01 03 00 aa bb cc c4"),
+  frames.push_back(concat(hexBytes("00 00 1c 00 02 00 00 c0 01 00 00 a0 20 00 00 00 00 00 00 11 22 01 03 00 aa bb cc c4"),
                           nullDataFrame()));
   // Rate, XChannel, MCS, A-MPDU status, timestamp.
-  frames.push_back(concat(hex("00 00 2c 00 04 00 5c 00 6c 00 00 00 40 01 00 00 3c 14 24 14 07 01 07 00"
+  frames.push_back(concat(hexBytes("00 00 2c 00 04 00 5c 00 6c 00 00 00 40 01 00 00 3c 14 24 14 07 01 07 00"
                               " 78 56 34 12 04 00 00 00 08 07 06 05 04 03 02 01 05 00 12 02"),
                           nullDataFrame()));
   // What the emulator writes: TSFT, flags (short preamble, FCS at end), rate, channel, signal, noise,
@@ -160,8 +143,7 @@ class TestRadiotapTshark : public QObject {
 
  private slots:
   void initTestCase() {
-    if (!rs::test::tsharkAvailable())
-      QFAIL("tshark is not installed: install the Debian package 'tshark' (scripts/ set-up does) to run this suite");
+    RS_REQUIRE_TSHARK();
   }
 
   void fixtureFieldsMatchTshark_data() {
@@ -186,15 +168,16 @@ class TestRadiotapTshark : public QObject {
     QFETCH(QString, fixture);
     const std::string relative = fixture.toStdString();
     RS_REQUIRE_FIXTURE(relative.c_str());
-    const rs::test::PcapFile pcap = rs::test::readPcap(rs::test::fixturePath(fixture.toStdString()));
-    QVERIFY2(pcap.error.empty(), pcap.error.c_str());
-    QCOMPARE(pcap.linkType, std::uint32_t{127});
+    const auto capture = rs::test::loadCapture(rs::test::fixturePath(fixture.toStdString()));
+    QVERIFY2(capture.error.empty(), capture.error.c_str());
+    QCOMPARE(capture.linkType, std::uint32_t{127});
     std::size_t rebuilt = 0;
-    for (const Bytes& frame : pcap.frames) {
+    for (const rs::CaptureFrame& f : capture.frames) {
+      const rs::ByteView frame = f.data;
       const auto h = rs::parseRadiotap(frame);
       QVERIFY(h && h->ok());
       if (rs::radiotapIsBuildable(*h)) {
-        QCOMPARE(rs::toHex(rs::buildRadiotap(*h)), rs::toHex(rs::ByteView(frame).first(h->length)));
+        QCOMPARE(rs::toHex(rs::buildRadiotap(*h)), rs::toHex(frame.first(h->length)));
         ++rebuilt;
       }
       rs::RadiotapQuick q;
@@ -206,14 +189,15 @@ class TestRadiotapTshark : public QObject {
       QCOMPARE(q.hasSignal, h->primary().dbmAntennaSignal.has_value());
       if (q.hasSignal) QCOMPARE(q.dbmSignal, *h->primary().dbmAntennaSignal);
     }
-    QCOMPARE(rebuilt, pcap.frames.size());  // every fixture header uses only buildable fields
+    QCOMPARE(rebuilt, capture.frames.size());  // every fixture header uses only buildable fields
   }
 
   void craftedRadiotapMatchesTshark() {
     QTemporaryDir dir;
     const std::string path = dir.filePath(QStringLiteral("crafted-radiotap.pcap")).toStdString();
     const auto frames = craftedRadiotapFrames();
-    QVERIFY(rs::test::writePcap(path, 127, frames));
+    std::string error;
+    QVERIFY2(rs::test::writePcap(path, 127, frames, &error), error.c_str());
     const auto fields = sharedFieldNames(frames, 127);
     QVERIFY(fields.size() > 60);
     const std::string mismatch =
@@ -225,7 +209,8 @@ class TestRadiotapTshark : public QObject {
     QTemporaryDir dir;
     const std::string path = dir.filePath(QStringLiteral("crafted-ppi.pcap")).toStdString();
     const auto frames = craftedPpiFrames();
-    QVERIFY(rs::test::writePcap(path, 192, frames));
+    std::string error;
+    QVERIFY2(rs::test::writePcap(path, 192, frames, &error), error.c_str());
     const auto fields = sharedFieldNames(frames, 192);
     QVERIFY(fields.size() > 20);
     const std::string mismatch =
