@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <exception>
 
+#include "app/cli/analyze_command.h"
 #include "app/cli/demo_command.h"
 #include "app/cli/dissect_command.h"
 #include "app/cli/exit_codes.h"
@@ -21,9 +22,11 @@ int main(int argc, char** argv) {
       "Exit codes: 0 ok, 1 usage error, 2 input error (missing/unreadable/damaged file), "
       "3 verification failed (no MIC verified with the given keys), 4 internal error.");
 
+  AnalyzeOptions analyze;
   DissectOptions dissect;
   StatsOptions stats;
   DemoOptions demo;
+  CLI::App* analyzeCmd = addAnalyzeCommand(app, analyze);
   CLI::App* dissectCmd = addDissectCommand(app, dissect);
   CLI::App* statsCmd = addStatsCommand(app, stats);
   CLI::App* demoCmd = addDemoCommand(app, demo);
@@ -35,6 +38,7 @@ int main(int argc, char** argv) {
     return rc == 0 ? kExitOk : kExitUsage;
   }
   try {
+    if (analyzeCmd->parsed()) return runAnalyze(analyze);
     if (dissectCmd->parsed()) return runDissect(dissect);
     if (statsCmd->parsed()) return runStats(stats);
     if (demoCmd->parsed()) return runDemo(demo);

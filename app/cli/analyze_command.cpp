@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/analyze_command.h"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <fstream>
+#include <memory>
+
+#include "app/cli/exit_codes.h"
+#include "app/cli/merged_frame_stream.h"
+#include "core/analysis/roam/roam_analyzer.h"
+#include "core/analysis/roam/roam_report.h"
+
+namespace rs::cli {
+
+CLI::App* addAnalyzeCommand(CLI::App& app, AnalyzeOptions& o) {
+  CLI::App* cmd = app.add_subcommand(
+      "analyze", "Find every handoff in captures (merged by timestamp): method, outcome, phases, latency");
+  cmd->add_option("FILE", o.files, "capture files (pcap or pcapng); several are merged by timestamp")->required();
+  o.keys.addTo(*cmd);
+  cmd->add_option("--sta", o.station, "only this station (MAC address)");
+  std::vector<std::string> names;
+  for (int i = 0; i < roam::kDefinitionCount; ++i)
+    names.emplace_back(roam::definitionName(static_cast<roam::Definition>(i)));
+  cmd->add_option("--definition", o.definition, "report only this latency definition (docs/latency.md)")
+      ->check(CLI::IsMember(names));
+  cmd->add_option("--report", o.report, "write the report to OUT.json or OUT.csv (format from the extension)");
+  return cmd;
+}
+
+namespace {
+
+bool endsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool writeFile(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  return static_cast<bool>(out);
+}
+
+}  // namespace
+
+int runAnalyze(const AnalyzeOptions& o) {
+  roam::ReportContext context;
+  context.inputs = o.files;
+  if (!o.definition.empty()) context.onlyDefinition = roam::definitionFromName(o.definition);
+  std::optional<MacAddress> station;
+  if (!o.station.empty()) {
+    station = MacAddress::parse(o.station);
+    if (!station) {
+      fmt::print(stderr, "roamscope-cli: --sta: '{}' is not a MAC address\n", o.station);
+      return kExitUsage;
+    }
+    context.station = station->toString();
+  }
+  const bool json = endsWith(o.report, ".json");
+  if (!o.report.empty() && !json && !endsWith(o.report, ".csv")) {
+    fmt::print(stderr, "roamscope-cli: --report: '{}' must end in .json or .csv\n", o.report);
+    return kExitUsage;
+  }
+  KeyRing ring;
+  std::string keyError;
+  if (!o.keys.buildKeyRing(ring, keyError)) {
+    fmt::print(stderr, "roamscope-cli: {}\n", keyError);
+    return kExitUsage;
+  }
+  context.keysGiven = !ring.empty();
+
+  // Every readable input is analysed; each unreadable one is reported once and makes the exit code 2.
+  int code = kExitOk;
+  std::vector<std::unique_ptr<CaptureFile>> opened;
+  for (const std::string& path : o.files) {
+    auto result = openCapture(path);
+    if (auto* err = std::get_if<FileError>(&result)) {
+      fmt::print(stderr, "roamscope-cli: {}\n", err->toString());
+      code = kExitInput;
+      continue;
+    }
+    opened.push_back(std::move(std::get<std::unique_ptr<CaptureFile>>(result)));
+  }
+  std::vector<CaptureFile*> files;
+  for (auto& f : opened) files.push_back(f.get());
+
+  roam::RoamAnalyzer analyzer(context.keysGiven ? &ring : nullptr);
+  analyzer.setStationFilter(station);
+  MergedFrameStream stream(files);
+  FrameView frame;
+  while (stream.next(frame)) analyzer.observe(frame);
+  analyzer.finish();
+  if (files.size() > 1)
+    fmt::print(stderr, "merged {} files by timestamp; {} duplicate frame(s) heard by two adapters dropped\n",
+               files.size(), stream.duplicatesDropped());
+  for (CaptureFile* f : files) {
+    if (f->error()) {
+      // The frames before the damage were analysed; the damage itself is an input error.
+      fmt::print(stderr, "roamscope-cli: {}\n", f->error()->toString());
+      code = kExitInput;
+    }
+  }
+
+  if (const HandshakeTracker* keys = analyzer.handshakes()) {
+    const KeyCheckSummary s = keys->summary();
+    fmt::print(stderr, "keys: {} handshake(s), {} verified; {}/{} MICs valid; {}/{} PMKIDs valid\n", s.handshakes,
+               s.verifiedHandshakes, s.micValid, s.micChecked, s.pmkidValid, s.pmkidChecked);
+    // As for dissect: keys were given and checked, but none of them verified a MIC.
+    if (code == kExitOk && s.micChecked > 0 && s.micValid == 0) code = kExitVerification;
+  }
+  const auto records = analyzer.recordsByTime();
+  fmt::print("{}", roam::reportText(records, context));
+  std::fflush(stdout);
+  if (!o.report.empty()) {
+    const std::string text = json ? roam::reportJson(records, context).dump(2) + "\n" : roam::reportCsv(records, context);
+    if (!writeFile(o.report, text)) {
+      fmt::print(stderr, "roamscope-cli: {}: cannot write the report\n", o.report);
+      return kExitInput;
+    }
+  }
+  return code;
+}
+
+}  // namespace rs::cli

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// One handoff as the roam analysis reports it (docs/report-format.md): a
+// station joining or moving to a BSSID, how it did it, whether it worked, the
+// phases with their exact frame timestamps and the latency under every named
+// definition that applies (docs/latency.md). Times are nanoseconds of the
+// frame stream's clock; the report converts them to milliseconds.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dissectors/common/mac_address.h"
+
+namespace rs::roam {
+
+enum class Method : std::uint8_t { Open, Psk, Full8021X, PmkCache, Okc, PreAuthentication, FtOverAir, FtOverDs, Sae };
+// "open", "psk", "full-802.1x", "pmk-cache", "okc", "pre-authentication", "ft-over-air", "ft-over-ds", "sae".
+std::string_view methodName(Method m);
+
+enum class PhaseKind : std::uint8_t { Scan, Authentication, FtAction, Reassociation, Eap, FourWay, GroupKey };
+std::string_view phaseName(PhaseKind p);  // "scan", "authentication", "ft-action", "reassociation", ...
+
+struct Phase {
+  PhaseKind kind = PhaseKind::Scan;
+  std::int64_t startNs = 0;
+  std::int64_t endNs = 0;
+};
+
+// The latency definitions of docs/latency.md, in report order.
+enum class Definition : std::uint8_t {
+  DataToData,
+  AuthToM4,
+  FtAuthToReassocResp,
+  FtActionToReassocResp,
+  ReassocToLastKey,
+  TotalWithScan,
+};
+inline constexpr int kDefinitionCount = 6;
+std::string_view definitionName(Definition d);  // "data-to-data", "auth-to-m4", ...
+std::optional<Definition> definitionFromName(std::string_view name);
+
+// Why an attempt failed: a status code, a deauthentication/disassociation
+// reason, an EAP Failure, or a handshake that stopped (missing message, timeout).
+struct Failure {
+  std::string stage;  // "authentication", "reassociation", "ft-action", "eap", "four-way", "deauthentication", ...
+  std::optional<std::uint16_t> code;  // status or reason code
+  std::string reason;                 // for people: "Reason 15: 4-way handshake timeout; M4 missing"
+};
+
+struct Endpoint {
+  MacAddress bssid;
+  std::optional<int> channel;       // from the radiotap/PPI frequency of frames the AP sent
+  std::optional<int> signalDbm;     // of the last (before) / first (after) frame the AP sent to the station
+};
+
+struct HandoffRecord {
+  MacAddress sta;
+  std::optional<Endpoint> from;  // absent for a first join (no association seen before)
+  Endpoint to;
+  Method method = Method::Open;
+  bool success = false;
+  std::optional<Failure> failure;
+  std::int64_t startNs = 0;  // first frame of the attempt (authentication, FT action or reassociation request)
+  std::int64_t endNs = 0;    // the frame that completed (or ended) the attempt
+  std::vector<Phase> phases;
+  std::vector<int> scanChannels;  // channels the scan phase probed, in first-probe order
+  std::map<Definition, std::int64_t> latencyNs;  // only the definitions that apply
+  // Key checks (only with keys): every EAPOL-Key MIC of the attempt verified /
+  // one failed; absent when nothing could be checked.
+  std::optional<bool> micsVerified;
+  std::optional<bool> pmkidValid;  // the PMKID of the reassociation request, when checked
+  std::vector<std::uint64_t> keyFrames;  // stream indices of the attempt's EAPOL-Key frames
+  std::optional<std::uint64_t> requestFrame;  // the (re)association request, for its PMKID check
+
+  const Phase* phase(PhaseKind k) const {
+    for (const Phase& p : phases)
+      if (p.kind == k) return &p;
+    return nullptr;
+  }
+};
+
+}  // namespace rs::roam

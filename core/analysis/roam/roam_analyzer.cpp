@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/analysis/roam/roam_analyzer.h"
+
+#include <algorithm>
+
+namespace rs::roam {
+
+RoamAnalyzer::RoamAnalyzer(KeyRing* keys, TrackerConfig config) : config_(config) {
+  if (keys && !keys->empty()) handshakes_.emplace(*keys);
+}
+
+void RoamAnalyzer::observe(const FrameView& frame) {
+  // Keys first: a protected group key handshake decrypts with the PTK this pass just derived.
+  if (handshakes_) handshakes_->observe(frame);
+  const auto event = decodeRoamEvent(frame, handshakes());
+  if (!event || (staFilter_ && event->sta != *staFilter_)) return;
+  auto it = stations_.find(event->sta);
+  if (it == stations_.end()) it = stations_.emplace(event->sta, StationTracker(event->sta, config_)).first;
+  const std::size_t before = records_.size();
+  it->second.observe(*event, records_);
+  collect(before);
+}
+
+void RoamAnalyzer::finish() {
+  const std::size_t before = records_.size();
+  for (auto& [sta, tracker] : stations_) tracker.finish(records_);
+  collect(before);
+}
+
+// Key verdicts of newly finished records. By the time a record is finished its
+// last key frame has been observed, so message 2's verdict (written back when
+// message 3 arrives without message 1) is already known.
+void RoamAnalyzer::collect(std::size_t from) {
+  if (!handshakes_) return;
+  for (std::size_t i = from; i < records_.size(); ++i) {
+    HandoffRecord& r = records_[i];
+    for (std::uint64_t frame : r.keyFrames) {
+      const KeyFrameCheck* c = handshakes_->check(frame);
+      if (!c || !c->micValid) continue;
+      r.micsVerified = r.micsVerified.value_or(true) && *c->micValid;
+    }
+    // In an FT reassociation request the PMKID field holds PMKR1Name (IEEE 802.11-2016 13.8.4), which is
+    // not a PMKSA's PMKID: checking it as one would report a false mismatch.
+    const bool ft = r.method == Method::FtOverAir || r.method == Method::FtOverDs;
+    if (r.requestFrame && !ft) {
+      if (const auto* checks = handshakes_->rsnePmkidChecks(*r.requestFrame)) {
+        for (const PmkidCheck& c : *checks) r.pmkidValid = r.pmkidValid.value_or(false) || c.valid;
+      }
+    }
+  }
+}
+
+std::vector<HandoffRecord> RoamAnalyzer::recordsByTime() const {
+  std::vector<HandoffRecord> sorted = records_;
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const HandoffRecord& a, const HandoffRecord& b) { return a.startNs < b.startNs; });
+  return sorted;
+}
+
+}  // namespace rs::roam

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The roam analysis of a frame stream: one pass in stream order, the same for
+// a file, a merge of files, a live capture or the emulator. Each station has
+// its own StationTracker; with keys, the HandshakeTracker runs in the same
+// pass and every record says whether its handshake MICs (and the PMKID of its
+// reassociation request) verified.
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "core/analysis/handshake_tracker.h"
+#include "core/analysis/roam/handoff_record.h"
+#include "core/analysis/roam/station_tracker.h"
+#include "dissectors/common/frame_view.h"
+
+namespace rs::roam {
+
+class RoamAnalyzer {
+ public:
+  // `keys` may be null (no key checks); it must outlive the analyzer.
+  explicit RoamAnalyzer(KeyRing* keys = nullptr, TrackerConfig config = {});
+
+  // Only this station is followed (the CLI's --sta).
+  void setStationFilter(std::optional<MacAddress> sta) { staFilter_ = sta; }
+
+  // Frames in stream order; FrameView::index must be unique in the stream.
+  void observe(const FrameView& frame);
+  // Closes every pending attempt; call once at the end of the stream.
+  void finish();
+
+  // Records in the order they were finished (a record is final once listed).
+  const std::vector<HandoffRecord>& records() const { return records_; }
+  // The records sorted by their first frame's timestamp (stable), for reports.
+  std::vector<HandoffRecord> recordsByTime() const;
+  const HandshakeTracker* handshakes() const { return handshakes_ ? &*handshakes_ : nullptr; }
+
+ private:
+  void collect(std::size_t from);
+
+  TrackerConfig config_;
+  std::optional<HandshakeTracker> handshakes_;
+  std::optional<MacAddress> staFilter_;
+  std::map<MacAddress, StationTracker> stations_;
+  std::vector<HandoffRecord> records_;
+};
+
+}  // namespace rs::roam

@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/analysis/roam/roam_event.h"
+
+#include "core/analysis/frame_decryptor.h"
+#include "core/analysis/handshake_tracker.h"
+#include "dissectors/eapol/eap.h"
+#include "dissectors/eapol/eapol.h"
+#include "dissectors/ieee80211/elements/element_iterator.h"
+#include "dissectors/ieee80211/elements/rsn_element.h"
+#include "dissectors/ieee80211/mac_header.h"
+#include "dissectors/ieee80211/mgmt_body.h"
+#include "dissectors/index/frame_class.h"
+#include "dissectors/inet/llc.h"
+
+namespace rs::roam {
+namespace {
+
+using namespace ieee80211;
+
+constexpr std::uint8_t kElementRsn = 48;
+constexpr std::uint8_t kElementFte = 55;
+constexpr std::uint16_t kEtherTypeEapol = 0x888e;
+constexpr std::uint16_t kEtherTypePreauth = 0x88c7;
+
+// The station/AP roles of a unicast management frame: address 3 is the BSSID
+// (9.3.3.2); whichever of SA/DA is not the BSSID is the station.
+bool assignManagementRoles(const MacHeader& h, RoamEvent& e) {
+  const auto bssid = h.bssid();
+  const auto sa = h.sa();
+  const auto da = h.da();
+  if (!bssid || !sa || !da) return false;
+  if (*sa == *bssid && !da->isGroup()) {
+    e.fromAp = true;
+    e.sta = *da;
+  } else if (*da == *bssid && !sa->isGroup()) {
+    e.fromAp = false;
+    e.sta = *sa;
+  } else {
+    return false;
+  }
+  e.bssid = *bssid;
+  return true;
+}
+
+void readRequestElements(ByteView elements, RoamEvent& e) {
+  if (auto rsn = findElement(elements, kElementRsn)) {
+    e.rsne = true;
+    if (auto rsne = parseRsne(rsn->data)) {
+      if (rsne->akmSuites && !rsne->akmSuites->empty()) e.akm = rsne->akmSuites->front().type;
+      e.pmkid = rsne->pmkids && !rsne->pmkids->empty();
+    }
+  }
+  e.fte = findElement(elements, kElementFte).has_value();
+}
+
+bool decodeManagement(const MacHeader& h, ByteView body, RoamEvent& e) {
+  switch (h.subtype) {
+    case mgmt::ProbeRequest: {
+      // Probe requests go to broadcast (or a BSSID); the sender is the station scanning.
+      const auto sa = h.sa();
+      if (!sa || sa->isGroup()) return false;
+      e.kind = EventKind::ProbeRequest;
+      e.sta = *sa;
+      e.bssid = h.bssid().value_or(MacAddress::broadcast());
+      return true;
+    }
+    case mgmt::ProbeResponse:
+      e.kind = EventKind::ProbeResponse;
+      return assignManagementRoles(h, e) && e.fromAp;
+    case mgmt::Authentication: {
+      const auto a = parseAuthenticationBody(body);
+      if (!a || !assignManagementRoles(h, e)) return false;
+      e.kind = EventKind::Authentication;
+      e.authAlgorithm = a->algorithm;
+      e.authSequence = a->transactionSequence;
+      e.statusCode = a->statusCode;
+      return true;
+    }
+    case mgmt::AssociationRequest:
+    case mgmt::ReassociationRequest: {
+      const bool re = h.subtype == mgmt::ReassociationRequest;
+      const auto r = parseAssociationRequestBody(body, re);
+      if (!r || !assignManagementRoles(h, e) || e.fromAp) return false;
+      e.kind = EventKind::AssociationRequest;
+      e.reassociation = re;
+      readRequestElements(r->elements, e);
+      return true;
+    }
+    case mgmt::AssociationResponse:
+    case mgmt::ReassociationResponse: {
+      const auto r = parseAssociationResponseBody(body);
+      if (!r || !assignManagementRoles(h, e) || !e.fromAp) return false;
+      e.kind = EventKind::AssociationResponse;
+      e.reassociation = h.subtype == mgmt::ReassociationResponse;
+      e.statusCode = r->statusCode;
+      return true;
+    }
+    case mgmt::Deauthentication:
+    case mgmt::Disassociation: {
+      const auto r = parseReasonBody(body);
+      if (!r || !assignManagementRoles(h, e)) return false;
+      e.kind = h.subtype == mgmt::Deauthentication ? EventKind::Deauthentication : EventKind::Disassociation;
+      e.reasonCode = r->reasonCode;
+      return true;
+    }
+    case mgmt::Action: {
+      if (body.empty() || body[0] != category::FastBssTransition) return false;
+      const auto ft = parseFtActionBody(body);
+      if (!ft || (ft->action != 1 && ft->action != 2) || !assignManagementRoles(h, e)) return false;
+      // Over the DS the frames go to the *current* AP; the roam's target is in the body (9.6.8.2).
+      e.kind = ft->action == 1 ? EventKind::FtRequest : EventKind::FtResponse;
+      e.bssid = ft->targetApAddress;
+      e.statusCode = ft->statusCode.value_or(0);
+      if (ft->action == 1) readRequestElements(ft->elements, e);
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+// EAPOL inside a data frame: EAP start/end markers and EAPOL-Key messages.
+bool decodeEapol(ByteView eapolPdu, RoamEvent& e) {
+  const auto header = eapol::parseEapolHeader(eapolPdu);
+  if (!header) return false;
+  if (header->type == static_cast<std::uint8_t>(eapol::PacketType::Start)) {
+    e.kind = EventKind::EapStart;
+    return true;
+  }
+  if (header->isKey()) {
+    const auto key = eapol::parseEapolKey(header->pdu, eapol::inferMicLength(header->pdu));
+    if (!key) return false;
+    e.kind = EventKind::EapolKey;
+    e.keyMessage = key->message;
+    e.replayCounter = key->replayCounter;
+    return true;
+  }
+  if (!header->isEap()) return false;
+  const auto eap = eapol::parseEap(header->body);
+  if (!eap) return false;
+  switch (static_cast<eapol::EapCode>(eap->code)) {
+    case eapol::EapCode::Success: e.kind = EventKind::EapSuccess; break;
+    case eapol::EapCode::Failure: e.kind = EventKind::EapFailure; break;
+    default:
+      e.kind = eap->isRequest() && eap->type == eapol::eaptype::kIdentity ? EventKind::EapStart : EventKind::EapOther;
+  }
+  return true;
+}
+
+// RSN pre-authentication (IEEE 802.11-2016 12.6.10.2): EAPOL over the DS between the station and a
+// target AP, relayed by the current AP. Only its outcome matters: a success gives the target a PMKSA.
+bool decodePreauth(const MacHeader& h, ByteView eapolPdu, RoamEvent& e) {
+  const auto header = eapol::parseEapolHeader(eapolPdu);
+  if (!header || !header->isEap() || !e.fromAp) return false;
+  const auto eap = eapol::parseEap(header->body);
+  const auto target = h.sa();  // From DS: the source address is the target AP
+  if (!eap || eap->code != static_cast<std::uint8_t>(eapol::EapCode::Success) || !target) return false;
+  e.kind = EventKind::PreauthSuccess;
+  e.bssid = *target;
+  return true;
+}
+
+bool decodeData(const FrameView& frame, ByteView wlan, const MacHeader& h, const HandshakeTracker* keys,
+                RoamEvent& e) {
+  if (h.isNullData() || h.ds() == 0 || h.ds() == 3) return false;  // no payload, or not infrastructure traffic
+  e.fromAp = h.fromDs();
+  const auto sta = e.fromAp ? h.da() : h.sa();
+  const auto bssid = h.bssid();
+  if (!sta || !bssid || sta->isGroup()) return false;
+  e.sta = *sta;
+  e.bssid = *bssid;
+  e.kind = EventKind::Data;
+  if (h.amsduPresent()) return true;
+  ByteView msdu = wlan.subspan(h.bodyOffset());
+  std::optional<DecryptedFrame> plain;
+  if (h.isProtected()) {
+    if (!keys) return true;
+    plain = decryptFrame(*keys, wlan, frame.index);
+    if (!plain) return true;
+    msdu = plain->msdu;
+  }
+  const auto llc = inet::parseLlcSnap(msdu);
+  if (llc && llc->etherType == kEtherTypeEapol) return decodeEapol(msdu.subspan(llc->payloadOffset), e);
+  if (llc && llc->etherType == kEtherTypePreauth) return decodePreauth(h, msdu.subspan(llc->payloadOffset), e);
+  return true;
+}
+
+}  // namespace
+
+std::optional<int> channelFromMhz(std::uint16_t mhz) {
+  if (mhz == 2484) return 14;
+  if (mhz >= 2412 && mhz <= 2472) return (mhz - 2407) / 5;
+  if (mhz >= 5955 && mhz <= 7115) return (mhz - 5950) / 5;
+  if (mhz >= 5000 && mhz <= 5925) return (mhz - 5000) / 5;
+  return std::nullopt;
+}
+
+std::optional<RoamEvent> decodeRoamEvent(const FrameView& frame, const HandshakeTracker* keys) {
+  const ByteView wlan = locateIeee80211(frame.linkType, frame.data);
+  if (wlan.empty()) return std::nullopt;
+  const auto header = parseMacHeader(wlan);
+  if (!header) return std::nullopt;
+  RoamEvent e;
+  e.frameIndex = frame.index;
+  e.timestampNs = frame.timestampNs;
+  const ByteView body = wlan.subspan(header->bodyOffset());
+  bool relevant = false;
+  if (header->isManagement())
+    relevant = decodeManagement(*header, body, e);
+  else if (header->isData())
+    relevant = decodeData(frame, wlan, *header, keys, e);
+  if (!relevant) return std::nullopt;
+  // The radio header: classified only for the frames that matter (channel, signal).
+  FrameClass cls;
+  classifyFrame(frame.linkType, frame.data, cls);
+  e.channel = channelFromMhz(cls.channelMhz);
+  if (cls.hasSignal) e.signalDbm = cls.signalDbm;
+  return e;
+}
+
+}  // namespace rs::roam

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/analysis/roam/roam_report.h"
+
+#include <fmt/format.h>
+
+namespace rs::roam {
+namespace {
+
+std::vector<Definition> reportedDefinitions(const ReportContext& c) {
+  if (c.onlyDefinition) return {*c.onlyDefinition};
+  std::vector<Definition> all;
+  for (int i = 0; i < kDefinitionCount; ++i) all.push_back(static_cast<Definition>(i));
+  return all;
+}
+
+template <typename T>
+nlohmann::ordered_json optionalJson(const std::optional<T>& v) {
+  return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+}
+
+nlohmann::ordered_json handoffJson(const HandoffRecord& r, const ReportContext& c) {
+  nlohmann::ordered_json j;
+  j["sta"] = r.sta.toString();
+  j["from_bssid"] = r.from ? nlohmann::ordered_json(r.from->bssid.toString()) : nlohmann::ordered_json(nullptr);
+  j["to_bssid"] = r.to.bssid.toString();
+  j["from_channel"] = r.from ? optionalJson(r.from->channel) : nlohmann::ordered_json(nullptr);
+  j["to_channel"] = optionalJson(r.to.channel);
+  j["rssi_before_dbm"] = r.from ? optionalJson(r.from->signalDbm) : nlohmann::ordered_json(nullptr);
+  j["rssi_after_dbm"] = optionalJson(r.to.signalDbm);
+  j["method"] = std::string(methodName(r.method));
+  j["outcome"] = r.success ? "success" : "failed";
+  if (r.failure) {
+    j["failure"] = {{"stage", r.failure->stage}, {"code", optionalJson(r.failure->code)},
+                    {"reason", r.failure->reason}};
+  }
+  j["start"] = epochString(r.startNs);
+  j["end"] = epochString(r.endNs);
+  auto phases = nlohmann::ordered_json::array();
+  for (const Phase& p : r.phases) {
+    phases.push_back({{"name", std::string(phaseName(p.kind))},
+                      {"start", epochString(p.startNs)},
+                      {"end", epochString(p.endNs)},
+                      {"duration_ms", toMilliseconds(p.endNs - p.startNs)}});
+  }
+  j["phases"] = std::move(phases);
+  j["scan_channels"] = r.scanChannels;
+  auto latency = nlohmann::ordered_json::object();
+  for (Definition d : reportedDefinitions(c)) {
+    if (auto it = r.latencyNs.find(d); it != r.latencyNs.end())
+      latency[std::string(definitionName(d))] = toMilliseconds(it->second);
+  }
+  j["latency_ms"] = std::move(latency);
+  if (c.keysGiven) j["keys"] = {{"mics_verified", optionalJson(r.micsVerified)}, {"pmkid_valid", optionalJson(r.pmkidValid)}};
+  return j;
+}
+
+nlohmann::ordered_json summaryJson(const std::vector<HandoffRecord>& records, const ReportContext& c) {
+  auto out = nlohmann::ordered_json::array();
+  for (const MethodSummary& m : summarizeByMethod(records)) {
+    nlohmann::ordered_json j;
+    j["method"] = std::string(methodName(m.method));
+    j["handoffs"] = m.handoffs;
+    j["succeeded"] = m.succeeded;
+    j["failed"] = m.failed;
+    auto latency = nlohmann::ordered_json::object();
+    for (Definition d : reportedDefinitions(c)) {
+      auto it = m.latency.find(d);
+      if (it == m.latency.end()) continue;
+      const LatencyStats& s = it->second;
+      latency[std::string(definitionName(d))] = {
+          {"count", s.count}, {"min", toMilliseconds(s.minNs)}, {"median", toMilliseconds(s.medianNs)},
+          {"p90", toMilliseconds(s.p90Ns)}, {"p99", toMilliseconds(s.p99Ns)}, {"max", toMilliseconds(s.maxNs)}};
+    }
+    j["latency_ms"] = std::move(latency);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+// RFC 4180: quote a field holding a comma, quote or line break; double inner quotes.
+std::string csvField(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char ch : s) {
+    if (ch == '"') q += '"';
+    q += ch;
+  }
+  return q + "\"";
+}
+
+template <typename T>
+std::string optionalText(const std::optional<T>& v) {
+  return v ? fmt::format("{}", *v) : std::string();
+}
+
+std::string msText(std::int64_t ns) { return fmt::format("{:.3f}", toMilliseconds(ns)); }
+
+}  // namespace
+
+std::string epochString(std::int64_t ns) {
+  const char* sign = ns < 0 ? "-" : "";
+  const std::uint64_t a = ns < 0 ? 0 - static_cast<std::uint64_t>(ns) : static_cast<std::uint64_t>(ns);
+  return fmt::format("{}{}.{:09}", sign, a / 1'000'000'000u, a % 1'000'000'000u);
+}
+
+double toMilliseconds(std::int64_t ns) { return static_cast<double>(ns) / 1e6; }
+
+nlohmann::ordered_json reportJson(const std::vector<HandoffRecord>& records, const ReportContext& c) {
+  nlohmann::ordered_json j;
+  j["format"] = "roamscope-roam-report";
+  j["version"] = kReportVersion;
+  j["inputs"] = c.inputs;
+  j["station"] = optionalJson(c.station);
+  auto defs = nlohmann::ordered_json::array();
+  for (Definition d : reportedDefinitions(c)) defs.push_back(std::string(definitionName(d)));
+  j["definitions"] = std::move(defs);
+  auto handoffs = nlohmann::ordered_json::array();
+  for (const HandoffRecord& r : records) handoffs.push_back(handoffJson(r, c));
+  j["handoffs"] = std::move(handoffs);
+  j["summary"] = summaryJson(records, c);
+  return j;
+}
+
+std::string reportCsv(const std::vector<HandoffRecord>& records, const ReportContext& c) {
+  const auto defs = reportedDefinitions(c);
+  std::string out =
+      "sta,from_bssid,to_bssid,from_channel,to_channel,rssi_before_dbm,rssi_after_dbm,method,outcome,"
+      "failure_stage,failure_code,failure_reason,start,end";
+  for (Definition d : defs) out += fmt::format(",{}_ms", definitionName(d));
+  for (int p = 0; p <= static_cast<int>(PhaseKind::GroupKey); ++p) {
+    const auto name = phaseName(static_cast<PhaseKind>(p));
+    out += fmt::format(",{}_start,{}_end", name, name);
+  }
+  if (c.keysGiven) out += ",mics_verified,pmkid_valid";
+  out += "\n";
+  for (const HandoffRecord& r : records) {
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}", r.sta.toString(),
+                       r.from ? r.from->bssid.toString() : "", r.to.bssid.toString(),
+                       r.from ? optionalText(r.from->channel) : "", optionalText(r.to.channel),
+                       r.from ? optionalText(r.from->signalDbm) : "", optionalText(r.to.signalDbm),
+                       methodName(r.method), r.success ? "success" : "failed",
+                       r.failure ? csvField(r.failure->stage) : "",
+                       r.failure ? optionalText(r.failure->code) : "",
+                       r.failure ? csvField(r.failure->reason) : "", epochString(r.startNs), epochString(r.endNs));
+    for (Definition d : defs) {
+      auto it = r.latencyNs.find(d);
+      out += "," + (it == r.latencyNs.end() ? std::string() : msText(it->second));
+    }
+    for (int p = 0; p <= static_cast<int>(PhaseKind::GroupKey); ++p) {
+      const Phase* ph = r.phase(static_cast<PhaseKind>(p));
+      out += ph ? fmt::format(",{},{}", epochString(ph->startNs), epochString(ph->endNs)) : ",,";
+    }
+    if (c.keysGiven) out += fmt::format(",{},{}", optionalText(r.micsVerified), optionalText(r.pmkidValid));
+    out += "\n";
+  }
+  return out;
+}
+
+std::string reportText(const std::vector<HandoffRecord>& records, const ReportContext& c) {
+  const auto defs = reportedDefinitions(c);
+  std::string out = fmt::format("{:<3} {:>20} {:<17} {:<21} {:<21} {:<11} {:<7}", "#", "start", "station",
+                                "from (ch)", "to (ch)", "method", "outcome");
+  for (Definition d : defs) out += fmt::format(" {:>{}}", definitionName(d), definitionName(d).size());
+  if (c.keysGiven) out += " mics";
+  out += "\n";
+  std::size_t n = 0;
+  for (const HandoffRecord& r : records) {
+    auto endpoint = [](const Endpoint& e) {
+      return e.channel ? fmt::format("{} ({})", e.bssid.toString(), *e.channel) : e.bssid.toString();
+    };
+    out += fmt::format("{:<3} {:>20} {:<17} {:<21} {:<21} {:<11} {:<7}", ++n, epochString(r.startNs),
+                       r.sta.toString(), r.from ? endpoint(*r.from) : "(join)", endpoint(r.to), methodName(r.method),
+                       r.success ? "success" : "failed");
+    for (Definition d : defs) {
+      auto it = r.latencyNs.find(d);
+      out += fmt::format(" {:>{}}", it == r.latencyNs.end() ? "-" : msText(it->second), definitionName(d).size());
+    }
+    if (c.keysGiven) out += r.micsVerified ? (*r.micsVerified ? " ok" : " BAD") : " -";
+    out += "\n";
+    if (r.failure) out += fmt::format("    failed at {}: {}\n", r.failure->stage, r.failure->reason);
+  }
+  out += fmt::format("\n{} handoff(s). Latency in ms per method (nearest-rank percentiles):\n", records.size());
+  for (const MethodSummary& m : summarizeByMethod(records)) {
+    out += fmt::format("{}: {} handoff(s), {} succeeded, {} failed\n", methodName(m.method), m.handoffs, m.succeeded,
+                       m.failed);
+    for (Definition d : defs) {
+      auto it = m.latency.find(d);
+      if (it == m.latency.end()) continue;
+      const LatencyStats& s = it->second;
+      out += fmt::format("  {:<26} n={:<4} min {} median {} p90 {} p99 {} max {}\n", definitionName(d), s.count,
+                         msText(s.minNs), msText(s.medianNs), msText(s.p90Ns), msText(s.p99Ns), msText(s.maxNs));
+    }
+  }
+  return out;
+}
+
+}  // namespace rs::roam

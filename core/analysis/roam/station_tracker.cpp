@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/analysis/roam/station_tracker.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "dissectors/ieee80211/mgmt_body.h"
+#include "dissectors/ieee80211/names.h"
+
+namespace rs::roam {
+namespace {
+
+constexpr std::size_t kMaxRememberedBssids = 64;
+constexpr std::size_t kMaxKeyFrames = 16;  // M1 retries are kept up to this many
+constexpr std::size_t kMaxScanChannels = 64;
+// Status 76 (anti-clogging token required, SAE) asks the station to retry; it is not the end of the attempt.
+constexpr std::uint16_t kStatusAntiCloggingTokenRequired = 76;
+
+// AKMs of the PSK family (IEEE 802.11-2016 Table 9-133): 2 PSK, 6 PSK-SHA256.
+bool isPskAkm(int akm) { return akm == 2 || akm == 6; }
+
+std::size_t slot(PhaseKind k) { return static_cast<std::size_t>(k); }
+
+bool contains(const std::vector<MacAddress>& list, const MacAddress& m) {
+  return std::find(list.begin(), list.end(), m) != list.end();
+}
+
+// Keeps the most recent kMaxRememberedBssids entries: bounded memory per station.
+void remember(std::vector<MacAddress>& list, const MacAddress& m) {
+  if (contains(list, m)) return;
+  if (list.size() == kMaxRememberedBssids) list.erase(list.begin());
+  list.push_back(m);
+}
+
+}  // namespace
+
+void StationTracker::observe(const RoamEvent& e, std::vector<HandoffRecord>& out) {
+  if (attempt_ && e.timestampNs - attempt_->lastEventNs > config_.attemptTimeoutNs) {
+    fail(Failure{"timeout", std::nullopt,
+                 fmt::format("no frame of the attempt for {} s{}", config_.attemptTimeoutNs / 1'000'000'000,
+                             missingKeyMessage())},
+         attempt_->lastEventNs, out);
+  }
+  // What the station hears from its current AP describes the "before" side of the next roam.
+  // FT action and pre-authentication frames name another AP than the one that carried them.
+  const bool relayed = e.kind == EventKind::FtRequest || e.kind == EventKind::FtResponse ||
+                       e.kind == EventKind::PreauthSuccess;
+  if (current_ && e.fromAp && e.bssid == current_->bssid && !relayed) {
+    if (e.channel) current_->channel = e.channel;
+    if (e.signalDbm) current_->signalDbm = e.signalDbm;
+  }
+  if (attemptTargets(e) && !relayed) {
+    Endpoint& to = attempt_->rec.to;
+    if (!to.channel && e.channel) to.channel = e.channel;
+    if (!to.signalDbm && e.signalDbm && e.fromAp) to.signalDbm = e.signalDbm;
+  }
+  switch (e.kind) {
+    case EventKind::ProbeRequest:
+    case EventKind::ProbeResponse: return onScan(e);
+    case EventKind::Authentication: return onAuthentication(e, out);
+    case EventKind::AssociationRequest: return onAssociationRequest(e, out);
+    case EventKind::AssociationResponse: return onAssociationResponse(e, out);
+    case EventKind::FtRequest:
+      if (e.fromAp) return;
+      if (!attemptTargets(e)) startAttempt(e, out);
+      attempt_->ftOverDs = true;
+      attempt_->rsne = attempt_->rsne || e.rsne;
+      if (!attempt_->ftActionNs) attempt_->ftActionNs = e.timestampNs;
+      notePhase(PhaseKind::FtAction, e.timestampNs, false);
+      return;
+    case EventKind::FtResponse:
+      if (!attemptTargets(e) || !e.fromAp) return;
+      notePhase(PhaseKind::FtAction, e.timestampNs, true);
+      if (e.statusCode != 0)
+        fail(Failure{"ft-action", e.statusCode,
+                     fmt::format("FT Response status {}: {}", e.statusCode, ieee80211::statusCodeName(e.statusCode))},
+             e.timestampNs, out);
+      return;
+    case EventKind::Deauthentication:
+    case EventKind::Disassociation: {
+      const bool deauth = e.kind == EventKind::Deauthentication;
+      if (attemptTargets(e)) {
+        fail(Failure{deauth ? "deauthentication" : "disassociation", e.reasonCode,
+                     fmt::format("{} by the {}, reason {}: {}{}", deauth ? "Deauthentication" : "Disassociation",
+                                 e.fromAp ? "AP" : "station", e.reasonCode, ieee80211::reasonCodeName(e.reasonCode),
+                                 missingKeyMessage())},
+             e.timestampNs, out);
+      } else if (current_ && current_->bssid == e.bssid) {
+        current_.reset();  // the station left; its next attempt is a (re)join, not a roam from here
+      }
+      return;
+    }
+    case EventKind::EapStart:
+    case EventKind::EapOther:
+    case EventKind::EapSuccess:
+    case EventKind::EapFailure: return onEap(e, out);
+    case EventKind::EapolKey: return onKey(e, out);
+    case EventKind::Data: return onData(e, out);
+    case EventKind::PreauthSuccess: return remember(preauthenticated_, e.bssid);
+  }
+}
+
+void StationTracker::onScan(const RoamEvent& e) {
+  if (!burst_ || e.timestampNs - burst_->endNs > config_.scanBurstGapNs) {
+    if (e.kind != EventKind::ProbeRequest) return;  // a response alone does not open a scan
+    burst_ = ScanBurst{e.timestampNs, e.timestampNs, {}, false};
+  }
+  burst_->endNs = e.timestampNs;
+  if (e.channel && burst_->channels.size() < kMaxScanChannels &&
+      std::find(burst_->channels.begin(), burst_->channels.end(), *e.channel) == burst_->channels.end())
+    burst_->channels.push_back(*e.channel);
+}
+
+void StationTracker::startAttempt(const RoamEvent& e, std::vector<HandoffRecord>& out) {
+  if (attempt_) {
+    fail(Failure{"abandoned", std::nullopt,
+                 fmt::format("the station turned to {} before finishing{}", e.bssid.toString(), missingKeyMessage())},
+         attempt_->lastEventNs, out);
+  }
+  emitWaiting(out);
+  Attempt a;
+  a.rec.sta = sta_;
+  a.rec.to.bssid = e.bssid;
+  a.rec.startNs = e.timestampNs;
+  a.lastEventNs = e.timestampNs;
+  if (current_) {
+    a.rec.from = Endpoint{current_->bssid, current_->channel, current_->signalDbm};
+    a.fromLastDataNs = current_->lastDataNs;
+  }
+  a.knownPmksa = contains(fullyAuthenticated_, e.bssid);
+  a.preauthenticated = contains(preauthenticated_, e.bssid);
+  if (burst_ && !burst_->used && burst_->endNs <= e.timestampNs &&
+      e.timestampNs - burst_->endNs <= config_.scanLookbackNs) {
+    a.phases[slot(PhaseKind::Scan)] = Phase{PhaseKind::Scan, burst_->startNs, burst_->endNs};
+    a.rec.scanChannels = burst_->channels;
+    burst_->used = true;
+  }
+  attempt_ = std::move(a);
+}
+
+void StationTracker::notePhase(PhaseKind kind, std::int64_t ts, bool isEnd) {
+  auto& p = attempt_->phases[slot(kind)];
+  if (!p) p = Phase{kind, ts, ts};
+  if (isEnd || ts > p->endNs) p->endNs = ts;
+  attempt_->lastEventNs = ts;
+}
+
+void StationTracker::onAuthentication(const RoamEvent& e, std::vector<HandoffRecord>& out) {
+  if (!e.fromAp) {
+    // A new request to another BSSID, or to the same one after its (re)association began, is a new attempt;
+    // repeats and SAE Confirm continue the running one.
+    if (!attemptTargets(e) || attempt_->requestNs) startAttempt(e, out);
+    if (!attempt_->firstAuthNs) attempt_->firstAuthNs = e.timestampNs;
+  } else if (!attemptTargets(e)) {
+    return;
+  }
+  attempt_->ftOverAir = attempt_->ftOverAir || e.authAlgorithm == ieee80211::auth_algorithm::FastBssTransition;
+  attempt_->sae = attempt_->sae || e.authAlgorithm == ieee80211::auth_algorithm::Sae;
+  notePhase(PhaseKind::Authentication, e.timestampNs, e.fromAp);
+  if (e.fromAp && e.statusCode != 0 && e.statusCode != kStatusAntiCloggingTokenRequired) {
+    fail(Failure{"authentication", e.statusCode,
+                 fmt::format("Authentication status {}: {}", e.statusCode, ieee80211::statusCodeName(e.statusCode))},
+         e.timestampNs, out);
+  }
+}
+
+void StationTracker::onAssociationRequest(const RoamEvent& e, std::vector<HandoffRecord>& out) {
+  if (!attemptTargets(e) || attempt_->associated) startAttempt(e, out);
+  Attempt& a = *attempt_;
+  if (!a.requestNs) {
+    a.requestNs = e.timestampNs;
+    a.rec.requestFrame = e.frameIndex;
+  }
+  a.rsne = a.rsne || e.rsne;
+  a.pmkid = a.pmkid || e.pmkid;
+  if (e.akm) a.akm = e.akm;
+  notePhase(PhaseKind::Reassociation, e.timestampNs, false);
+}
+
+void StationTracker::onAssociationResponse(const RoamEvent& e, std::vector<HandoffRecord>& out) {
+  if (!attemptTargets(e) || !attempt_->requestNs || attempt_->associated) return;
+  notePhase(PhaseKind::Reassociation, e.timestampNs, true);
+  if (e.statusCode != 0) {
+    fail(Failure{"reassociation", e.statusCode,
+                 fmt::format("{} Response status {}: {}", e.reassociation ? "Reassociation" : "Association",
+                             e.statusCode, ieee80211::statusCodeName(e.statusCode))},
+         e.timestampNs, out);
+    return;
+  }
+  attempt_->responseNs = e.timestampNs;
+  attempt_->associated = true;
+  // FT carries the keys in the authentication/reassociation exchange (IEEE 802.11-2016 13.5); an open
+  // network has none: both are complete here. Everything else completes with 4-way message 4.
+  if (attempt_->ftOverAir || attempt_->ftOverDs || !attempt_->rsne) complete(e.timestampNs, out);
+}
+
+void StationTracker::onEap(const RoamEvent& e, std::vector<HandoffRecord>& out) {
+  if (!attemptTargets(e)) return;
+  Attempt& a = *attempt_;
+  a.eap = true;
+  const bool end = e.kind == EventKind::EapSuccess || e.kind == EventKind::EapFailure;
+  notePhase(PhaseKind::Eap, e.timestampNs, end);
+  if (e.kind == EventKind::EapFailure)
+    fail(Failure{"eap", std::nullopt, "EAP Failure from the authentication server"}, e.timestampNs, out);
+}
+
+void StationTracker::onKey(const RoamEvent& e, std::vector<HandoffRecord>& out) {
+  const bool group = eapol::isGroupMessage(e.keyMessage);
+  // The group key handshake right after a roam belongs to it (the AP sends the GTK separately).
+  Attempt* a = nullptr;
+  if (attemptTargets(e))
+    a = &*attempt_;
+  else if (group && waiting_ && waiting_->rec.to.bssid == e.bssid && !waiting_->firstNewDataNs)
+    a = &*waiting_;
+  if (!a) return;
+  if (a->rec.keyFrames.size() < kMaxKeyFrames) a->rec.keyFrames.push_back(e.frameIndex);
+  a->lastKeyNs = e.timestampNs;
+  auto& phase = a->phases[slot(group ? PhaseKind::GroupKey : PhaseKind::FourWay)];
+  const int number = eapol::messageNumber(e.keyMessage);
+  if (!phase) phase = Phase{group ? PhaseKind::GroupKey : PhaseKind::FourWay, e.timestampNs, e.timestampNs};
+  phase->endNs = e.timestampNs;
+  a->lastEventNs = e.timestampNs;
+  if (group) return;
+  a->highestPairwiseMessage = std::max(a->highestPairwiseMessage, number);
+  if (number == 4 && a->associated && !a->m4Ns) {
+    a->m4Ns = e.timestampNs;
+    complete(e.timestampNs, out);
+  }
+}
+
+void StationTracker::onData(const RoamEvent& e, std::vector<HandoffRecord>& out) {
+  if (waiting_ && waiting_->rec.to.bssid == e.bssid) {
+    waiting_->firstNewDataNs = e.timestampNs;
+    emitWaiting(out);
+  }
+  if (current_ && current_->bssid == e.bssid) current_->lastDataNs = e.timestampNs;
+}
+
+void StationTracker::complete(std::int64_t ts, std::vector<HandoffRecord>& out) {
+  Attempt& a = *attempt_;
+  a.rec.success = true;
+  a.rec.endNs = ts;
+  a.lastEventNs = ts;
+  if (current_ && a.rec.from && current_->bssid == a.rec.from->bssid) a.fromLastDataNs = current_->lastDataNs;
+  if (a.eap) remember(fullyAuthenticated_, a.rec.to.bssid);
+  current_ = Association{a.rec.to.bssid, a.rec.to.channel, a.rec.to.signalDbm, std::nullopt};
+  emitWaiting(out);
+  waiting_ = std::move(a);
+  attempt_.reset();
+}
+
+void StationTracker::fail(Failure failure, std::int64_t ts, std::vector<HandoffRecord>& out) {
+  Attempt& a = *attempt_;
+  a.rec.success = false;
+  a.rec.failure = std::move(failure);
+  a.rec.endNs = ts;
+  // A refused or broken attempt leaves the station where it was (or nowhere, when the AP threw it out).
+  if (a.associated && current_ && current_->bssid != a.rec.to.bssid) current_.reset();
+  out.push_back(finalize(a));
+  attempt_.reset();
+}
+
+void StationTracker::emitWaiting(std::vector<HandoffRecord>& out) {
+  if (!waiting_) return;
+  out.push_back(finalize(*waiting_));
+  waiting_.reset();
+}
+
+void StationTracker::finish(std::vector<HandoffRecord>& out) {
+  if (attempt_) {
+    fail(Failure{"incomplete", std::nullopt, fmt::format("the capture ended during the attempt{}", missingKeyMessage())},
+         attempt_->lastEventNs, out);
+  }
+  emitWaiting(out);
+}
+
+std::string StationTracker::missingKeyMessage() const {
+  if (!attempt_ || !attempt_->associated) return "";
+  const int n = attempt_->highestPairwiseMessage;
+  if (n == 0) return attempt_->rsne ? "; 4-way handshake never started (M1 missing)" : "";
+  if (n >= 4) return "";
+  return fmt::format("; 4-way handshake stopped after M{}: M{} missing", n, n + 1);
+}
+
+HandoffRecord StationTracker::finalize(Attempt& a) const {
+  HandoffRecord r = a.rec;
+  // Method (docs/report-format.md): what the frames show, most specific first.
+  if (a.ftOverDs)
+    r.method = Method::FtOverDs;
+  else if (a.ftOverAir)
+    r.method = Method::FtOverAir;
+  else if (a.sae)
+    r.method = Method::Sae;
+  else if (a.eap)
+    r.method = Method::Full8021X;
+  else if (a.pmkid && !isPskAkm(a.akm))
+    r.method = a.knownPmksa ? Method::PmkCache : a.preauthenticated ? Method::PreAuthentication : Method::Okc;
+  else if (a.rsne || a.highestPairwiseMessage > 0)
+    r.method = Method::Psk;
+  else
+    r.method = Method::Open;
+
+  for (const auto& p : a.phases)
+    if (p) r.phases.push_back(*p);
+  std::sort(r.phases.begin(), r.phases.end(),
+            [](const Phase& x, const Phase& y) { return x.startNs < y.startNs; });
+
+  if (!r.success) return r;  // latencies describe completed handoffs only
+  auto set = [&](Definition d, std::optional<std::int64_t> from, std::optional<std::int64_t> to) {
+    if (from && to && *to >= *from) r.latencyNs[d] = *to - *from;
+  };
+  if (r.from) set(Definition::DataToData, a.fromLastDataNs, a.firstNewDataNs);
+  set(Definition::AuthToM4, a.firstAuthNs, a.m4Ns);
+  if (a.ftOverAir) set(Definition::FtAuthToReassocResp, a.firstAuthNs, a.responseNs);
+  if (a.ftOverDs) set(Definition::FtActionToReassocResp, a.ftActionNs, a.responseNs);
+  set(Definition::ReassocToLastKey, a.requestNs, a.lastKeyNs);
+  if (const auto& scan = a.phases[slot(PhaseKind::Scan)]) set(Definition::TotalWithScan, scan->startNs, r.endNs);
+  return r;
+}
+
+}  // namespace rs::roam

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The roam state machine of one station: follows its association, its scan
+// bursts and at most one handoff attempt at a time, and turns every attempt
+// into a HandoffRecord (docs/latency.md says which frame starts and ends each
+// phase and latency). Memory is fixed per station: the current association,
+// one attempt, one finished record waiting for its first data frame, the last
+// scan burst and a capped list of BSSIDs with a full 802.1X authentication
+// (to tell a PMK-cache roam from opportunistic key caching).
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/analysis/roam/handoff_record.h"
+#include "core/analysis/roam/roam_event.h"
+
+namespace rs::roam {
+
+struct TrackerConfig {
+  // Probe requests/responses less than this apart belong to one scan burst.
+  std::int64_t scanBurstGapNs = 500'000'000;
+  // A burst counts as the scan of an attempt only when it ended at most this long before the attempt's first frame.
+  std::int64_t scanLookbackNs = 2'000'000'000;
+  // An attempt with no frame for this long is closed as failed ("timeout").
+  std::int64_t attemptTimeoutNs = 5'000'000'000;
+};
+
+class StationTracker {
+ public:
+  StationTracker(const MacAddress& sta, const TrackerConfig& config) : sta_(sta), config_(config) {}
+
+  // Feed the station's events in stream order; finished records are appended to `out`.
+  void observe(const RoamEvent& e, std::vector<HandoffRecord>& out);
+  // End of stream: pending attempts become failed records, waiting ones are emitted.
+  void finish(std::vector<HandoffRecord>& out);
+
+ private:
+  struct Association {
+    MacAddress bssid;
+    std::optional<int> channel;
+    std::optional<int> signalDbm;
+    std::optional<std::int64_t> lastDataNs;
+  };
+  struct Attempt {
+    HandoffRecord rec;
+    std::array<std::optional<Phase>, 7> phases;  // by PhaseKind
+    std::optional<std::int64_t> fromLastDataNs;
+    std::optional<std::int64_t> firstAuthNs, ftActionNs, requestNs, responseNs, m4Ns, lastKeyNs, firstNewDataNs;
+    std::int64_t lastEventNs = 0;
+    bool ftOverAir = false, ftOverDs = false, sae = false, eap = false;
+    bool rsne = false, pmkid = false, knownPmksa = false, preauthenticated = false;
+    int akm = 0;
+    int highestPairwiseMessage = 0;  // 0 none, else 1..4
+    bool associated = false;         // a successful (re)association response was seen
+  };
+  struct ScanBurst {
+    std::int64_t startNs = 0;
+    std::int64_t endNs = 0;
+    std::vector<int> channels;
+    bool used = false;
+  };
+
+  void startAttempt(const RoamEvent& e, std::vector<HandoffRecord>& out);
+  bool attemptTargets(const RoamEvent& e) const { return attempt_ && attempt_->rec.to.bssid == e.bssid; }
+  void notePhase(PhaseKind kind, std::int64_t ts, bool isEnd);
+  void onAuthentication(const RoamEvent& e, std::vector<HandoffRecord>& out);
+  void onAssociationRequest(const RoamEvent& e, std::vector<HandoffRecord>& out);
+  void onAssociationResponse(const RoamEvent& e, std::vector<HandoffRecord>& out);
+  void onEap(const RoamEvent& e, std::vector<HandoffRecord>& out);
+  void onKey(const RoamEvent& e, std::vector<HandoffRecord>& out);
+  void onData(const RoamEvent& e, std::vector<HandoffRecord>& out);
+  void onScan(const RoamEvent& e);
+  void complete(std::int64_t ts, std::vector<HandoffRecord>& out);
+  void fail(Failure failure, std::int64_t ts, std::vector<HandoffRecord>& out);
+  HandoffRecord finalize(Attempt& a) const;
+  void emitWaiting(std::vector<HandoffRecord>& out);
+  std::string missingKeyMessage() const;
+
+  MacAddress sta_;
+  TrackerConfig config_;
+  std::optional<Association> current_;
+  std::optional<Attempt> attempt_;
+  std::optional<Attempt> waiting_;  // succeeded; waits for the first data frame (and the group key handshake)
+  std::optional<ScanBurst> burst_;
+  std::vector<MacAddress> fullyAuthenticated_;  // capped at kMaxRememberedBssids
+  std::vector<MacAddress> preauthenticated_;    // likewise, by RSN pre-authentication
+};
+
+}  // namespace rs::roam
