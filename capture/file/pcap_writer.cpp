@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "capture/file/pcap_writer.h"
 
+#include "capture/file/packet_lengths.h"
+
 #include <fmt/format.h>
 
 #include <utility>
@@ -49,16 +51,10 @@ bool PcapWriter::writePacket(std::int64_t timestampNs, ByteView data, std::uint3
   if (timestampNs < 0 || seconds > kLastRepresentableSecond) {
     return sink_->fail(fmt::format("timestamp {} ns is outside the pcap range (1970 to 2106)", timestampNs));
   }
-  if (data.size() > kMaxCapturedLength) {
-    return sink_->fail(
-        fmt::format("packet of {} bytes exceeds the maximum captured length of {}", data.size(), kMaxCapturedLength));
-  }
+  const auto checkedLength = checkedOriginalLength(*sink_, data, originalLength);
+  if (!checkedLength) return false;
+  originalLength = *checkedLength;
   const auto captured = static_cast<std::uint32_t>(data.size());
-  if (originalLength == 0) originalLength = captured;
-  if (originalLength < captured) {
-    return sink_->fail(
-        fmt::format("original length {} is smaller than the {} captured bytes", originalLength, captured));
-  }
   ByteWriter& w = sink_->buffer();
   w.u32le(static_cast<std::uint32_t>(seconds));
   w.u32le(static_cast<std::uint32_t>(timestampNs % kNanosecondsPerSecond));

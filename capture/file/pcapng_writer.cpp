@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "capture/file/pcapng_writer.h"
 
+#include "capture/file/packet_lengths.h"
+
 #include <fmt/format.h>
 
 #include <limits>
@@ -106,16 +108,10 @@ bool PcapngWriter::writePacket(std::uint32_t interfaceId, std::int64_t timestamp
     return sink_->fail(
         fmt::format("packet for interface {}, but only {} interface(s) were added", interfaceId, interfaces_.size()));
   }
-  if (data.size() > kMaxCapturedLength) {
-    return sink_->fail(
-        fmt::format("packet of {} bytes exceeds the maximum captured length of {}", data.size(), kMaxCapturedLength));
-  }
+  const auto checkedLength = checkedOriginalLength(*sink_, data, originalLength);
+  if (!checkedLength) return false;
+  originalLength = *checkedLength;
   const auto captured = static_cast<std::uint32_t>(data.size());
-  if (originalLength == 0) originalLength = captured;
-  if (originalLength < captured) {
-    return sink_->fail(
-        fmt::format("original length {} is smaller than the {} captured bytes", originalLength, captured));
-  }
   if (comment.size() > kMaxOptionLength) {
     return sink_->fail(fmt::format("packet comment of {} bytes is longer than a pcapng option allows ({})",
                                    comment.size(), kMaxOptionLength));

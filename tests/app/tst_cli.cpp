@@ -11,26 +11,14 @@
 #include <map>
 
 #include "tests/support/fixtures.h"
+#include "tests/support/program_run.h"
 #include "tests/support/tshark_fields.h"
 
 namespace {
 
-struct Run {
-  int exitCode = -1;
-  QByteArray out;
-  QByteArray err;
-};
+using Run = rs::test::ProgramRun;
 
-Run runCli(const QStringList& args) {
-  QProcess p;
-  p.start(QStringLiteral(ROAMSCOPE_CLI), args);
-  Run r;
-  if (!p.waitForFinished(120000)) return r;
-  r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-  r.out = p.readAllStandardOutput();
-  r.err = p.readAllStandardError();
-  return r;
-}
+Run runCli(const QStringList& args) { return rs::test::runProgram(QStringLiteral(ROAMSCOPE_CLI), args); }
 
 QString fixture(const char* rel) { return QString::fromStdString(rs::test::fixturePath(rel)); }
 

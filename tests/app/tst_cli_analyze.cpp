@@ -13,6 +13,7 @@
 #include "dissectors/ieee80211/mgmt_body.h"
 #include "tests/core/roam/roam_scene.h"
 #include "tests/support/fixtures.h"
+#include "tests/support/program_run.h"
 
 using rs::MacAddress;
 using rs::eapol::KeyMessage;
@@ -22,22 +23,9 @@ using rs::test::SceneAp;
 
 namespace {
 
-struct Run {
-  int exitCode = -1;
-  QByteArray out;
-  QByteArray err;
-};
+using Run = rs::test::ProgramRun;
 
-Run runCli(const QStringList& args) {
-  QProcess p;
-  p.start(QStringLiteral(ROAMSCOPE_CLI), args);
-  Run r;
-  if (!p.waitForFinished(120000)) return r;
-  r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-  r.out = p.readAllStandardOutput();
-  r.err = p.readAllStandardError();
-  return r;
-}
+Run runCli(const QStringList& args) { return rs::test::runProgram(QStringLiteral(ROAMSCOPE_CLI), args); }
 
 constexpr std::int64_t kBaseNs = 1'700'000'000'000'000'000;
 constexpr std::int64_t at(std::int64_t us) { return kBaseNs + us * 1000; }
