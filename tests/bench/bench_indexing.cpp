@@ -96,7 +96,7 @@ int main(int argc, char** argv) {
     best = std::min(best, seconds(t0, t1));
     if (n != target) fmt::print(stderr, "indexed {} frames, expected {}\n", n, target);
   }
-  fmt::print("roamscope indexing pass: {:.3f} s, {:.2f} M frames/s (checksum {:x})\n", best, target / best / 1e6,
+  fmt::print("roamscope indexing pass: {:.3f} s, {:.2f} M frames/s (checksum {:x})\n", best, static_cast<double>(target) / best / 1e6,
              checksum);
 
   // Plain libpcap reading, the floor of what any reader can do.
@@ -117,7 +117,7 @@ int main(int argc, char** argv) {
       bestPcap = std::min(bestPcap, seconds(t0, Clock::now()));
       pcap_close(p);
     }
-    fmt::print("libpcap pcap_next_ex loop: {:.3f} s, {:.2f} M frames/s\n", bestPcap, target / bestPcap / 1e6);
+    fmt::print("libpcap pcap_next_ex loop: {:.3f} s, {:.2f} M frames/s\n", bestPcap, static_cast<double>(target) / bestPcap / 1e6);
   }
 
   if (runTshark) {
@@ -129,7 +129,7 @@ int main(int argc, char** argv) {
     tshark.waitForFinished(-1);
     const double t = seconds(t0, Clock::now());
     fmt::print("tshark -T fields -e frame.number -e wlan.fc.type_subtype: {:.3f} s, {:.0f} frames/s\n", t,
-               target / t);
+               static_cast<double>(target) / t);
     fmt::print("RoamScope / tshark: {:.0f}x\n", t / best);
   }
   return 0;
