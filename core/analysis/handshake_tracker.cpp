@@ -110,6 +110,9 @@ void HandshakeTracker::observeManagement(const FrameView& frame, ByteView wlan) 
         stationRequest = true;
       }
       break;
+    case ieee80211::mgmt::Authentication:
+    case ieee80211::mgmt::AssociationResponse:
+    case ieee80211::mgmt::ReassociationResponse: return observeFtManagement(frame, *header, body);
     default: return;
   }
   if (elements.empty()) return;
@@ -129,9 +132,40 @@ void HandshakeTracker::observeManagement(const FrameView& frame, ByteView wlan) 
   PairState& pair = pairs_[{*bssid, *sa}];
   pair.akm = choice->akm;
   pair.cipher = choice->cipher;
+  ft_.noteElements(*bssid, *sa, elements);
 
-  // PMKIDs in the station's RSNE name the PMKSA it wants to resume (12.6.10.3).
+  // PMKIDs in the station's RSNE name the PMKSA it wants to resume (12.6.10.3),
+  // or for FT the PMK-R0/R1 (12.7.1.7.3/4).
   checkRsnePmkids(frame.index, elements, *bssid, *sa, choice->akm);
+  if (header->subtype == ieee80211::mgmt::ReassociationRequest)
+    if (auto ftKeys = ft_.observeReassociation(frame.index, true, *bssid, *sa, elements, pair.akm, pair.cipher,
+                                                ssidOf(*bssid), keys_.candidates(ssidOf(*bssid)), ptksas_, gtksas_))
+      pair.current = ftKeys;  // an FT roam installs its PTKSA without a 4-way handshake
+}
+
+void HandshakeTracker::observeFtManagement(const FrameView& frame, const MacHeader& header, ByteView body) {
+  // FT authentication (algorithm 2, 13.5) and the (re)association response
+  // carry MDE/FTE: the key holder identities the FT key hierarchy needs.
+  const auto bssid = header.bssid();
+  const auto sa = header.sa();
+  const auto da = header.da();
+  if (!bssid || !sa || !da) return;
+  const MacAddress sta = *sa == *bssid ? *da : *sa;
+  if (header.subtype == ieee80211::mgmt::Authentication) {
+    const auto auth = ieee80211::parseAuthenticationBody(body);
+    if (auth && auth->algorithm == ieee80211::auth_algorithm::FastBssTransition)
+      ft_.noteElements(*bssid, sta, auth->trailer);
+    return;
+  }
+  const auto response = ieee80211::parseAssociationResponseBody(body);
+  if (!response) return;
+  ft_.noteElements(*bssid, sta, response->elements);
+  if (header.subtype != ieee80211::mgmt::ReassociationResponse) return;
+  PairState& pair = pairs_[{*bssid, sta}];
+  if (auto ftKeys = ft_.observeReassociation(frame.index, false, *bssid, sta, response->elements, pair.akm,
+                                             pair.cipher, ssidOf(*bssid), keys_.candidates(ssidOf(*bssid)), ptksas_,
+                                             gtksas_))
+    pair.current = ftKeys;
 }
 
 void HandshakeTracker::checkRsnePmkids(std::uint64_t frameIndex, ByteView elements, const MacAddress& aa,
@@ -140,6 +174,9 @@ void HandshakeTracker::checkRsnePmkids(std::uint64_t frameIndex, ByteView elemen
   if (!rsn) return;
   const auto rsne = ieee80211::parseRsne(rsn->data);
   if (!rsne || !rsne->pmkids || rsne->pmkids->empty()) return;
+  // FT AKMs other than FT-PSK name keys this analysis does not derive.
+  const auto profile = crypto::akmProfile(akm);
+  if (profile && profile->fastTransition && !FtKeyTracker::follows(akm)) return;
   if (keys_.candidates(ssidOf(aa)).empty()) return;
   auto& checks = rsnePmkidChecks_[frameIndex];
   for (std::size_t i = 0; i < rsne->pmkids->size(); ++i)
@@ -147,7 +184,14 @@ void HandshakeTracker::checkRsnePmkids(std::uint64_t frameIndex, ByteView elemen
 }
 
 bool HandshakeTracker::pmkidMatchesAKey(int akm, ByteView pmkid, const MacAddress& aa, const MacAddress& spa) {
-  for (const PmkCandidate* c : keys_.candidates(ssidOf(aa))) {
+  const auto ssid = ssidOf(aa);
+  if (FtKeyTracker::follows(akm)) {
+    if (!ssid) return false;
+    for (const PmkCandidate* c : keys_.candidates(ssid))
+      if (ft_.namesKey(akm, c->pmk, *ssid, aa, spa, pmkid)) return true;
+    return false;
+  }
+  for (const PmkCandidate* c : keys_.candidates(ssid)) {
     auto expected = crypto::pmkid(akm, c->pmk, aa, spa);
     if (expected && crypto::constantTimeEquals(*expected, pmkid)) return true;
   }
@@ -172,6 +216,7 @@ void HandshakeTracker::observeEapolKey(const FrameView& frame, const MacAddress&
 
   // The station's RSNE in message 2 fixes the AKM and cipher when no association request was captured.
   if (msg->message == KeyMessage::Pairwise2 && !keyDataEncrypted) {
+    ft_.noteElements(aa, spa, msg->keyData);  // FT: message 2 repeats MDE and FTE (13.4.2)
     if (auto choice = choiceFromElements(msg->keyData)) {
       if (pair.akm == 0) pair.akm = choice->akm;
       if (pair.cipher == 0) pair.cipher = choice->cipher;
@@ -186,8 +231,8 @@ void HandshakeTracker::observeEapolKey(const FrameView& frame, const MacAddress&
   if (pair.cipher == 0 && msg->keyLength) pair.cipher = msg->keyLength == 32 ? crypto::cipher::Tkip : crypto::cipher::Ccmp128;
 
   const auto akmProfile = crypto::akmProfile(pair.akm);
-  if (akmProfile && akmProfile->fastTransition) {
-    check.note = "FT AKM: keys come from the FT key hierarchy (PMK-R0/R1), not checked here";
+  if (akmProfile && akmProfile->fastTransition && !FtKeyTracker::follows(pair.akm)) {
+    check.note = "FT AKM: keys come from the FT key hierarchy; only FT-PSK's is followed";
     return;
   }
   const bool haveKeys = !keys_.candidates(ssidOf(aa)).empty();
@@ -277,9 +322,17 @@ std::optional<std::size_t> HandshakeTracker::establish(PairState& pair, const Ma
   // Try every candidate PMK; the one whose PTK verifies message 2's MIC wins.
   // When none does, keep the first candidate's PTK so the handshake's other
   // messages are reported as failing too (a wrong passphrase fails everywhere).
+  // FT's initial mobility domain association derives the PTK from PMK-R1 (12.7.1.7.5).
   std::optional<Ptksa> fallback;
-  for (const PmkCandidate* c : keys_.candidates(ssidOf(aa))) {
-    auto ptk = crypto::derivePtk(pair.akm, c->pmk, aa, spa, anonce, m2.snonce, pair.cipher);
+  const auto ssid = ssidOf(aa);
+  const bool ft = FtKeyTracker::follows(pair.akm);
+  const auto derive = [&](const PmkCandidate& c) -> crypto::Result<crypto::Ptk> {
+    if (!ft) return crypto::derivePtk(pair.akm, c.pmk, aa, spa, anonce, m2.snonce, pair.cipher);
+    if (!ssid) return crypto::makeError(crypto::ErrorCode::InvalidArgument, "FT: the SSID (part of PMK-R0) not seen");
+    return ft_.initialPtk(pair.akm, pair.cipher, c.pmk, *ssid, aa, spa, anonce, m2.snonce);
+  };
+  for (const PmkCandidate* c : keys_.candidates(ssid)) {
+    auto ptk = derive(*c);
     if (!ptk) continue;
     Ptksa sa;
     sa.aa = aa;
@@ -351,6 +404,11 @@ KeyCheckSummary HandshakeTracker::summary() const {
       ++s.pmkidChecked;
       s.pmkidValid += *c.pmkidValid;
     }
+  }
+  for (const auto& [frame, c] : ft_.micChecks()) {
+    if (!c.micValid) continue;
+    ++s.micChecked;
+    s.micValid += *c.micValid;
   }
   for (const auto& [frame, list] : rsnePmkidChecks_) {
     s.pmkidChecked += list.size();

@@ -11,42 +11,24 @@
 // was not captured, from message 3 — in which case message 2's verdict is
 // written back when message 3 arrives. Per-frame results are therefore read
 // after the pass (`check(frameIndex)`).
+//
+// FT AKMs take their keys from the FT key hierarchy: FtKeyTracker (FT-PSK).
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/analysis/ft_key_tracker.h"
 #include "core/analysis/key_ring.h"
+#include "core/analysis/security_associations.h"
 #include "core/crypto/ptk_derivation.h"
 #include "dissectors/eapol/eapol_key.h"
 #include "dissectors/common/frame_view.h"
 #include "dissectors/common/mac_address.h"
+#include "dissectors/ieee80211/mac_header.h"
 
 namespace rs {
-
-// A pairwise transient key security association: the keys of one handshake.
-struct Ptksa {
-  MacAddress aa;   // authenticator (the AP / BSSID)
-  MacAddress spa;  // supplicant (the station)
-  int akm = 0;
-  int cipher = 0;                // pairwise cipher suite type (2 TKIP, 4 CCMP)
-  int keyDescriptorVersion = 0;
-  bool verified = false;         // a MIC of this handshake verified with these keys
-  std::string pmkOrigin;         // which user key produced it (never the key itself)
-  crypto::SecretBytes pmk;
-  crypto::Ptk ptk;
-  std::uint64_t firstFrame = 0;  // frame whose MIC established it (message 2, or 3 without 1)
-};
-
-// A group temporal key delivered in message 3 or group message 1.
-struct Gtksa {
-  MacAddress bssid;
-  std::uint8_t keyId = 0;
-  int cipher = 0;
-  crypto::SecretBytes gtk;
-  std::uint64_t frame = 0;
-};
 
 // What the analysis found out about one EAPOL-Key frame.
 struct KeyFrameCheck {
@@ -84,6 +66,8 @@ class HandshakeTracker {
   void observe(const FrameView& frame);
 
   const KeyFrameCheck* check(std::uint64_t frameIndex) const;
+  // The FTE MIC verdict of an FT reassociation request/response frame.
+  const FtMicCheck* ftMicCheck(std::uint64_t frameIndex) const { return ft_.micCheck(frameIndex); }
   const std::vector<PmkidCheck>* rsnePmkidChecks(std::uint64_t frameIndex) const;
   const std::vector<Ptksa>& ptksas() const { return ptksas_; }
   KeyCheckSummary summary() const;
@@ -115,6 +99,7 @@ class HandshakeTracker {
   };
 
   void observeManagement(const FrameView& frame, ByteView wlan);
+  void observeFtManagement(const FrameView& frame, const MacHeader& header, ByteView body);
   void observeEapolKey(const FrameView& frame, const MacAddress& aa, const MacAddress& spa, ByteView eapol);
   std::optional<std::size_t> establish(PairState& pair, const MacAddress& aa, const MacAddress& spa,
                                        const PendingM2& m2, ByteView anonce, std::uint64_t frame);
@@ -134,6 +119,7 @@ class HandshakeTracker {
   std::map<std::uint64_t, std::vector<PmkidCheck>> rsnePmkidChecks_;
   std::vector<Ptksa> ptksas_;
   std::vector<Gtksa> gtksas_;
+  FtKeyTracker ft_;
 };
 
 }  // namespace rs

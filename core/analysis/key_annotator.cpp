@@ -60,6 +60,16 @@ void annotateRsnePmkids(const std::vector<PmkidCheck>& checks, Dissection& d) {
   for (const auto& c : checks) addVerdict(tree, "roamscope.pmkid_valid", fmt::format("PMKID {} valid", c.listIndex + 1).c_str(), c.valid);
 }
 
+void annotateFtMic(const FtMicCheck& check, Dissection& d) {
+  // The FTE MIC of an FT reassociation request/response (13.8.4/13.8.5).
+  Field* mgt = mutableLayer(d, "wlan.mgt");
+  if (!mgt) return;
+  Field& tree = mgt->addText("[RoamScope FT key analysis]", mgt->offset, 0);
+  if (check.micValid) addVerdict(tree, "roamscope.mic_valid", "FTE MIC valid", *check.micValid);
+  if (!check.note.empty()) tree.addString("roamscope.key_note", "Note: " + check.note, check.note, mgt->offset, 0);
+  if (tree.children.empty()) mgt->children.pop_back();
+}
+
 void replaceCiphertext(const DecryptedFrame& plain, Dissection& d) {
   // Drop what the dissectors made of the ciphertext (the "data" layer after wlan).
   std::size_t wlanIndex = d.layers.size();
@@ -89,6 +99,7 @@ void annotateKeys(const HandshakeTracker& keys, const FrameView& frame, Dissecti
     if (auto plain = decryptFrame(keys, mpdu, frame.index)) replaceCiphertext(*plain, dissection);
   if (const KeyFrameCheck* check = keys.check(frame.index)) annotateEapolKey(keys, *check, dissection);
   if (const auto* pmkids = keys.rsnePmkidChecks(frame.index)) annotateRsnePmkids(*pmkids, dissection);
+  if (const FtMicCheck* ft = keys.ftMicCheck(frame.index)) annotateFtMic(*ft, dissection);
 }
 
 }  // namespace rs
