@@ -9,6 +9,7 @@
 
 #include "app/cli/exit_codes.h"
 #include "app/cli/merged_frame_stream.h"
+#include "core/analysis/roam/latency_budget.h"
 #include "core/analysis/roam/roam_analyzer.h"
 #include "core/analysis/roam/roam_report.h"
 
@@ -24,6 +25,12 @@ CLI::App* addAnalyzeCommand(CLI::App& app, AnalyzeOptions& o) {
   for (int i = 0; i < roam::kDefinitionCount; ++i)
     names.emplace_back(roam::definitionName(static_cast<roam::Definition>(i)));
   cmd->add_option("--definition", o.definition, "report only this latency definition (docs/latency.md)")
+      ->check(CLI::IsMember(names));
+  cmd->add_option("--budget", o.budget,
+                  "latency budget thresholds in ms, ascending, comma-separated (default 20,50,150,250)");
+  cmd->add_option("--budget-definition", o.budgetDefinition,
+                  "latency definition the budget classes use (default: reassoc-to-last-key, else the most specific "
+                  "one that applies; docs/diagnostics.md)")
       ->check(CLI::IsMember(names));
   cmd->add_option("--report", o.report, "write the report to OUT.json or OUT.csv (format from the extension)");
   return cmd;
@@ -57,6 +64,18 @@ int runAnalyze(const AnalyzeOptions& o) {
     }
     context.station = station->toString();
   }
+  roam::TrackerConfig config;
+  if (!o.budget.empty()) {
+    std::string error;
+    auto thresholds = roam::parseBudgetThresholds(o.budget, error);
+    if (!thresholds) {
+      fmt::print(stderr, "roamscope-cli: --budget: {}\n", error);
+      return kExitUsage;
+    }
+    config.budget.thresholdsNs = std::move(*thresholds);
+  }
+  if (!o.budgetDefinition.empty()) config.budget.definition = roam::definitionFromName(o.budgetDefinition);
+  context.budget = config.budget;
   const bool json = endsWith(o.report, ".json");
   if (!o.report.empty() && !json && !endsWith(o.report, ".csv")) {
     fmt::print(stderr, "roamscope-cli: --report: '{}' must end in .json or .csv\n", o.report);
@@ -85,7 +104,7 @@ int runAnalyze(const AnalyzeOptions& o) {
   std::vector<CaptureFile*> files;
   for (auto& f : opened) files.push_back(f.get());
 
-  roam::RoamAnalyzer analyzer(context.keysGiven ? &ring : nullptr);
+  roam::RoamAnalyzer analyzer(context.keysGiven ? &ring : nullptr, config);
   analyzer.setStationFilter(station);
   MergedFrameStream stream(files);
   FrameView frame;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// roamscope-cli analyze FILE... [key options] [--sta MAC] [--definition NAME] [--report OUT.json|OUT.csv]
+// roamscope-cli analyze FILE... [key options] [--sta MAC] [--definition NAME] [--budget MS,MS,...]
+//                       [--budget-definition NAME] [--report OUT.json|OUT.csv]
 #include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
@@ -14,6 +15,8 @@ struct AnalyzeOptions {
   KeyOptions keys;
   std::string station;
   std::string definition;
+  std::string budget;            // "20,50,150,250" (docs/diagnostics.md); empty: the default thresholds
+  std::string budgetDefinition;  // empty: reassoc-to-last-key, or the most specific definition that applies
   std::string report;
 };
 

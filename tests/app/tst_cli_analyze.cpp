@@ -211,6 +211,75 @@ class CliAnalyze : public QObject {
     QCOMPARE(runCli({"analyze", cap, "--psk", "not-the-passphrase", "--ssid", "hwsim-psk"}).exitCode, 3);
   }
 
+  // Default budget: both 5 ms handoffs (reassoc-to-last-key) are ≤20 ms, no diagnostics.
+  void defaultBudgetClasses() {
+    QTemporaryDir dir;
+    const QString cap = writeScene(dir, "roam.pcapng", firstChannel, secondChannel);
+    const QString out = dir.filePath("report.json");
+    const Run r = runCli({"analyze", cap, "--report", out});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("budget classes (reassoc-to-last-key or most specific): ≤20 ms 2, ≤50 ms 0, ≤150 ms 0, "
+                           "≤250 ms 0, >250 ms 0"));
+    const QJsonObject j = readJson(out);
+    QCOMPARE(j.value("version").toInt(), 1);
+    for (const auto& v : j.value("handoffs").toArray()) {
+      const QJsonObject budget = v.toObject().value("budget").toObject();
+      QCOMPARE(budget.value("class").toString(), QStringLiteral("≤20 ms"));
+      QCOMPARE(budget.value("definition").toString(), QStringLiteral("reassoc-to-last-key"));
+      QCOMPARE(v.toObject().value("diagnostics").toArray().size(), 0);
+    }
+  }
+
+  // --budget 2,5 --budget-definition auth-to-m4: the 6 ms handoffs are over budget, in every form of the report.
+  void budgetOptions() {
+    QTemporaryDir dir;
+    const QString cap = writeScene(dir, "roam.pcapng", firstChannel, secondChannel);
+    const QString out = dir.filePath("report.json");
+    const Run r = runCli({"analyze", cap, "--budget", "2,5", "--budget-definition", "auth-to-m4", "--report", out});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("    diagnostic over-latency-budget: auth-to-m4 of 6 ms is over the 5 ms budget"));
+    const QJsonObject j = readJson(out);
+    QCOMPARE(j.value("budget").toObject().value("definition").toString(), QStringLiteral("auth-to-m4"));
+    QCOMPARE(j.value("budget").toObject().value("thresholds_ms").toArray(), QJsonArray({2.0, 5.0}));
+    const QJsonObject roam = j.value("handoffs").toArray()[1].toObject();
+    QCOMPARE(roam.value("budget").toObject().value("class").toString(), QStringLiteral(">5 ms"));
+    QCOMPARE(roam.value("budget").toObject().value("latency_ms").toDouble(), 6.0);
+    const QJsonObject over = roam.value("diagnostics").toArray()[0].toObject();
+    QCOMPARE(over.value("kind").toString(), QStringLiteral("over-latency-budget"));
+    QCOMPARE(over.value("budget_ms").toDouble(), 5.0);
+    const QJsonObject classes = j.value("summary").toArray()[0].toObject().value("budget_classes").toObject();
+    QCOMPARE(classes.value("≤2 ms").toInt(-1), 0);
+    QCOMPARE(classes.value("≤5 ms").toInt(-1), 0);
+    QCOMPARE(classes.value(">5 ms").toInt(-1), 2);
+
+    const QString csv = dir.filePath("report.csv");
+    QCOMPARE(runCli({"analyze", cap, "--budget", "2,5", "--budget-definition", "auth-to-m4", "--report", csv}).exitCode,
+             0);
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);
+    QVERIFY(lines[0].endsWith(",budget_class,diagnostics"));
+    QVERIFY(lines[2].endsWith(",>5 ms,over-latency-budget: auth-to-m4 of 6 ms is over the 5 ms budget"));
+  }
+
+  void badBudgetIsAUsageError_data() {
+    QTest::addColumn<QStringList>("options");
+    QTest::newRow("descending") << QStringList{"--budget", "50,20"};
+    QTest::newRow("not a number") << QStringList{"--budget", "fast"};
+    QTest::newRow("empty item") << QStringList{"--budget", "20,,50"};
+    QTest::newRow("zero") << QStringList{"--budget", "0,20"};
+    QTest::newRow("unknown definition") << QStringList{"--budget-definition", "no-such-definition"};
+  }
+  void badBudgetIsAUsageError() {
+    QFETCH(QStringList, options);
+    QTemporaryDir dir;
+    const QString cap = writeScene(dir, "roam.pcapng", firstChannel, secondChannel);
+    const Run r = runCli(QStringList{"analyze", cap} + options);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("budget"));
+  }
+
   void stationFilter() {
     QTemporaryDir dir;
     const QString cap = writeScene(dir, "roam.pcapng", firstChannel, secondChannel);

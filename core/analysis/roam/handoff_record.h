@@ -5,11 +5,14 @@
 // phases with their exact frame timestamps and the latency under every named
 // definition that applies (docs/latency.md). Times are nanoseconds of the
 // frame stream's clock; the report converts them to milliseconds.
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include "dissectors/common/mac_address.h"
@@ -56,6 +59,24 @@ struct Endpoint {
   std::optional<int> signalDbm;     // of the last (before) / first (after) frame the AP sent to the station
 };
 
+// A finding an engineer looks for on a handoff (docs/diagnostics.md): a stable
+// kind ("over-latency-budget", "eapol-timeout", "ft-advertised-not-used",
+// "sticky-client"), a sentence for people and the figures behind it.
+struct Diagnostic {
+  using Value = std::variant<std::int64_t, double, std::string>;
+  std::string kind;
+  std::string message;
+  std::vector<std::pair<std::string, Value>> values;  // in report order
+};
+
+// The latency budget class of a successful handoff (latency_budget.h).
+struct BudgetVerdict {
+  Definition definition = Definition::ReassocToLastKey;  // the definition the class was taken from
+  std::int64_t latencyNs = 0;
+  std::size_t classIndex = 0;  // 0 = within the first threshold; thresholds.size() = over the last
+  std::string label;           // "≤50 ms", ">250 ms"
+};
+
 struct HandoffRecord {
   MacAddress sta;
   std::optional<Endpoint> from;  // absent for a first join (no association seen before)
@@ -74,6 +95,9 @@ struct HandoffRecord {
   std::optional<bool> pmkidValid;  // the PMKID of the reassociation request, when checked
   std::vector<std::uint64_t> keyFrames;  // stream indices of the attempt's EAPOL-Key frames
   std::optional<std::uint64_t> requestFrame;  // the (re)association request, for its PMKID check
+  int m1Retries = 0;  // 4-way message 1 sent again: same replay counter, or another M1 before any M2
+  std::optional<BudgetVerdict> budget;  // successful handoffs with a latency under the budget's definition
+  std::vector<Diagnostic> diagnostics;
 
   const Phase* phase(PhaseKind k) const {
     for (const Phase& p : phases)

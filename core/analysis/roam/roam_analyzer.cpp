@@ -3,6 +3,9 @@
 
 #include <algorithm>
 
+#include "core/analysis/roam/ft_not_used.h"
+#include "core/analysis/roam/latency_budget.h"
+
 namespace rs::roam {
 
 RoamAnalyzer::RoamAnalyzer(KeyRing* keys, TrackerConfig config) : config_(config) {
@@ -12,6 +15,12 @@ RoamAnalyzer::RoamAnalyzer(KeyRing* keys, TrackerConfig config) : config_(config
 void RoamAnalyzer::observe(const FrameView& frame) {
   // Keys first: a protected group key handshake decrypts with the PTK this pass just derived.
   if (handshakes_) handshakes_->observe(frame);
+  // What APs advertise, and how strongly they are heard, feeds the diagnostics of every station.
+  if (const auto adv = decodeApAdvertisement(frame)) {
+    directory_.learn(*adv);
+    if (adv->beaconOrProbeResponse)
+      for (auto& [sta, tracker] : stations_) tracker.hear(*adv, directory_);
+  }
   const auto event = decodeRoamEvent(frame, handshakes());
   if (!event || (staFilter_ && event->sta != *staFilter_)) return;
   auto it = stations_.find(event->sta);
@@ -27,25 +36,33 @@ void RoamAnalyzer::finish() {
   collect(before);
 }
 
-// Key verdicts of newly finished records. By the time a record is finished its
-// last key frame has been observed, so message 2's verdict (written back when
-// message 3 arrives without message 1) is already known.
+// Key verdicts, budget class and the diagnostics that need the APs' advertisements, for newly finished records.
 void RoamAnalyzer::collect(std::size_t from) {
-  if (!handshakes_) return;
   for (std::size_t i = from; i < records_.size(); ++i) {
     HandoffRecord& r = records_[i];
-    for (std::uint64_t frame : r.keyFrames) {
-      const KeyFrameCheck* c = handshakes_->check(frame);
-      if (!c || !c->micValid) continue;
-      r.micsVerified = r.micsVerified.value_or(true) && *c->micValid;
+    if (handshakes_) checkKeys(r);
+    r.budget = classify(config_.budget, r);
+    if (r.budget) {
+      if (auto over = overBudgetDiagnostic(config_.budget, *r.budget)) r.diagnostics.push_back(std::move(*over));
     }
-    // In an FT reassociation request the PMKID field holds PMKR1Name (IEEE 802.11-2016 13.8.4), which is
-    // not a PMKSA's PMKID: checking it as one would report a false mismatch.
-    const bool ft = r.method == Method::FtOverAir || r.method == Method::FtOverDs;
-    if (r.requestFrame && !ft) {
-      if (const auto* checks = handshakes_->rsnePmkidChecks(*r.requestFrame)) {
-        for (const PmkidCheck& c : *checks) r.pmkidValid = r.pmkidValid.value_or(false) || c.valid;
-      }
+    if (auto ft = ftAdvertisedNotUsed(r, directory_)) r.diagnostics.push_back(std::move(*ft));
+  }
+}
+
+// By the time a record is finished its last key frame has been observed, so message 2's verdict
+// (written back when message 3 arrives without message 1) is already known.
+void RoamAnalyzer::checkKeys(HandoffRecord& r) const {
+  for (std::uint64_t frame : r.keyFrames) {
+    const KeyFrameCheck* c = handshakes_->check(frame);
+    if (!c || !c->micValid) continue;
+    r.micsVerified = r.micsVerified.value_or(true) && *c->micValid;
+  }
+  // In an FT reassociation request the PMKID field holds PMKR1Name (IEEE 802.11-2016 13.8.4), which is
+  // not a PMKSA's PMKID: checking it as one would report a false mismatch.
+  const bool ft = r.method == Method::FtOverAir || r.method == Method::FtOverDs;
+  if (r.requestFrame && !ft) {
+    if (const auto* checks = handshakes_->rsnePmkidChecks(*r.requestFrame)) {
+      for (const PmkidCheck& c : *checks) r.pmkidValid = r.pmkidValid.value_or(false) || c.valid;
     }
   }
 }

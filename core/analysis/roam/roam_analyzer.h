@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/analysis/handshake_tracker.h"
+#include "core/analysis/roam/ap_directory.h"
 #include "core/analysis/roam/handoff_record.h"
 #include "core/analysis/roam/station_tracker.h"
 #include "dissectors/common/frame_view.h"
@@ -35,13 +36,17 @@ class RoamAnalyzer {
   // The records sorted by their first frame's timestamp (stable), for reports.
   std::vector<HandoffRecord> recordsByTime() const;
   const HandshakeTracker* handshakes() const { return handshakes_ ? &*handshakes_ : nullptr; }
+  const ApDirectory& accessPoints() const { return directory_; }
+  const TrackerConfig& config() const { return config_; }
 
  private:
   void collect(std::size_t from);
+  void checkKeys(HandoffRecord& r) const;
 
   TrackerConfig config_;
   std::optional<HandshakeTracker> handshakes_;
   std::optional<MacAddress> staFilter_;
+  ApDirectory directory_;
   std::map<MacAddress, StationTracker> stations_;
   std::vector<HandoffRecord> records_;
 };

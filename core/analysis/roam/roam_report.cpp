@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <variant>
+
 namespace rs::roam {
 namespace {
 
@@ -16,6 +18,20 @@ std::vector<Definition> reportedDefinitions(const ReportContext& c) {
 template <typename T>
 nlohmann::ordered_json optionalJson(const std::optional<T>& v) {
   return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+}
+
+nlohmann::ordered_json diagnosticJson(const Diagnostic& d) {
+  nlohmann::ordered_json j;
+  j["kind"] = d.kind;
+  j["message"] = d.message;
+  for (const auto& [key, value] : d.values) std::visit([&, &k = key](const auto& v) { j[k] = v; }, value);
+  return j;
+}
+
+std::string diagnosticsText(const std::vector<Diagnostic>& diagnostics) {
+  std::string out;
+  for (const Diagnostic& d : diagnostics) out += fmt::format("{}{}: {}", out.empty() ? "" : " | ", d.kind, d.message);
+  return out;
 }
 
 nlohmann::ordered_json handoffJson(const HandoffRecord& r, const ReportContext& c) {
@@ -51,6 +67,13 @@ nlohmann::ordered_json handoffJson(const HandoffRecord& r, const ReportContext& 
   }
   j["latency_ms"] = std::move(latency);
   if (c.keysGiven) j["keys"] = {{"mics_verified", optionalJson(r.micsVerified)}, {"pmkid_valid", optionalJson(r.pmkidValid)}};
+  j["budget"] = r.budget ? nlohmann::ordered_json{{"class", r.budget->label},
+                                                  {"definition", std::string(definitionName(r.budget->definition))},
+                                                  {"latency_ms", toMilliseconds(r.budget->latencyNs)}}
+                         : nlohmann::ordered_json(nullptr);
+  auto diagnostics = nlohmann::ordered_json::array();
+  for (const Diagnostic& d : r.diagnostics) diagnostics.push_back(diagnosticJson(d));
+  j["diagnostics"] = std::move(diagnostics);
   return j;
 }
 
@@ -72,6 +95,11 @@ nlohmann::ordered_json summaryJson(const std::vector<HandoffRecord>& records, co
           {"p90", toMilliseconds(s.p90Ns)}, {"p99", toMilliseconds(s.p99Ns)}, {"max", toMilliseconds(s.maxNs)}};
     }
     j["latency_ms"] = std::move(latency);
+    const auto labels = budgetClassLabels(c.budget);
+    const auto counts = budgetClassCounts(records, m.method, c.budget);
+    auto classes = nlohmann::ordered_json::object();
+    for (std::size_t i = 0; i < labels.size(); ++i) classes[labels[i]] = counts[i];
+    j["budget_classes"] = std::move(classes);
     out.push_back(std::move(j));
   }
   return out;
@@ -97,6 +125,14 @@ std::string msText(std::int64_t ns) { return fmt::format("{:.3f}", toMillisecond
 
 }  // namespace
 
+std::vector<std::size_t> budgetClassCounts(const std::vector<HandoffRecord>& records, Method method,
+                                           const LatencyBudget& budget) {
+  std::vector<std::size_t> counts(budgetClassLabels(budget).size(), 0);
+  for (const HandoffRecord& r : records)
+    if (r.method == method && r.budget && r.budget->classIndex < counts.size()) ++counts[r.budget->classIndex];
+  return counts;
+}
+
 std::string epochString(std::int64_t ns) {
   const char* sign = ns < 0 ? "-" : "";
   const std::uint64_t a = ns < 0 ? 0 - static_cast<std::uint64_t>(ns) : static_cast<std::uint64_t>(ns);
@@ -114,6 +150,11 @@ nlohmann::ordered_json reportJson(const std::vector<HandoffRecord>& records, con
   auto defs = nlohmann::ordered_json::array();
   for (Definition d : reportedDefinitions(c)) defs.push_back(std::string(definitionName(d)));
   j["definitions"] = std::move(defs);
+  auto thresholds = nlohmann::ordered_json::array();
+  for (std::int64_t t : c.budget.thresholdsNs) thresholds.push_back(toMilliseconds(t));
+  j["budget"] = {{"thresholds_ms", std::move(thresholds)},
+                 {"definition", c.budget.definition ? nlohmann::ordered_json(std::string(definitionName(*c.budget.definition)))
+                                                    : nlohmann::ordered_json(nullptr)}};
   auto handoffs = nlohmann::ordered_json::array();
   for (const HandoffRecord& r : records) handoffs.push_back(handoffJson(r, c));
   j["handoffs"] = std::move(handoffs);
@@ -131,6 +172,7 @@ std::string reportCsv(const std::vector<HandoffRecord>& records, const ReportCon
     const auto name = phaseName(static_cast<PhaseKind>(p));
     out += fmt::format(",{}_start,{}_end", name, name);
   }
+  out += ",budget_class,diagnostics";
   if (c.keysGiven) out += ",mics_verified,pmkid_valid";
   out += "\n";
   for (const HandoffRecord& r : records) {
@@ -150,6 +192,7 @@ std::string reportCsv(const std::vector<HandoffRecord>& records, const ReportCon
       const Phase* ph = r.phase(static_cast<PhaseKind>(p));
       out += ph ? fmt::format(",{},{}", epochString(ph->startNs), epochString(ph->endNs)) : ",,";
     }
+    out += fmt::format(",{},{}", r.budget ? csvField(r.budget->label) : "", csvField(diagnosticsText(r.diagnostics)));
     if (c.keysGiven) out += fmt::format(",{},{}", optionalText(r.micsVerified), optionalText(r.pmkidValid));
     out += "\n";
   }
@@ -161,6 +204,7 @@ std::string reportText(const std::vector<HandoffRecord>& records, const ReportCo
   std::string out = fmt::format("{:<3} {:>20} {:<17} {:<21} {:<21} {:<11} {:<7}", "#", "start", "station",
                                 "from (ch)", "to (ch)", "method", "outcome");
   for (Definition d : defs) out += fmt::format(" {:>{}}", definitionName(d), definitionName(d).size());
+  out += fmt::format(" {:<8}", "budget");
   if (c.keysGiven) out += " mics";
   out += "\n";
   std::size_t n = 0;
@@ -175,9 +219,11 @@ std::string reportText(const std::vector<HandoffRecord>& records, const ReportCo
       auto it = r.latencyNs.find(d);
       out += fmt::format(" {:>{}}", it == r.latencyNs.end() ? "-" : msText(it->second), definitionName(d).size());
     }
+    out += fmt::format(" {:<8}", r.budget ? r.budget->label : "-");
     if (c.keysGiven) out += r.micsVerified ? (*r.micsVerified ? " ok" : " BAD") : " -";
     out += "\n";
     if (r.failure) out += fmt::format("    failed at {}: {}\n", r.failure->stage, r.failure->reason);
+    for (const Diagnostic& d : r.diagnostics) out += fmt::format("    diagnostic {}: {}\n", d.kind, d.message);
   }
   out += fmt::format("\n{} handoff(s). Latency in ms per method (nearest-rank percentiles):\n", records.size());
   for (const MethodSummary& m : summarizeByMethod(records)) {
@@ -190,6 +236,13 @@ std::string reportText(const std::vector<HandoffRecord>& records, const ReportCo
       out += fmt::format("  {:<26} n={:<4} min {} median {} p90 {} p99 {} max {}\n", definitionName(d), s.count,
                          msText(s.minNs), msText(s.medianNs), msText(s.p90Ns), msText(s.p99Ns), msText(s.maxNs));
     }
+    const auto labels = budgetClassLabels(c.budget);
+    const auto counts = budgetClassCounts(records, m.method, c.budget);
+    std::string classes;
+    for (std::size_t i = 0; i < labels.size(); ++i) classes += fmt::format("{}{} {}", i ? ", " : "", labels[i], counts[i]);
+    out += fmt::format("  budget classes ({}): {}\n",
+                       c.budget.definition ? definitionName(*c.budget.definition) : "reassoc-to-last-key or most specific",
+                       classes);
   }
   return out;
 }

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/analysis/roam/handoff_record.h"
+#include "core/analysis/roam/latency_budget.h"
 #include "core/analysis/roam/latency_summary.h"
 
 namespace rs::roam {
@@ -21,7 +22,12 @@ struct ReportContext {
   std::optional<std::string> station;      // --sta, when given
   std::optional<Definition> onlyDefinition;  // --definition, when given
   bool keysGiven = false;
+  LatencyBudget budget;  // the budget the records were classified with (labels, definition)
 };
+
+// Per budget class (budgetClassLabels order), how many successful handoffs of `method` fall in it.
+std::vector<std::size_t> budgetClassCounts(const std::vector<HandoffRecord>& records, Method method,
+                                           const LatencyBudget& budget);
 
 // "1795328168.341650000": seconds since the epoch with nanoseconds, as tshark's frame.time_epoch.
 std::string epochString(std::int64_t ns);

@@ -126,6 +126,10 @@ void StationTracker::startAttempt(const RoamEvent& e, std::vector<HandoffRecord>
   if (current_) {
     a.rec.from = Endpoint{current_->bssid, current_->channel, current_->signalDbm};
     a.fromLastDataNs = current_->lastDataNs;
+    // Stickiness is judged on what was heard before the station turned to another AP.
+    // Taken once: a retry after a failed attempt starts a fresh watch.
+    if (auto sticky = sticky_.finding()) a.rec.diagnostics.push_back(std::move(*sticky));
+    sticky_.reset();
   }
   a.knownPmksa = contains(fullyAuthenticated_, e.bssid);
   a.preauthenticated = contains(preauthenticated_, e.bssid);
@@ -222,6 +226,7 @@ void StationTracker::onKey(const RoamEvent& e, std::vector<HandoffRecord>& out) 
   a->lastEventNs = e.timestampNs;
   if (group) return;
   a->highestPairwiseMessage = std::max(a->highestPairwiseMessage, number);
+  a->m1Retries.onPairwiseMessage(number, e.replayCounter);
   if (number == 4 && a->associated && !a->m4Ns) {
     a->m4Ns = e.timestampNs;
     complete(e.timestampNs, out);
@@ -244,6 +249,7 @@ void StationTracker::complete(std::int64_t ts, std::vector<HandoffRecord>& out) 
   if (current_ && a.rec.from && current_->bssid == a.rec.from->bssid) a.fromLastDataNs = current_->lastDataNs;
   if (a.eap) remember(fullyAuthenticated_, a.rec.to.bssid);
   current_ = Association{a.rec.to.bssid, a.rec.to.channel, a.rec.to.signalDbm, std::nullopt};
+  sticky_.reset();
   emitWaiting(out);
   waiting_ = std::move(a);
   attempt_.reset();
@@ -272,6 +278,20 @@ void StationTracker::finish(std::vector<HandoffRecord>& out) {
          attempt_->lastEventNs, out);
   }
   emitWaiting(out);
+  // Still stuck when the capture ended: the finding belongs to the record that made the association.
+  if (!current_) return;
+  auto sticky = sticky_.finding();
+  if (!sticky) return;
+  for (auto it = out.rbegin(); it != out.rend(); ++it) {
+    if (it->sta == sta_ && it->success && it->to.bssid == current_->bssid) {
+      it->diagnostics.push_back(std::move(*sticky));
+      return;
+    }
+  }
+}
+
+void StationTracker::hear(const ApAdvertisement& a, const ApDirectory& directory) {
+  if (current_) sticky_.heard(a, current_->bssid, current_->signalDbm, directory);
 }
 
 std::string StationTracker::missingKeyMessage() const {
@@ -299,6 +319,9 @@ HandoffRecord StationTracker::finalize(Attempt& a) const {
     r.method = Method::Psk;
   else
     r.method = Method::Open;
+
+  r.m1Retries = a.m1Retries.retries();
+  if (auto timeout = eapolTimeoutDiagnostic(r)) r.diagnostics.push_back(std::move(*timeout));
 
   for (const auto& p : a.phases)
     if (p) r.phases.push_back(*p);

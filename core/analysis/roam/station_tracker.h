@@ -12,8 +12,12 @@
 #include <optional>
 #include <vector>
 
+#include "core/analysis/roam/ap_directory.h"
+#include "core/analysis/roam/eapol_timeout.h"
 #include "core/analysis/roam/handoff_record.h"
+#include "core/analysis/roam/latency_budget.h"
 #include "core/analysis/roam/roam_event.h"
+#include "core/analysis/roam/sticky_client.h"
 
 namespace rs::roam {
 
@@ -24,16 +28,22 @@ struct TrackerConfig {
   std::int64_t scanLookbackNs = 2'000'000'000;
   // An attempt with no frame for this long is closed as failed ("timeout").
   std::int64_t attemptTimeoutNs = 5'000'000'000;
+  // Diagnostics (docs/diagnostics.md): the latency budget classes and the sticky-client thresholds.
+  LatencyBudget budget;
+  StickyClientConfig sticky;
 };
 
 class StationTracker {
  public:
-  StationTracker(const MacAddress& sta, const TrackerConfig& config) : sta_(sta), config_(config) {}
+  StationTracker(const MacAddress& sta, const TrackerConfig& config)
+      : sta_(sta), config_(config), sticky_(config.sticky) {}
 
   // Feed the station's events in stream order; finished records are appended to `out`.
   void observe(const RoamEvent& e, std::vector<HandoffRecord>& out);
   // End of stream: pending attempts become failed records, waiting ones are emitted.
   void finish(std::vector<HandoffRecord>& out);
+  // A Beacon / Probe Response / (Re)Association Response heard on the air (for the sticky-client watch).
+  void hear(const ApAdvertisement& a, const ApDirectory& directory);
 
  private:
   struct Association {
@@ -53,6 +63,7 @@ class StationTracker {
     int akm = 0;
     int highestPairwiseMessage = 0;  // 0 none, else 1..4
     bool associated = false;         // a successful (re)association response was seen
+    M1RetryCounter m1Retries;
   };
   struct ScanBurst {
     std::int64_t startNs = 0;
@@ -83,6 +94,7 @@ class StationTracker {
   std::optional<Attempt> attempt_;
   std::optional<Attempt> waiting_;  // succeeded; waits for the first data frame (and the group key handshake)
   std::optional<ScanBurst> burst_;
+  StickyClientWatch sticky_;  // watches the current association
   std::vector<MacAddress> fullyAuthenticated_;  // capped at kMaxRememberedBssids
   std::vector<MacAddress> preauthenticated_;    // likewise, by RSN pre-authentication
 };

@@ -58,6 +58,25 @@ void RoamScene::probeResponse(std::int64_t t, const SceneAp& ap) {
                                  BeaconBody{0, 100, kCapabilities, elements}));
 }
 
+void RoamScene::beacon(std::int64_t t, const SceneAp& ap, const BeaconSecurity& security) {
+  Bytes elements = buildSsid(std::string_view(security.ssid));
+  if (!security.akms.empty()) {
+    RsnElement rsn;
+    rsn.groupCipher = SuiteSelector{kIeee80211Oui, 4};
+    rsn.pairwiseCiphers = std::vector<SuiteSelector>{SuiteSelector{kIeee80211Oui, 4}};
+    std::vector<SuiteSelector> akms;
+    for (int akm : security.akms) akms.push_back(SuiteSelector{kIeee80211Oui, static_cast<std::uint8_t>(akm)});
+    rsn.akmSuites = akms;
+    rsn.capabilities = 0;
+    elements = concat(elements, buildRsne(rsn));
+  }
+  if (security.mdid) elements = concat(elements, buildMde(MobilityDomainElement{*security.mdid, 0x00}));
+  const MacAddress bcast = MacAddress::broadcast();
+  addFromOrTo(t, ap, true,
+              buildBeacon(MacHeader::management(mgmt::Beacon, bcast, ap.bssid, ap.bssid, seq_++),
+                          BeaconBody{0, 100, kCapabilities, elements}));
+}
+
 void RoamScene::authentication(std::int64_t t, const SceneAp& ap, bool fromAp, std::uint16_t algorithm,
                                std::uint16_t sequence, std::uint16_t status) {
   const MacHeader h = fromAp ? MacHeader::management(mgmt::Authentication, sta_, ap.bssid, ap.bssid, seq_++)

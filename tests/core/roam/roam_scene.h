@@ -27,12 +27,21 @@ struct RequestSecurity {
   bool fte = false;
 };
 
+// What an AP advertises in its Beacons (and Probe Responses built with `beacon`).
+struct BeaconSecurity {
+  std::vector<int> akms;                // 00-0F-AC AKM suite types of the RSNE; empty: no RSNE
+  std::optional<std::uint16_t> mdid;    // a Mobility Domain element (802.11r)
+  std::string ssid = "roam";
+};
+
 class RoamScene {
  public:
   explicit RoamScene(const MacAddress& sta) : sta_(sta) {}
 
   void probeRequest(std::int64_t t, std::uint16_t mhz);
   void probeResponse(std::int64_t t, const SceneAp& ap);
+  // A Beacon heard with the AP's signal.
+  void beacon(std::int64_t t, const SceneAp& ap, const BeaconSecurity& security);
   void authentication(std::int64_t t, const SceneAp& ap, bool fromAp, std::uint16_t algorithm,
                       std::uint16_t sequence, std::uint16_t status = 0);
   void associationRequest(std::int64_t t, const SceneAp& ap, std::optional<MacAddress> currentAp,

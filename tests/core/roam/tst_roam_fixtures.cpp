@@ -23,6 +23,7 @@ const MacAddress kSta = *MacAddress::parse("02:00:00:00:02:00");
 
 struct Analysis {
   std::vector<HandoffRecord> records;
+  std::optional<ApInfo> ap1, ap2;  // what the two APs advertised
   bool ok = false;
 };
 
@@ -39,6 +40,8 @@ Analysis analyzeFixture(const std::string& capture, const std::string& keysFile)
   while (file.next(f)) analyzer.observe(toFrameView(f));
   analyzer.finish();
   a.records = analyzer.recordsByTime();
+  if (const ApInfo* i = analyzer.accessPoints().find(kAp1)) a.ap1 = *i;
+  if (const ApInfo* i = analyzer.accessPoints().find(kAp2)) a.ap2 = *i;
   a.ok = !file.error().has_value();
   return a;
 }
@@ -72,6 +75,12 @@ std::int64_t firstAtOrAfter(const std::vector<std::int64_t>& times, std::int64_t
   for (std::int64_t t : times)
     if (t >= after) return t;
   return -1;
+}
+
+bool hasDiagnostic(const HandoffRecord& r, const char* kind) {
+  for (const Diagnostic& d : r.diagnostics)
+    if (d.kind == kind) return true;
+  return false;
 }
 
 std::int64_t latency(const HandoffRecord& r, Definition d) {
@@ -129,6 +138,24 @@ class TestRoamFixtures : public QObject {
     QCOMPARE(r.phase(PhaseKind::Reassociation)->endNs - r.startNs, std::int64_t{30'856'000});
     QCOMPARE(latency(r, Definition::AuthToM4), std::int64_t{68'590'000});
     QVERIFY(!r.phase(PhaseKind::Eap));
+
+    // Budget (default 20/50/150/250 ms on reassoc-to-last-key): reassociation request → M4 = 40.59 ms.
+    const auto reassocReq = tsharkTimes(cap, bssFilter("0x0002", kAp2));
+    QCOMPARE(reassocReq.size(), std::size_t{1});
+    QVERIFY(r.budget);
+    QCOMPARE(r.budget->definition, Definition::ReassocToLastKey);
+    QCOMPARE(r.budget->latencyNs, m4.front() - reassocReq.front());
+    QCOMPARE(r.budget->latencyNs, std::int64_t{40'590'000});
+    QCOMPARE(r.budget->label, std::string("≤50 ms"));
+    QCOMPARE(a.records[0].budget->label, std::string("≤150 ms"));  // the join: 63.187 ms
+    // tshark shows no Mobility Domain element in this capture's Beacons, Probe or Reassociation Responses.
+    QVERIFY(a.ap1 && a.ap2);
+    QVERIFY(!a.ap1->mdid && !a.ap2->mdid);
+    QVERIFY(!a.ap1->ftAkm && !a.ap2->ftAkm);
+    for (const HandoffRecord& rec : a.records) {
+      QVERIFY(!hasDiagnostic(rec, "ft-advertised-not-used"));
+      QCOMPARE(rec.m1Retries, 0);
+    }
   }
 
   // ft-psk: FT over the air (authentication algorithm 2) and reassociation, no 4-way handshake.
@@ -154,6 +181,19 @@ class TestRoamFixtures : public QObject {
     QCOMPARE(r.endNs, reassocResp.front());
     QCOMPARE(latency(r, Definition::FtAuthToReassocResp), reassocResp.front() - auth.front());
     QCOMPARE(latency(r, Definition::AuthToM4), std::int64_t{-1});
+
+    // Budget: no key messages after the FT roam, so its class comes from ft-auth-to-reassoc-resp (22.698 ms).
+    QVERIFY(r.budget);
+    QCOMPARE(r.budget->definition, Definition::FtAuthToReassocResp);
+    QCOMPARE(r.budget->latencyNs, reassocResp.front() - auth.front());
+    QCOMPARE(r.budget->label, std::string("≤50 ms"));
+    QCOMPARE(a.records[0].budget->label, std::string("≤150 ms"));  // the join: reassoc-to-last-key 105.566 ms
+    // Both APs advertise mobility domain 0xb2a1 with FT-PSK (tshark: wlan.mobility_domain.mdid, AKM 4), and
+    // the station used FT: the join (the initial mobility domain association) and the roam are not flagged.
+    QVERIFY(a.ap1 && a.ap2);
+    QCOMPARE(a.ap2->mdid, std::optional<std::uint16_t>(0xb2a1));
+    QVERIFY(a.ap1->ftAkm && a.ap2->ftAkm);
+    for (const HandoffRecord& rec : a.records) QVERIFY(!hasDiagnostic(rec, "ft-advertised-not-used"));
   }
 
   // eap: full PEAP with AP1, full PEAP again on the roam to AP2, PMKSA cache on the roam back.
@@ -200,6 +240,17 @@ class TestRoamFixtures : public QObject {
     QCOMPARE(latency(cached, Definition::ReassocToLastKey),
              firstAtOrAfter(m4Ap1, authBack) - firstAtOrAfter(reassocAp1, authBack));
     QVERIFY(!cached.phase(PhaseKind::Eap));
+
+    // Budget classes (reassoc-to-last-key): the first join 332.514 ms is over budget, the full 802.1X roam
+    // 136.544 ms, the PMKSA-cache roam 30.185 ms.
+    QCOMPARE(a.records[0].budget->label, std::string(">250 ms"));
+    QVERIFY(hasDiagnostic(a.records[0], "over-latency-budget"));
+    QCOMPARE(full.budget->label, std::string("≤150 ms"));
+    QCOMPARE(cached.budget->label, std::string("≤50 ms"));
+    QCOMPARE(cached.budget->latencyNs, latency(cached, Definition::ReassocToLastKey));
+    QVERIFY(a.ap1 && a.ap2);
+    QVERIFY(!a.ap1->mdid && !a.ap2->mdid);  // no MDE (tshark), WPA-EAP only
+    for (const HandoffRecord& rec : a.records) QVERIFY(!hasDiagnostic(rec, "ft-advertised-not-used"));
   }
 };
 
