@@ -41,6 +41,12 @@ void readElements(ByteView elements, ApAdvertisement& a) {
 std::optional<ApAdvertisement> decodeApAdvertisement(const FrameView& frame) {
   const ByteView wlan = locateIeee80211(frame.linkType, frame.data);
   if (wlan.empty()) return std::nullopt;
+  // Most frames are data: look at the Frame Control octet before parsing the header.
+  // Management type 0 with subtype 1 (association response), 3 (reassociation
+  // response), 5 (probe response) or 8 (beacon) is all this function wants.
+  const std::uint8_t fc0 = wlan[0];
+  const unsigned subtype = fc0 >> 4;
+  if (((fc0 >> 2) & 3) != 0 || (subtype != 1 && subtype != 3 && subtype != 5 && subtype != 8)) return std::nullopt;
   const auto h = parseMacHeader(wlan);
   if (!h || !h->isManagement()) return std::nullopt;
   const bool beaconLike = h->subtype == mgmt::Beacon || h->subtype == mgmt::ProbeResponse;
