@@ -17,6 +17,16 @@ void KeyRing::addPmk(crypto::SecretBytes pmk) {
   pmks_.push_back(PmkCandidate{fmt::format("PMK #{}", pmks_.size() + 1), std::move(pmk)});
 }
 
+void KeyRing::addPmk(crypto::SecretBytes pmk, std::string origin) {
+  pmks_.push_back(PmkCandidate{std::move(origin), std::move(pmk)});
+}
+
+void KeyRing::addMsk(crypto::SecretBytes msk, std::string origin) {
+  if (msk.size() < 64) return;  // not an MSK (RFC 3748 7.10: at least 64 octets)
+  addPmk(crypto::SecretBytes(msk.subview(0, 32)), fmt::format("PMK of the MSK from {}", origin));
+  msks_.push_back(MskEntry{std::move(origin), std::move(msk)});
+}
+
 namespace {
 
 // Splits a line of the form "a","b" into its two quoted strings.

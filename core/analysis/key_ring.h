@@ -4,6 +4,7 @@
 // SSID they belong to) and raw PMKs. PMKs from passphrases are derived once per
 // SSID and cached, because PBKDF2's 4096 iterations dominate otherwise.
 // Nothing here is ever printed; callers show keys through the masking helpers.
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -24,13 +25,29 @@ class KeyRing {
   // A passphrase for a network; an empty SSID means "any network seen in the capture".
   void addPassphrase(std::string passphrase, Bytes ssid);
   void addPmk(crypto::SecretBytes pmk);
+  // A PMK learned during the analysis (e.g. recovered from a RADIUS Access-Accept);
+  // `origin` says where it came from, for people, and never contains key bytes.
+  void addPmk(crypto::SecretBytes pmk, std::string origin);
+  // An EAP MSK (64 octets or more). Its PMK is L(MSK, 0, 256) (IEEE 802.11-2016
+  // 12.7.1.3); the whole MSK is kept because FT-802.1X takes XXKey = L(MSK, 256, 256)
+  // (12.7.1.7.3).
+  void addMsk(crypto::SecretBytes msk, std::string origin);
+  // RADIUS shared secrets, for recovering MSKs from the MS-MPPE keys of Access-Accepts.
+  void addRadiusSecret(std::string secret) { radiusSecrets_.push_back(std::move(secret)); }
+  const std::vector<std::string>& radiusSecrets() const { return radiusSecrets_; }
+
+  struct MskEntry {
+    std::string origin;
+    crypto::SecretBytes msk;
+  };
+  const std::deque<MskEntry>& msks() const { return msks_; }
 
   // Reads a Wireshark "80211_keys" file (lines `"wpa-pwd","pass:ssid"` and
   // `"wpa-psk","<64 hex digits>"`, # comments). Returns false with `error` set
   // ("line 3: expected ..."), leaving the ring unchanged.
   bool loadWiresharkKeysFile(const std::string& path, std::string& error);
 
-  bool empty() const { return passphrases_.empty() && pmks_.empty(); }
+  bool empty() const { return passphrases_.empty() && pmks_.empty() && radiusSecrets_.empty(); }
 
   // Candidate PMKs for a network, given its SSID when the capture revealed it.
   // Passphrases with no SSID are tried with the capture's SSID.
@@ -44,7 +61,10 @@ class KeyRing {
   const PmkCandidate* derived(const Passphrase& p, const Bytes& ssid);
 
   std::vector<Passphrase> passphrases_;
-  std::vector<PmkCandidate> pmks_;
+  // Deques: candidates() hands out pointers, and keys are added during a pass.
+  std::deque<PmkCandidate> pmks_;
+  std::deque<MskEntry> msks_;
+  std::vector<std::string> radiusSecrets_;
   std::map<std::pair<std::size_t, Bytes>, PmkCandidate> derivedCache_;  // (passphrase index, ssid)
 };
 
