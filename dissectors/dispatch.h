@@ -56,6 +56,9 @@ void dissectIpPayload(std::uint8_t protocol, const PayloadContext& ctx, Dissecti
 void dissectIcmp(const PayloadContext& ctx, Dissection& out);
 void dissectUdp(const PayloadContext& ctx, Dissection& out);
 void dissectTcp(const PayloadContext& ctx, Dissection& out);
+// RADIUS (RFC 2865/2866/5176) on UDP 1812/1813/1645/1646/3799 or a Decode As
+// port; EAP-Message contents go on to the EAP dissector.
+void dissectRadius(const PayloadContext& ctx, Dissection& out);
 // Bytes no dissector claims ("data" layer, like tshark's).
 void dissectData(const PayloadContext& ctx, Dissection& out);
 

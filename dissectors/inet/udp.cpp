@@ -49,6 +49,7 @@ Bytes buildUdpV6(ByteView sourceIp, ByteView destinationIp, std::uint16_t source
 }
 
 PayloadDissector udpPayloadDissector(std::uint16_t sourcePort, std::uint16_t destinationPort) {
+  if (const auto chosen = udpDecodeAsDissector(sourcePort, destinationPort)) return chosen;
   const auto table = udpPortTable();
   for (const auto& e : table)
     if (e.port == destinationPort) return e.dissect;

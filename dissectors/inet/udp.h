@@ -6,6 +6,9 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "dissectors/common/bytes.h"
 #include "dissectors/dispatch.h"
@@ -41,6 +44,26 @@ struct UdpPortEntry {
 };
 std::span<const UdpPortEntry> udpPortTable();
 // The dissector for the destination port, else for the source port, else nullptr.
+// Ports registered with registerUdpDecodeAs take precedence over the table.
 PayloadDissector udpPayloadDissector(std::uint16_t sourcePort, std::uint16_t destinationPort);
+
+// Wireshark's "Decode As" for UDP ports: the payload of `port` goes to the
+// dissector named `dissectorName` ("radius") whatever the table says. The
+// setting is process-wide and must be made before an analysis starts (the CLI
+// applies its --decode-as options while parsing its arguments); changing it
+// while frames are being dissected on another thread is not supported.
+// False when the name is not a UDP payload dissector RoamScope has.
+bool registerUdpDecodeAs(std::uint16_t port, std::string_view dissectorName);
+void clearUdpDecodeAs();
+// The Decode As choice for the destination port, else the source port, else nullptr.
+PayloadDissector udpDecodeAsDissector(std::uint16_t sourcePort, std::uint16_t destinationPort);
+// The ports currently decoded as `dissectorName`.
+std::vector<std::uint16_t> udpDecodeAsPorts(std::string_view dissectorName);
+// Names accepted by registerUdpDecodeAs.
+std::vector<std::string_view> udpDissectorNames();
+// Applies a Wireshark -d specification, "udp.port==11812,radius". False with
+// `error` ("expected udp.port==PORT,PROTOCOL") on bad syntax, a port outside
+// 1-65535 or an unknown protocol.
+bool applyUdpDecodeAs(std::string_view spec, std::string& error);
 
 }  // namespace rs::inet
