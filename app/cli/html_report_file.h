@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// `analyze --report OUT.html`: the HTML report draws its plots with QCustomPlot,
+// which needs a QApplication. The CLI has none otherwise (it runs without a
+// display), so one is made here, only for this, on Qt's offscreen platform
+// unless QT_QPA_PLATFORM already names one.
+#include <string>
+#include <vector>
+
+#include "core/analysis/roam/roam_report.h"
+
+namespace rs::cli {
+
+std::string htmlReport(const std::vector<roam::HandoffRecord>& records, const roam::ReportContext& context);
+
+}  // namespace rs::cli

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The roam report as one self-contained HTML file (docs/report-format.md,
+// "HTML"): the parameters and inputs it was made from, the handoff table,
+// per-method statistics and budget classes (the JSON report's figures), the
+// plots as embedded PNGs and a glossary of the latency definitions. No
+// scripts, no external resources, no generation timestamp: the same inputs
+// give the same bytes.
+//
+// The plots are QCustomPlot widgets drawn off screen: a QApplication must
+// exist (QT_QPA_PLATFORM=offscreen is enough).
+#include <string>
+#include <vector>
+
+#include "core/analysis/roam/roam_report.h"
+#include "ui/report/plot_images.h"
+
+namespace rs::ui {
+
+struct HtmlReportOptions {
+  PlotImageFormat plotFormat;
+};
+
+// UTF-8 bytes of the document. Inputs are described (size) from context.inputs.
+std::string reportHtml(const std::vector<roam::HandoffRecord>& records, const roam::ReportContext& context,
+                       const HtmlReportOptions& options = {});
+
+}  // namespace rs::ui
