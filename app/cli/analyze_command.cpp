@@ -7,8 +7,11 @@
 #include <fstream>
 #include <memory>
 
+#include "app/cli/decode_as_option.h"
 #include "app/cli/exit_codes.h"
-#include "app/cli/merged_frame_stream.h"
+#include "app/cli/html_report_file.h"
+#include "capture/merge/clock_offset_report.h"
+#include "capture/merge/merged_frame_stream.h"
 #include "core/analysis/roam/latency_budget.h"
 #include "core/analysis/roam/roam_analyzer.h"
 #include "core/analysis/roam/roam_report.h"
@@ -20,6 +23,7 @@ CLI::App* addAnalyzeCommand(CLI::App& app, AnalyzeOptions& o) {
       "analyze", "Find every handoff in captures (merged by timestamp): method, outcome, phases, latency");
   cmd->add_option("FILE", o.files, "capture files (pcap or pcapng); several are merged by timestamp")->required();
   o.keys.addTo(*cmd);
+  addDecodeAsOption(*cmd, o.decodeAs);
   cmd->add_option("--sta", o.station, "only this station (MAC address)");
   std::vector<std::string> names;
   for (int i = 0; i < roam::kDefinitionCount; ++i)
@@ -32,7 +36,11 @@ CLI::App* addAnalyzeCommand(CLI::App& app, AnalyzeOptions& o) {
                   "latency definition the budget classes use (default: reassoc-to-last-key, else the most specific "
                   "one that applies; docs/diagnostics.md)")
       ->check(CLI::IsMember(names));
-  cmd->add_option("--report", o.report, "write the report to OUT.json or OUT.csv (format from the extension)");
+  cmd->add_flag("--no-clock-offsets", o.noClockOffsets,
+                "merge several files on their own clocks, without estimating clock offsets from shared frames");
+  cmd->add_option("--report", o.report,
+                  "write the report to OUT.json, OUT.csv or OUT.html (format from the extension; HTML: "
+                  "self-contained, with plots)");
   return cmd;
 }
 
@@ -52,6 +60,11 @@ bool writeFile(const std::string& path, const std::string& text) {
 }  // namespace
 
 int runAnalyze(const AnalyzeOptions& o) {
+  std::string decodeAsError;
+  if (!applyDecodeAs(o.decodeAs, decodeAsError)) {
+    fmt::print(stderr, "roamscope-cli: {}\n", decodeAsError);
+    return kExitUsage;
+  }
   roam::ReportContext context;
   context.inputs = o.files;
   if (!o.definition.empty()) context.onlyDefinition = roam::definitionFromName(o.definition);
@@ -77,8 +90,9 @@ int runAnalyze(const AnalyzeOptions& o) {
   if (!o.budgetDefinition.empty()) config.budget.definition = roam::definitionFromName(o.budgetDefinition);
   context.budget = config.budget;
   const bool json = endsWith(o.report, ".json");
-  if (!o.report.empty() && !json && !endsWith(o.report, ".csv")) {
-    fmt::print(stderr, "roamscope-cli: --report: '{}' must end in .json or .csv\n", o.report);
+  const bool html = endsWith(o.report, ".html");
+  if (!o.report.empty() && !json && !html && !endsWith(o.report, ".csv")) {
+    fmt::print(stderr, "roamscope-cli: --report: '{}' must end in .json, .csv or .html\n", o.report);
     return kExitUsage;
   }
   KeyRing ring;
@@ -106,7 +120,16 @@ int runAnalyze(const AnalyzeOptions& o) {
 
   roam::RoamAnalyzer analyzer(context.keysGiven ? &ring : nullptr, config);
   analyzer.setStationFilter(station);
-  MergedFrameStream stream(files);
+  // Each file's clock offset from the frames the files share, removed before merging (docs/latency.md).
+  std::vector<std::string> names;
+  for (CaptureFile* f : files) names.push_back(f->path());
+  std::optional<ClockOffsetEstimate> offsets;
+  if (files.size() > 1 && !o.noClockOffsets) {
+    offsets = estimateClockOffsets(files);
+    for (std::size_t i = 0; i < files.size(); ++i) fmt::print(stderr, "{}\n", clockOffsetLine(*offsets, i, names));
+    fmt::print(stderr, "clock offsets estimated in {:.1f} ms\n", static_cast<double>(offsets->elapsedNs) / 1e6);
+  }
+  MergedFrameStream stream(files, offsets ? offsets->offsetsNs() : std::vector<std::int64_t>{});
   FrameView frame;
   while (stream.next(frame)) analyzer.observe(frame);
   analyzer.finish();
@@ -132,7 +155,10 @@ int runAnalyze(const AnalyzeOptions& o) {
   fmt::print("{}", roam::reportText(records, context));
   std::fflush(stdout);
   if (!o.report.empty()) {
-    const std::string text = json ? roam::reportJson(records, context).dump(2) + "\n" : roam::reportCsv(records, context);
+    const std::string text =
+        json   ? withClockOffsets(roam::reportJson(records, context), offsets ? &*offsets : nullptr, names).dump(2) + "\n"
+        : html ? htmlReport(records, context)
+               : roam::reportCsv(records, context);
     if (!writeFile(o.report, text)) {
       fmt::print(stderr, "roamscope-cli: {}: cannot write the report\n", o.report);
       return kExitInput;

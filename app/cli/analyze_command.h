@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // roamscope-cli analyze FILE... [key options] [--sta MAC] [--definition NAME] [--budget MS,MS,...]
-//                       [--budget-definition NAME] [--report OUT.json|OUT.csv]
+//                       [--budget-definition NAME] [--no-clock-offsets] [--report OUT.json|OUT.csv|OUT.html]
 #include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
@@ -13,11 +13,13 @@ namespace rs::cli {
 struct AnalyzeOptions {
   std::vector<std::string> files;
   KeyOptions keys;
+  std::vector<std::string> decodeAs;  // "udp.port==11812,radius"
   std::string station;
   std::string definition;
   std::string budget;            // "20,50,150,250" (docs/diagnostics.md); empty: the default thresholds
   std::string budgetDefinition;  // empty: reassoc-to-last-key, or the most specific definition that applies
   std::string report;
+  bool noClockOffsets = false;  // --no-clock-offsets: merge on the files' own clocks
 };
 
 CLI::App* addAnalyzeCommand(CLI::App& app, AnalyzeOptions& options);

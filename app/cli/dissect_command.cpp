@@ -7,10 +7,12 @@
 #include <memory>
 #include <optional>
 
+#include "app/cli/decode_as_option.h"
 #include "app/cli/exit_codes.h"
 #include "capture/file/capture_file.h"
 #include "core/analysis/handshake_tracker.h"
 #include "core/analysis/key_annotator.h"
+#include "core/analysis/radius_key_annotator.h"
 #include "core/report/dissection_output.h"
 #include "dissectors/dispatch.h"
 
@@ -23,6 +25,7 @@ CLI::App* addDissectCommand(CLI::App& app, DissectOptions& o) {
   cmd->add_option("--format", o.format, "text (packet list / trees) or json (field trees)")
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_flag("-V,--verbose", o.verbose, "text: print the full field tree of every frame");
+  addDecodeAsOption(*cmd, o.decodeAs);
   o.keys.addTo(*cmd);
   return cmd;
 }
@@ -54,6 +57,11 @@ nlohmann::ordered_json frameJson(std::uint64_t number, const CaptureFrame& f, co
 }  // namespace
 
 int runDissect(const DissectOptions& o) {
+  std::string decodeAsError;
+  if (!applyDecodeAs(o.decodeAs, decodeAsError)) {
+    fmt::print(stderr, "roamscope-cli: {}\n", decodeAsError);
+    return kExitUsage;
+  }
   auto opened = openCapture(o.file);
   if (auto* err = std::get_if<FileError>(&opened)) {
     fmt::print(stderr, "roamscope-cli: {}\n", err->toString());
@@ -81,7 +89,10 @@ int runDissect(const DissectOptions& o) {
   const bool json = o.format == "json";
   auto dissectOne = [&](const CaptureFrame& f) {
     Dissection d = dissectFrame(f.linkType, f.data);
-    if (tracker) annotateKeys(*tracker, toFrameView(f), d);
+    if (tracker) {
+      annotateKeys(*tracker, toFrameView(f), d);
+      annotateRadiusKeys(tracker->radiusRecovery(), ring, toFrameView(f), d);
+    }
     return d;
   };
 
@@ -128,9 +139,19 @@ int runDissect(const DissectOptions& o) {
   }
   if (tracker) {
     const KeyCheckSummary s = tracker->summary();
-    fmt::print(stderr, "keys: {} handshake(s), {} verified; {}/{} MICs valid; {}/{} PMKIDs valid; {} group key(s)\n",
+    fmt::print(stderr,
+               "keys: {} handshake(s), {} verified; {}/{} MICs valid; {}/{} PMKIDs valid; {} group key(s); "
+               "{} key anomaly(ies), {} retransmission(s)\n",
                s.handshakes, s.verifiedHandshakes, s.micValid, s.micChecked, s.pmkidValid, s.pmkidChecked,
-               s.groupKeys);
+               s.groupKeys, s.anomalies, s.retransmissions);
+    if (!ring.radiusSecrets().empty()) {
+      const RadiusMskRecovery& r = tracker->radiusRecovery();
+      fmt::print(stderr, "radius: {} Access-Accept(s) matched, {} key(s) recovered\n", r.findings().size(),
+                 r.recovered());
+      for (const auto& f : r.findings())
+        fmt::print(stderr, "  frame {}: {}{}\n", f.frame + 1, radiusMskVerdictName(f.verdict),
+                   f.secretIndex ? fmt::format(" (shared secret #{})", *f.secretIndex + 1) : std::string());
+    }
     if (code == kExitOk && s.micChecked > 0 && s.micValid == 0) code = kExitVerification;
   }
   return code;

@@ -10,6 +10,7 @@
 #include "app/cli/demo_command.h"
 #include "app/cli/dissect_command.h"
 #include "app/cli/exit_codes.h"
+#include "app/cli/keys_command.h"
 #include "app/cli/stats_command.h"
 #include "core/version.h"
 
@@ -26,10 +27,12 @@ int main(int argc, char** argv) {
   DissectOptions dissect;
   StatsOptions stats;
   DemoOptions demo;
+  KeysOptions keys;
   CLI::App* analyzeCmd = addAnalyzeCommand(app, analyze);
   CLI::App* dissectCmd = addDissectCommand(app, dissect);
   CLI::App* statsCmd = addStatsCommand(app, stats);
   CLI::App* demoCmd = addDemoCommand(app, demo);
+  CLI::App* keysCmd = addKeysCommand(app, keys);
 
   try {
     app.parse(argc, argv);
@@ -42,6 +45,7 @@ int main(int argc, char** argv) {
     if (dissectCmd->parsed()) return runDissect(dissect);
     if (statsCmd->parsed()) return runStats(stats);
     if (demoCmd->parsed()) return runDemo(demo);
+    if (keysCmd->parsed()) return runKeys(keys);
   } catch (const std::exception& e) {
     // Peer-supplied data never throws; reaching here is a bug (or out of memory).
     fmt::print(stderr, "roamscope-cli: internal error: {}\n", e.what());

@@ -41,6 +41,29 @@ std::optional<DecryptedFrame> tryKey(int cipher, ByteView tk, ByteView mpdu) {
 
 }  // namespace
 
+namespace {
+
+// The TK the pass found for the frame's pair or BSS (temporal_key_matcher.h).
+std::optional<DecryptedFrame> decryptWithUserTk(const HandshakeTracker& keys, const MacHeader& header, ByteView mpdu,
+                                                std::uint64_t frameIndex) {
+  const auto scope = temporalKeyScope(header);
+  if (!scope) return std::nullopt;
+  const KeyRing::TemporalKey* tk = keys.temporalKeyFor(*scope, frameIndex);
+  if (!tk) return std::nullopt;
+  auto d = decryptWithTemporalKey(tk->tk, mpdu);
+  if (d) d->temporalKey = tk;
+  return d;
+}
+
+}  // namespace
+
+std::optional<DecryptedFrame> decryptWithTemporalKey(ByteView tk, ByteView mpdu) {
+  const auto header = parseMacHeader(mpdu);
+  if (!header) return std::nullopt;
+  const ByteView securityHeader = mpdu.subspan(std::min(header->bodyOffset(), mpdu.size()));
+  return tryKey(tk.size() == 32 ? crypto::cipher::Tkip : guessCipher(securityHeader), tk, mpdu);
+}
+
 std::optional<DecryptedFrame> decryptFrame(const HandshakeTracker& keys, ByteView mpdu, std::uint64_t frameIndex) {
   const auto header = parseMacHeader(mpdu);
   if (!header || !header->isData() || !header->isProtected() || header->isNullData()) return std::nullopt;
@@ -60,7 +83,7 @@ std::optional<DecryptedFrame> decryptFrame(const HandshakeTracker& keys, ByteVie
         return d;
       }
     }
-    return std::nullopt;
+    return decryptWithUserTk(keys, *header, mpdu, frameIndex);
   }
   // Unicast: the PTKSA of (AP, station), whichever direction the frame went.
   const MacAddress aa = bssid ? *bssid : *ta;
@@ -72,7 +95,7 @@ std::optional<DecryptedFrame> decryptFrame(const HandshakeTracker& keys, ByteVie
       return d;
     }
   }
-  return std::nullopt;
+  return decryptWithUserTk(keys, *header, mpdu, frameIndex);
 }
 
 }  // namespace rs

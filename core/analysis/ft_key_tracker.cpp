@@ -27,7 +27,11 @@ ByteView wholeElement(ByteView list, const ieee80211::ElementView& e) { return l
 
 }  // namespace
 
-bool FtKeyTracker::follows(int akm) { return akm == crypto::akm::FtPsk; }
+bool FtKeyTracker::follows(int akm) { return akm == crypto::akm::FtPsk || akm == crypto::akm::FtIeee8021x; }
+
+bool FtKeyTracker::xxKeyFromMsk(int akm) {
+  return akm == crypto::akm::FtIeee8021x || akm == crypto::akm::FtIeee8021xSha384;
+}
 
 void FtKeyTracker::noteElements(const MacAddress& aa, const MacAddress& spa, ByteView elements) {
   const auto mde = ieee80211::findElement(elements, kElementMde);
@@ -94,11 +98,13 @@ std::optional<std::size_t> FtKeyTracker::observeReassociation(std::uint64_t fram
   FtMicCheck& check = checks_[frame];
   check.request = request;
   if (!follows(akm)) {
-    check.note = "FT AKM: only FT-PSK (00-0F-AC:4) keys are followed";
+    check.note = "FT AKM: only FT-802.1X and FT-PSK (00-0F-AC:3, 4) keys are followed";
     return std::nullopt;
   }
   if (!ssid || candidates.empty()) {
-    check.note = ssid ? "no passphrase or PMK for this network" : "SSID of the network not seen";
+    check.note = !ssid ? "SSID of the network not seen"
+                 : xxKeyFromMsk(akm) ? "FT-802.1X: no MSK given"
+                                     : "no passphrase or PMK for this network";
     return std::nullopt;
   }
   const auto rsne = ieee80211::findElement(elements, kElementRsn);
@@ -143,7 +149,7 @@ std::optional<std::size_t> FtKeyTracker::observeReassociation(std::uint64_t fram
     sa.spa = spa;
     sa.akm = akm;
     sa.cipher = cipher;
-    sa.keyDescriptorVersion = 3;  // AES-128-CMAC EAPOL-Key MICs for FT-PSK (12.7.2)
+    sa.keyDescriptorVersion = 3;  // AES-128-CMAC EAPOL-Key MICs for FT-802.1X and FT-PSK (12.7.2)
     sa.pmkOrigin = c->origin;
     sa.pmk = c->pmk;
     sa.ptk = std::move(*ptk);

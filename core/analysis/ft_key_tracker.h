@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The 802.11r Fast BSS Transition side of the key analysis, for FT-PSK (AKM 4,
-// where XXKey is the PSK: IEEE 802.11-2016 12.7.1.7.3):
+// where XXKey is the PSK) and FT-802.1X (AKM 3, where XXKey = L(MSK, 256, 256):
+// IEEE 802.11-2016 12.7.1.7.3):
 //  - the initial mobility domain association, whose 4-way handshake keys come
 //    from PMK-R1 (12.7.1.7.5) instead of the PMK: HandshakeTracker asks
 //    initialPtk() for them;
@@ -12,8 +13,10 @@
 // The key holder identities and the MDID are learned from every MDE/FTE
 // exchanged between a station and an AP.
 //
-// FT-802.1X (AKM 3) and FT-SAE are not followed: their XXKey comes from the MSK
-// or the SAE exchange, not from a passphrase or a PMK the user supplies.
+// The candidates passed in are XXKeys: the PSKs for FT-PSK, KeyRing's XXKeys of
+// the MSKs for FT-802.1X. FT-SAE (its XXKey comes from the SAE exchange) and
+// the SHA-384 AKM 13 (its 24-octet FTE MIC is not defined in IEEE 802.11-2016,
+// so the roam could not be verified) are not followed.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -41,8 +44,10 @@ struct FtMicCheck {
 
 class FtKeyTracker {
  public:
-  // AKMs whose key hierarchy is followed: FT-PSK only.
+  // AKMs whose key hierarchy is followed: FT-802.1X and FT-PSK.
   static bool follows(int akm);
+  // Whether the AKM's XXKey comes from the MSK (FT-802.1X, 12.7.1.7.3).
+  static bool xxKeyFromMsk(int akm);
 
   // Learns MDID, R0KH-ID and R1KH-ID of a station/AP pair from an element list
   // (association frames, FT authentication, message 2's key data).

@@ -57,6 +57,7 @@ std::optional<SecurityChoice> choiceFromElements(ByteView elements) {
 }  // namespace
 
 void HandshakeTracker::observe(const FrameView& frame) {
+  radius_.observe(frame);  // wired RADIUS frames: recover MSKs (PMKs) first
   const ByteView wlan = locateIeee80211(frame.linkType, frame.data);
   if (wlan.empty()) return;
   const auto header = parseMacHeader(wlan);
@@ -70,6 +71,8 @@ void HandshakeTracker::observe(const FrameView& frame) {
   ByteView msdu = wlan.subspan(header->bodyOffset());
   if (header->isProtected()) {
     plain = decryptFrame(*this, wlan, frame.index);
+    if (!plain && temporalKeys_.learn(keys_, *header, wlan, frame.index))
+      plain = decryptFrame(*this, wlan, frame.index);  // a user TK found for this pair now
     if (!plain) return;
     msdu = plain->msdu;
   }
@@ -130,6 +133,7 @@ void HandshakeTracker::observeManagement(const FrameView& frame, ByteView wlan) 
     return;
   }
   PairState& pair = pairs_[{*bssid, *sa}];
+  anomalies_.resetReplayCounter(*bssid, *sa);  // 12.7.2: the replay counter starts again with each (re)association
   pair.akm = choice->akm;
   pair.cipher = choice->cipher;
   ft_.noteElements(*bssid, *sa, elements);
@@ -139,7 +143,7 @@ void HandshakeTracker::observeManagement(const FrameView& frame, ByteView wlan) 
   checkRsnePmkids(frame.index, elements, *bssid, *sa, choice->akm);
   if (header->subtype == ieee80211::mgmt::ReassociationRequest)
     if (auto ftKeys = ft_.observeReassociation(frame.index, true, *bssid, *sa, elements, pair.akm, pair.cipher,
-                                                ssidOf(*bssid), keys_.candidates(ssidOf(*bssid)), ptksas_, gtksas_))
+                                                ssidOf(*bssid), candidatesFor(pair.akm, *bssid), ptksas_, gtksas_))
       pair.current = ftKeys;  // an FT roam installs its PTKSA without a 4-way handshake
 }
 
@@ -163,7 +167,7 @@ void HandshakeTracker::observeFtManagement(const FrameView& frame, const MacHead
   if (header.subtype != ieee80211::mgmt::ReassociationResponse) return;
   PairState& pair = pairs_[{*bssid, sta}];
   if (auto ftKeys = ft_.observeReassociation(frame.index, false, *bssid, sta, response->elements, pair.akm,
-                                             pair.cipher, ssidOf(*bssid), keys_.candidates(ssidOf(*bssid)), ptksas_,
+                                             pair.cipher, ssidOf(*bssid), candidatesFor(pair.akm, *bssid), ptksas_,
                                              gtksas_))
     pair.current = ftKeys;
 }
@@ -177,7 +181,7 @@ void HandshakeTracker::checkRsnePmkids(std::uint64_t frameIndex, ByteView elemen
   // FT AKMs other than FT-PSK name keys this analysis does not derive.
   const auto profile = crypto::akmProfile(akm);
   if (profile && profile->fastTransition && !FtKeyTracker::follows(akm)) return;
-  if (keys_.candidates(ssidOf(aa)).empty()) return;
+  if (candidatesFor(akm, aa).empty()) return;
   auto& checks = rsnePmkidChecks_[frameIndex];
   for (std::size_t i = 0; i < rsne->pmkids->size(); ++i)
     checks.push_back(PmkidCheck{frameIndex, i, pmkidMatchesAKey(akm, (*rsne->pmkids)[i], aa, spa)});
@@ -187,11 +191,11 @@ bool HandshakeTracker::pmkidMatchesAKey(int akm, ByteView pmkid, const MacAddres
   const auto ssid = ssidOf(aa);
   if (FtKeyTracker::follows(akm)) {
     if (!ssid) return false;
-    for (const PmkCandidate* c : keys_.candidates(ssid))
+    for (const PmkCandidate* c : candidatesFor(akm, aa))
       if (ft_.namesKey(akm, c->pmk, *ssid, aa, spa, pmkid)) return true;
     return false;
   }
-  for (const PmkCandidate* c : keys_.candidates(ssid)) {
+  for (const PmkCandidate* c : candidatesFor(akm, aa)) {
     auto expected = crypto::pmkid(akm, c->pmk, aa, spa);
     if (expected && crypto::constantTimeEquals(*expected, pmkid)) return true;
   }
@@ -213,6 +217,7 @@ void HandshakeTracker::observeEapolKey(const FrameView& frame, const MacAddress&
   const bool keyDataEncrypted = msg->keyInfo.encryptedKeyData();
   KeyFrameCheck& check = checks_[frame.index];
   check.message = msg->message;
+  anomalies_.observe(aa, spa, *msg, frame.index, check.anomalies, check.retransmission);
 
   // The station's RSNE in message 2 fixes the AKM and cipher when no association request was captured.
   if (msg->message == KeyMessage::Pairwise2 && !keyDataEncrypted) {
@@ -232,11 +237,12 @@ void HandshakeTracker::observeEapolKey(const FrameView& frame, const MacAddress&
 
   const auto akmProfile = crypto::akmProfile(pair.akm);
   if (akmProfile && akmProfile->fastTransition && !FtKeyTracker::follows(pair.akm)) {
-    check.note = "FT AKM: keys come from the FT key hierarchy; only FT-PSK's is followed";
+    check.note = "FT AKM: keys come from the FT key hierarchy; only FT-802.1X and FT-PSK are followed";
     return;
   }
-  const bool haveKeys = !keys_.candidates(ssidOf(aa)).empty();
-  if (!haveKeys) check.note = "no passphrase or PMK for this network";
+  const bool haveKeys = !candidatesFor(pair.akm, aa).empty();
+  if (!haveKeys)
+    check.note = FtKeyTracker::xxKeyFromMsk(pair.akm) ? "FT-802.1X: no MSK given" : "no passphrase or PMK for this network";
 
   switch (msg->message) {
     case KeyMessage::Pairwise1: {
@@ -331,7 +337,7 @@ std::optional<std::size_t> HandshakeTracker::establish(PairState& pair, const Ma
     if (!ssid) return crypto::makeError(crypto::ErrorCode::InvalidArgument, "FT: the SSID (part of PMK-R0) not seen");
     return ft_.initialPtk(pair.akm, pair.cipher, c.pmk, *ssid, aa, spa, anonce, m2.snonce);
   };
-  for (const PmkCandidate* c : keys_.candidates(ssid)) {
+  for (const PmkCandidate* c : candidatesFor(pair.akm, aa)) {
     auto ptk = derive(*c);
     if (!ptk) continue;
     Ptksa sa;
@@ -354,6 +360,11 @@ std::optional<std::size_t> HandshakeTracker::establish(PairState& pair, const Ma
   if (!fallback) return std::nullopt;
   ptksas_.push_back(std::move(*fallback));
   return ptksas_.size() - 1;
+}
+
+std::vector<const PmkCandidate*> HandshakeTracker::candidatesFor(int akm, const MacAddress& aa) {
+  if (FtKeyTracker::xxKeyFromMsk(akm)) return keys_.xxKeyCandidates(akm);
+  return keys_.candidates(ssidOf(aa));
 }
 
 bool HandshakeTracker::verifyWith(const Ptksa& sa, int keyDescriptorVersion, ByteView eapol) const {
@@ -417,6 +428,10 @@ KeyCheckSummary HandshakeTracker::summary() const {
   s.handshakes = ptksas_.size();
   for (const auto& p : ptksas_) s.verifiedHandshakes += p.verified;
   s.groupKeys = gtksas_.size();
+  for (const auto& [frame, c] : checks_) {
+    s.anomalies += c.anomalies.size();
+    s.retransmissions += c.retransmission;
+  }
   return s;
 }
 

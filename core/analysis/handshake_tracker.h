@@ -12,7 +12,11 @@
 // written back when message 3 arrives. Per-frame results are therefore read
 // after the pass (`check(frameIndex)`).
 //
-// FT AKMs take their keys from the FT key hierarchy: FtKeyTracker (FT-PSK).
+// FT AKMs take their keys from the FT key hierarchy: FtKeyTracker (FT-PSK with
+// the passphrase/PSK, FT-802.1X with the MSK). Every EAPOL-Key frame is also
+// checked for nonce reuse and replay counter anomalies (KeyAnomalyDetector),
+// and protected frames no handshake key decrypts try the user's TKs
+// (TemporalKeyMatcher).
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -20,8 +24,11 @@
 #include <vector>
 
 #include "core/analysis/ft_key_tracker.h"
+#include "core/analysis/key_anomaly_detector.h"
 #include "core/analysis/key_ring.h"
+#include "core/analysis/radius_msk_recovery.h"
 #include "core/analysis/security_associations.h"
+#include "core/analysis/temporal_key_matcher.h"
 #include "core/crypto/ptk_derivation.h"
 #include "dissectors/eapol/eapol_key.h"
 #include "dissectors/common/frame_view.h"
@@ -38,6 +45,8 @@ struct KeyFrameCheck {
   std::optional<std::size_t> ptksa; // index into ptksas() of the keys used
   std::optional<std::size_t> gtksa; // index into gtksas() of a GTK unwrapped from this frame
   std::string note;                 // why nothing could be checked, for the user
+  std::vector<KeyAnomaly> anomalies;  // nonce reuse, replay counter, key reinstallation
+  bool retransmission = false;        // repeats the Authenticator's previous message (normal)
 };
 
 // A PMKID found in an RSNE (association/reassociation request) and its check.
@@ -56,11 +65,13 @@ struct KeyCheckSummary {
   std::size_t handshakes = 0;  // PTKSAs derived
   std::size_t verifiedHandshakes = 0;
   std::size_t groupKeys = 0;
+  std::size_t anomalies = 0;        // KeyFrameCheck::anomalies over every frame
+  std::size_t retransmissions = 0;  // Authenticator messages sent again (normal, counted)
 };
 
 class HandshakeTracker {
  public:
-  explicit HandshakeTracker(KeyRing& keys) : keys_(keys) {}
+  explicit HandshakeTracker(KeyRing& keys) : keys_(keys), radius_(keys) {}
 
   // Feed every frame in capture order; frames that carry nothing of interest return quickly.
   void observe(const FrameView& frame);
@@ -78,6 +89,15 @@ class HandshakeTracker {
                                            std::uint64_t frameIndex) const;
   // GTKs of a BSS delivered at or before `frameIndex`, newest first.
   std::vector<const Gtksa*> groupKeysAt(const MacAddress& bssid, std::uint64_t frameIndex) const;
+
+  // The user's TK that decrypts frames of this scope (temporalKeyScope()), when no handshake key does.
+  const KeyRing::TemporalKey* temporalKeyFor(const std::pair<MacAddress, MacAddress>& scope,
+                                             std::uint64_t frameIndex) const {
+    return temporalKeys_.keyFor(keys_, scope, frameIndex);
+  }
+  const KeyRing& keyRing() const { return keys_; }
+  // MSKs recovered from RADIUS Access-Accepts with the user's shared secrets.
+  const RadiusMskRecovery& radiusRecovery() const { return radius_; }
 
   // SSID learned from beacons, probe responses and association requests.
   std::optional<Bytes> ssidOf(const MacAddress& bssid) const;
@@ -106,6 +126,8 @@ class HandshakeTracker {
   void checkRsnePmkids(std::uint64_t frameIndex, ByteView elements, const MacAddress& aa, const MacAddress& spa,
                        int akm);
   bool pmkidMatchesAKey(int akm, ByteView pmkid, const MacAddress& aa, const MacAddress& spa);
+  // The keys to try for a pair's AKM: XXKeys from the MSKs for FT-802.1X, the PMKs otherwise.
+  std::vector<const PmkCandidate*> candidatesFor(int akm, const MacAddress& aa);
   bool verifyWith(const Ptksa& sa, int keyDescriptorVersion, ByteView eapol) const;
   void unwrapGroupKey(const Ptksa& sa, int keyDescriptorVersion, ByteView keyIv, std::uint16_t keyLength,
                       ByteView keyData, const MacAddress& bssid, std::uint64_t frame, KeyFrameCheck& check);
@@ -120,6 +142,9 @@ class HandshakeTracker {
   std::vector<Ptksa> ptksas_;
   std::vector<Gtksa> gtksas_;
   FtKeyTracker ft_;
+  RadiusMskRecovery radius_;  // MSKs from Access-Accepts, before the handshakes that need them
+  KeyAnomalyDetector anomalies_;
+  TemporalKeyMatcher temporalKeys_;
 };
 
 }  // namespace rs

@@ -48,6 +48,15 @@ void annotateEapolKey(const HandshakeTracker& keys, const KeyFrameCheck& check, 
   }
   if (check.gtksa) addKey(tree, "wlan.analysis.gtk", "GTK", keys.gtksas()[*check.gtksa].gtk);
   if (!check.note.empty()) tree.addString("roamscope.key_note", "Note: " + check.note, check.note, eapol->offset, 0);
+  for (const KeyAnomaly& a : check.anomalies) {
+    const std::string name(keyAnomalyName(a.kind));
+    Field& f = tree.addString("roamscope.key_anomaly", fmt::format("Key anomaly: {}: {}", name, a.message), name,
+                              eapol->offset, 0);
+    f.expert = a.message;
+  }
+  if (check.retransmission)
+    tree.addString("roamscope.key_retransmission", "Retransmission of the Authenticator's previous message: true",
+                   "true", eapol->offset, 0);
   if (tree.children.empty()) eapol->children.pop_back();
 }
 
@@ -84,6 +93,11 @@ void replaceCiphertext(const DecryptedFrame& plain, Dissection& d) {
   tree.addString("roamscope.decrypted", fmt::format("Cipher: {}", plain.cipher), std::string(plain.cipher), wlan.offset, 0);
   if (plain.ptksa) addKey(tree, "wlan.analysis.tk", "TK", plain.ptksa->ptk.tk);
   if (plain.gtksa) addKey(tree, "wlan.analysis.gtk", "GTK", plain.gtksa->gtk);
+  if (plain.temporalKey) {
+    addKey(tree, "wlan.analysis.tk", "TK", plain.temporalKey->tk);
+    tree.addString("roamscope.tk_origin", "TK from: " + plain.temporalKey->origin, plain.temporalKey->origin,
+                   wlan.offset, 0);
+  }
 
   d.decryptedSources.push_back(plain.msdu);
   const std::size_t source = d.decryptedSources.size();

@@ -5,6 +5,7 @@
 
 #include <fstream>
 
+#include "core/crypto/ft_key_hierarchy.h"
 #include "core/crypto/pbkdf2.h"
 
 namespace rs {
@@ -27,7 +28,38 @@ void KeyRing::addMsk(crypto::SecretBytes msk, std::string origin) {
   msks_.push_back(MskEntry{std::move(origin), std::move(msk)});
 }
 
+void KeyRing::addTk(crypto::SecretBytes tk, std::string origin) {
+  tks_.push_back(TemporalKey{std::move(origin), std::move(tk)});
+}
+
+std::vector<const PmkCandidate*> KeyRing::xxKeyCandidates(int akm) {
+  std::vector<const PmkCandidate*> out;
+  for (std::size_t i = 0; i < msks_.size(); ++i) {
+    const auto key = std::make_pair(i, akm);
+    auto it = xxKeyCache_.find(key);
+    if (it == xxKeyCache_.end()) {
+      auto xxKey = crypto::xxKeyFromMsk(akm, msks_[i].msk);
+      if (!xxKey) continue;  // MSK too short for this AKM's XXKey
+      it = xxKeyCache_
+               .emplace(key, PmkCandidate{fmt::format("XXKey of the MSK from {}", msks_[i].origin),
+                                          std::move(xxKey.value())})
+               .first;
+    }
+    out.push_back(&it->second);
+  }
+  return out;
+}
+
 namespace {
+
+// Reads a hex key of one of the allowed octet lengths; false leaves `out` empty.
+bool parseHexKey(const std::string& hex, std::initializer_list<std::size_t> lengths, Bytes& out) {
+  if (!parseHex(hex, out)) return false;
+  for (std::size_t n : lengths)
+    if (out.size() == n) return true;
+  crypto::wipe(out);
+  return false;
+}
 
 // Splits a line of the form "a","b" into its two quoted strings.
 bool splitQuotedPair(const std::string& line, std::string& first, std::string& second) {
@@ -70,7 +102,7 @@ bool KeyRing::loadWiresharkKeysFile(const std::string& path, std::string& error)
     return false;
   }
   std::vector<Passphrase> newPassphrases;
-  std::vector<crypto::SecretBytes> newPmks;
+  std::vector<std::pair<crypto::SecretBytes, std::string>> newPmks, newMsks, newTks;
   std::string line;
   int lineNo = 0;
   while (std::getline(in, line)) {
@@ -82,6 +114,8 @@ bool KeyRing::loadWiresharkKeysFile(const std::string& path, std::string& error)
       error = fmt::format("{}: line {}: expected \"type\",\"key\"", path, lineNo);
       return false;
     }
+    const std::string where = fmt::format("{} line {}", path, lineNo);
+    Bytes key;
     if (type == "wpa-pwd") {
       const auto colon = value.find(':');
       std::string pass = percentDecode(value.substr(0, colon));
@@ -92,20 +126,35 @@ bool KeyRing::loadWiresharkKeysFile(const std::string& path, std::string& error)
       }
       newPassphrases.push_back(Passphrase{std::move(pass), std::move(ssid)});
     } else if (type == "wpa-psk") {
-      Bytes pmk;
-      if (!parseHex(value, pmk) || (pmk.size() != 32 && pmk.size() != 48)) {
+      if (!parseHexKey(value, {32, 48}, key)) {
         error = fmt::format("{}: line {}: wpa-psk needs 64 or 96 hex digits", path, lineNo);
         return false;
       }
-      newPmks.emplace_back(pmk);
-      crypto::wipe(pmk);
+      newPmks.emplace_back(crypto::SecretBytes(key), "PMK from " + where);
+    } else if (type == "msk") {
+      // RFC 3748 7.10: an MSK is at least 64 octets; Wireshark takes up to 128.
+      if (!parseHex(value, key) || key.size() < 64 || key.size() > 128) {
+        crypto::wipe(key);
+        error = fmt::format("{}: line {}: msk needs 128 to 256 hex digits (64 to 128 octets)", path, lineNo);
+        return false;
+      }
+      newMsks.emplace_back(crypto::SecretBytes(key), where);
+    } else if (type == "tk") {
+      if (!parseHexKey(value, {16, 32}, key)) {
+        error = fmt::format("{}: line {}: tk needs 32 hex digits (CCMP) or 64 (TKIP)", path, lineNo);
+        return false;
+      }
+      newTks.emplace_back(crypto::SecretBytes(key), "TK from " + where);
     } else {
-      error = fmt::format("{}: line {}: unsupported key type '{}' (wpa-pwd, wpa-psk)", path, lineNo, type);
+      error = fmt::format("{}: line {}: unsupported key type '{}' (wpa-pwd, wpa-psk, msk, tk)", path, lineNo, type);
       return false;
     }
+    crypto::wipe(key);
   }
   for (auto& p : newPassphrases) passphrases_.push_back(std::move(p));
-  for (auto& k : newPmks) addPmk(std::move(k));
+  for (auto& [k, origin] : newPmks) addPmk(std::move(k), std::move(origin));
+  for (auto& [k, origin] : newMsks) addMsk(std::move(k), std::move(origin));
+  for (auto& [k, origin] : newTks) addTk(std::move(k), std::move(origin));
   return true;
 }
 

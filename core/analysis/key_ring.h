@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The secrets a user gives RoamScope to open a capture: passphrases (with the
-// SSID they belong to) and raw PMKs. PMKs from passphrases are derived once per
+// SSID they belong to), raw PMKs, EAP MSKs and temporal keys (TKs). PMKs from passphrases are derived once per
 // SSID and cached, because PBKDF2's 4096 iterations dominate otherwise.
 // Nothing here is ever printed; callers show keys through the masking helpers.
 #include <deque>
@@ -42,12 +42,30 @@ class KeyRing {
   };
   const std::deque<MskEntry>& msks() const { return msks_; }
 
-  // Reads a Wireshark "80211_keys" file (lines `"wpa-pwd","pass:ssid"` and
-  // `"wpa-psk","<64 hex digits>"`, # comments). Returns false with `error` set
-  // ("line 3: expected ..."), leaving the ring unchanged.
+  // A temporal key (16 octets for CCMP-128, 32 for TKIP: TK || Michael keys,
+  // 12.7.1.3): decrypts a pair's frames without its handshake, or a BSS's
+  // group-addressed frames when it is a GTK.
+  struct TemporalKey {
+    std::string origin;  // "TK #1", "key file line 4" — safe to show
+    crypto::SecretBytes tk;
+  };
+  void addTk(crypto::SecretBytes tk, std::string origin);
+  const std::deque<TemporalKey>& temporalKeys() const { return tks_; }
+
+  // FT-802.1X candidates: XXKey from every MSK (IEEE 802.11-2016 12.7.1.7.3:
+  // L(MSK, 256, 256) for AKM 3, the first 384 bits for AKM 13), derived once.
+  std::vector<const PmkCandidate*> xxKeyCandidates(int akm);
+
+  // Reads a Wireshark "80211_keys" file: lines `"wpa-pwd","pass:ssid"`,
+  // `"wpa-psk","<64 or 96 hex digits>"` (a PMK), `"msk","<128..256 hex digits>"`
+  // and `"tk","<32 or 64 hex digits>"`, # comments; keys of several networks may
+  // share a file. Returns false with `error` set ("line 3: expected ..."),
+  // leaving the ring unchanged.
   bool loadWiresharkKeysFile(const std::string& path, std::string& error);
 
-  bool empty() const { return passphrases_.empty() && pmks_.empty() && radiusSecrets_.empty(); }
+  bool empty() const {
+    return passphrases_.empty() && pmks_.empty() && radiusSecrets_.empty() && tks_.empty();
+  }
 
   // Candidate PMKs for a network, given its SSID when the capture revealed it.
   // Passphrases with no SSID are tried with the capture's SSID.
@@ -64,6 +82,8 @@ class KeyRing {
   // Deques: candidates() hands out pointers, and keys are added during a pass.
   std::deque<PmkCandidate> pmks_;
   std::deque<MskEntry> msks_;
+  std::deque<TemporalKey> tks_;
+  std::map<std::pair<std::size_t, int>, PmkCandidate> xxKeyCache_;  // (MSK index, AKM)
   std::vector<std::string> radiusSecrets_;
   std::map<std::pair<std::size_t, Bytes>, PmkCandidate> derivedCache_;  // (passphrase index, ssid)
 };

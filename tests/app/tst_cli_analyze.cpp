@@ -148,8 +148,9 @@ class CliAnalyze : public QObject {
     QCOMPARE(readJson(dir.filePath("b.json")).value("handoffs"), readJson(dir.filePath("a.json")).value("handoffs"));
   }
 
-  // A second adapter on channel 6 whose clock runs 200 µs late hears the same frames: its copies are
-  // dropped and the records are exactly those of the single capture.
+  // A second adapter on channel 6 whose clock runs 200 µs late hears the same frames: its offset is
+  // estimated against the first file (the reference clock), its copies are dropped and the records are
+  // exactly those of the single capture.
   void duplicateFramesFromASecondAdapter() {
     QTemporaryDir dir;
     RoamScene s(kSta);
@@ -161,7 +162,7 @@ class CliAnalyze : public QObject {
     QVERIFY(s.write(whole.toStdString(), error));
     QVERIFY(s.write(ch6.toStdString(), error, 200'000, kAp2.mhz));
     QCOMPARE(runCli({"analyze", whole, "--report", dir.filePath("a.json")}).exitCode, 0);
-    QCOMPARE(runCli({"analyze", ch6, whole, "--report", dir.filePath("b.json")}).exitCode, 0);
+    QCOMPARE(runCli({"analyze", whole, ch6, "--report", dir.filePath("b.json")}).exitCode, 0);
     const QJsonValue single = readJson(dir.filePath("a.json")).value("handoffs");
     QCOMPARE(single.toArray().size(), 2);
     QCOMPARE(readJson(dir.filePath("b.json")).value("handoffs"), single);

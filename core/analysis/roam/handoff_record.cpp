@@ -33,10 +33,14 @@ std::string_view phaseName(PhaseKind p) {
   return "unknown";
 }
 
+std::string_view recordKindName(RecordKind k) {
+  return k == RecordKind::HandshakeOnly ? "handshake-only" : "handoff";
+}
+
 namespace {
 constexpr std::array<std::string_view, kDefinitionCount> kDefinitionNames{
     "data-to-data", "auth-to-m4", "ft-auth-to-reassoc-resp", "ft-action-to-reassoc-resp", "reassoc-to-last-key",
-    "total-with-scan"};
+    "total-with-scan", "request-to-response"};
 }  // namespace
 
 std::string_view definitionName(Definition d) { return kDefinitionNames[static_cast<std::size_t>(d)]; }

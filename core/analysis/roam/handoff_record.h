@@ -15,6 +15,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/analysis/roam/exchange.h"
 #include "dissectors/common/mac_address.h"
 
 namespace rs::roam {
@@ -40,8 +41,11 @@ enum class Definition : std::uint8_t {
   FtActionToReassocResp,
   ReassocToLastKey,
   TotalWithScan,
+  // The single figure of the request → response exchanges: the successful (re)association request →
+  // response (docs/latency.md). Last, so the columns of the earlier definitions keep their places.
+  RequestToResponse,
 };
-inline constexpr int kDefinitionCount = 6;
+inline constexpr int kDefinitionCount = 7;
 std::string_view definitionName(Definition d);  // "data-to-data", "auth-to-m4", ...
 std::optional<Definition> definitionFromName(std::string_view name);
 
@@ -77,7 +81,18 @@ struct BudgetVerdict {
   std::string label;           // "≤50 ms", ">250 ms"
 };
 
+// What a record describes: a join or roam (a (re)association, or an attempt at one), or an EAPOL-Key
+// handshake with no (re)association of it in the capture (a capture that starts mid-handshake, only
+// the EAPOL frames, a PTK or GTK rekey within an association).
+enum class RecordKind : std::uint8_t { Handoff, HandshakeOnly };
+std::string_view recordKindName(RecordKind k);  // "handoff", "handshake-only"
+
+// Per record, at most this many exchanges are kept (a full 802.1X roam has about 10-15 EAP rounds, a
+// scan one probe exchange per channel); the others are counted in HandoffRecord::exchangesDropped.
+inline constexpr std::size_t kMaxExchangesPerRecord = 64;
+
 struct HandoffRecord {
+  RecordKind kind = RecordKind::Handoff;
   MacAddress sta;
   std::optional<Endpoint> from;  // absent for a first join (no association seen before)
   Endpoint to;
@@ -96,12 +111,21 @@ struct HandoffRecord {
   std::vector<std::uint64_t> keyFrames;  // stream indices of the attempt's EAPOL-Key frames
   std::optional<std::uint64_t> requestFrame;  // the (re)association request, for its PMKID check
   int m1Retries = 0;  // 4-way message 1 sent again: same replay counter, or another M1 before any M2
+  // Request → response exchanges (exchange.h), by request time; capped at kMaxExchangesPerRecord.
+  std::vector<Exchange> exchanges;
+  std::size_t exchangesDropped = 0;
   std::optional<BudgetVerdict> budget;  // successful handoffs with a latency under the budget's definition
   std::vector<Diagnostic> diagnostics;
 
   const Phase* phase(PhaseKind k) const {
     for (const Phase& p : phases)
       if (p.kind == k) return &p;
+    return nullptr;
+  }
+  // The last exchange of a kind, or null.
+  const Exchange* lastExchange(ExchangeKind k) const {
+    for (auto it = exchanges.rbegin(); it != exchanges.rend(); ++it)
+      if (it->kind == k) return &*it;
     return nullptr;
   }
 };

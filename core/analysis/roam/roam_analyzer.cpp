@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/analysis/roam/ft_not_used.h"
+#include "core/analysis/roam/key_anomalies.h"
 #include "core/analysis/roam/latency_budget.h"
 
 namespace rs::roam {
@@ -15,6 +16,9 @@ RoamAnalyzer::RoamAnalyzer(KeyRing* keys, TrackerConfig config) : config_(config
 void RoamAnalyzer::observe(const FrameView& frame) {
   // Keys first: a protected group key handshake decrypts with the PTK this pass just derived.
   if (handshakes_) handshakes_->observe(frame);
+  // The station's IP traffic and ARP, decrypted with those keys when needed, for the data-plane gap of each roam.
+  gaps_.observe(frame, handshakes());
+  attachDataPlaneGaps();
   // What APs advertise, and how strongly they are heard, feeds the diagnostics of every station.
   if (const auto adv = decodeApAdvertisement(frame)) {
     directory_.learn(*adv);
@@ -34,6 +38,8 @@ void RoamAnalyzer::finish() {
   const std::size_t before = records_.size();
   for (auto& [sta, tracker] : stations_) tracker.finish(records_);
   collect(before);
+  gaps_.finish();
+  attachDataPlaneGaps();
 }
 
 // Key verdicts, budget class and the diagnostics that need the APs' advertisements, for newly finished records.
@@ -46,6 +52,7 @@ void RoamAnalyzer::collect(std::size_t from) {
       if (auto over = overBudgetDiagnostic(config_.budget, *r.budget)) r.diagnostics.push_back(std::move(*over));
     }
     if (auto ft = ftAdvertisedNotUsed(r, directory_)) r.diagnostics.push_back(std::move(*ft));
+    gaps_.watch(i, r);
   }
 }
 
@@ -65,6 +72,11 @@ void RoamAnalyzer::checkKeys(HandoffRecord& r) const {
       for (const PmkidCheck& c : *checks) r.pmkidValid = r.pmkidValid.value_or(false) || c.valid;
     }
   }
+  for (Diagnostic& d : keyAnomalyDiagnostics(r, *handshakes_)) r.diagnostics.push_back(std::move(d));
+}
+
+void RoamAnalyzer::attachDataPlaneGaps() {
+  for (auto& [index, diagnostic] : gaps_.takeReady()) records_[index].diagnostics.push_back(std::move(diagnostic));
 }
 
 std::vector<HandoffRecord> RoamAnalyzer::recordsByTime() const {

@@ -12,6 +12,7 @@
 
 #include "core/analysis/handshake_tracker.h"
 #include "core/analysis/roam/ap_directory.h"
+#include "core/analysis/roam/data_plane_gap.h"
 #include "core/analysis/roam/handoff_record.h"
 #include "core/analysis/roam/station_tracker.h"
 #include "dissectors/common/frame_view.h"
@@ -31,7 +32,8 @@ class RoamAnalyzer {
   // Closes every pending attempt; call once at the end of the stream.
   void finish();
 
-  // Records in the order they were finished (a record is final once listed).
+  // Records in the order they were finished (a record is final once listed, except for its "data-plane-gap"
+  // diagnostic, attached when the station's traffic resumes after the roam: data_plane_gap.h).
   const std::vector<HandoffRecord>& records() const { return records_; }
   // The records sorted by their first frame's timestamp (stable), for reports.
   std::vector<HandoffRecord> recordsByTime() const;
@@ -42,6 +44,7 @@ class RoamAnalyzer {
  private:
   void collect(std::size_t from);
   void checkKeys(HandoffRecord& r) const;
+  void attachDataPlaneGaps();
 
   TrackerConfig config_;
   std::optional<HandshakeTracker> handshakes_;
@@ -49,6 +52,7 @@ class RoamAnalyzer {
   ApDirectory directory_;
   std::map<MacAddress, StationTracker> stations_;
   std::vector<HandoffRecord> records_;
+  DataPlaneGapTracker gaps_;
 };
 
 }  // namespace rs::roam

@@ -19,6 +19,7 @@ using namespace ieee80211;
 
 constexpr std::uint8_t kElementRsn = 48;
 constexpr std::uint8_t kElementFte = 55;
+constexpr std::uint8_t kWpaVendorType = 1;
 constexpr std::uint16_t kEtherTypeEapol = 0x888e;
 constexpr std::uint16_t kEtherTypePreauth = 0x88c7;
 
@@ -48,6 +49,15 @@ void readRequestElements(ByteView elements, RoamEvent& e) {
     if (auto rsne = parseRsne(rsn->data)) {
       if (rsne->akmSuites && !rsne->akmSuites->empty()) e.akm = rsne->akmSuites->front().type;
       e.pmkid = rsne->pmkids && !rsne->pmkids->empty();
+    }
+  }
+  // WPA (before IEEE 802.11i): the same AKM numbering in a vendor element (00-50-F2 type 1); its
+  // 4-way handshake ends the attempt just as an RSN one does.
+  if (!e.rsne) {
+    if (auto vendor = findVendorElement(elements, kWfaOui, kWpaVendorType)) {
+      e.rsne = true;
+      if (auto wpa = parseWpaElement(vendor->data); wpa && wpa->akmSuites && !wpa->akmSuites->empty())
+        e.akm = wpa->akmSuites->front().type;
     }
   }
   e.fte = findElement(elements, kElementFte).has_value();
@@ -138,6 +148,9 @@ bool decodeEapol(ByteView eapolPdu, RoamEvent& e) {
   if (!header->isEap()) return false;
   const auto eap = eapol::parseEap(header->body);
   if (!eap) return false;
+  e.eapCode = eap->code;
+  e.eapIdentifier = eap->identifier;
+  e.eapType = eap->type.value_or(0);
   switch (static_cast<eapol::EapCode>(eap->code)) {
     case eapol::EapCode::Success: e.kind = EventKind::EapSuccess; break;
     case eapol::EapCode::Failure: e.kind = EventKind::EapFailure; break;

@@ -51,12 +51,17 @@ struct RoamEvent {
   std::uint16_t statusCode = 0;     // Authentication, (Re)Association Response, FT Response
   std::uint16_t reasonCode = 0;     // Deauthentication, Disassociation
   bool reassociation = false;       // (Re)Association Request/Response
-  bool rsne = false;                // the request carried an RSNE
+  bool rsne = false;                // the request carried an RSNE (or a WPA vendor element)
   int akm = 0;                      // first AKM suite type of that RSNE (00-0F-AC:n)
   bool pmkid = false;               // ... with a non-empty PMKID list
   bool fte = false;                 // the request carried a Fast BSS Transition element
   eapol::KeyMessage keyMessage = eapol::KeyMessage::Pairwise1;  // EapolKey
   std::uint64_t replayCounter = 0;
+  // EAP packets (EapStart/EapOther/EapSuccess/EapFailure): code 0 for EAPOL-Start, else RFC 3748 4 code,
+  // identifier and the Request/Response type (0 when the packet has none).
+  std::uint8_t eapCode = 0;
+  std::uint8_t eapIdentifier = 0;
+  std::uint8_t eapType = 0;
 };
 
 // Channel number for a centre frequency in MHz (IEEE 802.11-2016 17.3.8.4.2,

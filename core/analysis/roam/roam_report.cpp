@@ -5,6 +5,8 @@
 
 #include <variant>
 
+#include "core/analysis/roam/exchange_summary.h"
+
 namespace rs::roam {
 namespace {
 
@@ -28,6 +30,40 @@ nlohmann::ordered_json diagnosticJson(const Diagnostic& d) {
   return j;
 }
 
+// Frame numbers in the report count from 1, as tshark's frame.number does for a single file.
+std::uint64_t frameNumber(std::uint64_t streamIndex) { return streamIndex + 1; }
+
+nlohmann::ordered_json exchangeJson(const Exchange& x) {
+  nlohmann::ordered_json j;
+  j["kind"] = std::string(exchangeKindName(x.kind));
+  j["step"] = x.step.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(x.step);
+  j["request"] = epochString(x.request.ns);
+  j["response"] = epochString(x.response.ns);
+  j["request_frame"] = frameNumber(x.request.frame);
+  j["response_frame"] = frameNumber(x.response.frame);
+  j["latency_ms"] = toMilliseconds(x.latencyNs());
+  j["retries"] = x.retries;
+  j["channel"] = optionalJson(x.channel);
+  j["status"] = optionalJson(x.status);
+  j["identifier"] = optionalJson(x.identifier);
+  return j;
+}
+
+// The summary describes handoffs; handshake-only records are listed but not counted as handoffs.
+std::vector<HandoffRecord> handoffsOnly(const std::vector<HandoffRecord>& records) {
+  std::vector<HandoffRecord> out;
+  for (const HandoffRecord& r : records)
+    if (r.kind == RecordKind::Handoff) out.push_back(r);
+  return out;
+}
+
+// The CSV's exchange columns: which exchange of a kind each shows.
+const Exchange* firstExchange(const HandoffRecord& r, ExchangeKind k) {
+  for (const Exchange& x : r.exchanges)
+    if (x.kind == k) return &x;
+  return nullptr;
+}
+
 std::string diagnosticsText(const std::vector<Diagnostic>& diagnostics) {
   std::string out;
   for (const Diagnostic& d : diagnostics) out += fmt::format("{}{}: {}", out.empty() ? "" : " | ", d.kind, d.message);
@@ -36,6 +72,7 @@ std::string diagnosticsText(const std::vector<Diagnostic>& diagnostics) {
 
 nlohmann::ordered_json handoffJson(const HandoffRecord& r, const ReportContext& c) {
   nlohmann::ordered_json j;
+  j["record_kind"] = std::string(recordKindName(r.kind));
   j["sta"] = r.sta.toString();
   j["from_bssid"] = r.from ? nlohmann::ordered_json(r.from->bssid.toString()) : nlohmann::ordered_json(nullptr);
   j["to_bssid"] = r.to.bssid.toString();
@@ -66,6 +103,10 @@ nlohmann::ordered_json handoffJson(const HandoffRecord& r, const ReportContext& 
       latency[std::string(definitionName(d))] = toMilliseconds(it->second);
   }
   j["latency_ms"] = std::move(latency);
+  auto exchanges = nlohmann::ordered_json::array();
+  for (const Exchange& x : r.exchanges) exchanges.push_back(exchangeJson(x));
+  j["exchanges"] = std::move(exchanges);
+  j["exchanges_dropped"] = r.exchangesDropped;
   if (c.keysGiven) j["keys"] = {{"mics_verified", optionalJson(r.micsVerified)}, {"pmkid_valid", optionalJson(r.pmkidValid)}};
   j["budget"] = r.budget ? nlohmann::ordered_json{{"class", r.budget->label},
                                                   {"definition", std::string(definitionName(r.budget->definition))},
@@ -77,7 +118,8 @@ nlohmann::ordered_json handoffJson(const HandoffRecord& r, const ReportContext& 
   return j;
 }
 
-nlohmann::ordered_json summaryJson(const std::vector<HandoffRecord>& records, const ReportContext& c) {
+nlohmann::ordered_json summaryJson(const std::vector<HandoffRecord>& allRecords, const ReportContext& c) {
+  const std::vector<HandoffRecord> records = handoffsOnly(allRecords);
   auto out = nlohmann::ordered_json::array();
   for (const MethodSummary& m : summarizeByMethod(records)) {
     nlohmann::ordered_json j;
@@ -95,6 +137,15 @@ nlohmann::ordered_json summaryJson(const std::vector<HandoffRecord>& records, co
           {"p90", toMilliseconds(s.p90Ns)}, {"p99", toMilliseconds(s.p99Ns)}, {"max", toMilliseconds(s.maxNs)}};
     }
     j["latency_ms"] = std::move(latency);
+    auto exchanges = nlohmann::ordered_json::object();
+    for (const auto& [kind, st] : exchangeStats(records, m.method)) {
+      const LatencyStats& s = st.latency;
+      exchanges[std::string(exchangeKindName(kind))] = {
+          {"count", s.count},          {"min", toMilliseconds(s.minNs)}, {"median", toMilliseconds(s.medianNs)},
+          {"p90", toMilliseconds(s.p90Ns)}, {"p99", toMilliseconds(s.p99Ns)}, {"max", toMilliseconds(s.maxNs)},
+          {"retries", st.retries}};
+    }
+    j["exchanges_ms"] = std::move(exchanges);
     const auto labels = budgetClassLabels(c.budget);
     const auto counts = budgetClassCounts(records, m.method, c.budget);
     auto classes = nlohmann::ordered_json::object();
@@ -172,6 +223,9 @@ std::string reportCsv(const std::vector<HandoffRecord>& records, const ReportCon
     const auto name = phaseName(static_cast<PhaseKind>(p));
     out += fmt::format(",{}_start,{}_end", name, name);
   }
+  out += ",record_kind,auth_rtt_ms,ft_action_rtt_ms,reassoc_rtt_ms,m1_m2_rtt_ms,m3_m4_rtt_ms,group_m1_m2_rtt_ms,"
+         "eap_exchanges,eap_rtt_sum_ms,exchange_retries,exchanges_dropped";
+  // Free text (the diagnostics) last but for the key verdicts, as before the exchange columns existed.
   out += ",budget_class,diagnostics";
   if (c.keysGiven) out += ",mics_verified,pmkid_valid";
   out += "\n";
@@ -192,6 +246,26 @@ std::string reportCsv(const std::vector<HandoffRecord>& records, const ReportCon
       const Phase* ph = r.phase(static_cast<PhaseKind>(p));
       out += ph ? fmt::format(",{},{}", epochString(ph->startNs), epochString(ph->endNs)) : ",,";
     }
+    out += fmt::format(",{}", recordKindName(r.kind));
+    auto rtt = [](const Exchange* x) { return x ? "," + msText(x->latencyNs()) : std::string(","); };
+    // The first authentication exchange (SAE: Commit, where the AP derives its PWE), the answered
+    // (re)association and key exchanges (the last of each, after any restart).
+    out += rtt(firstExchange(r, ExchangeKind::Authentication));
+    out += rtt(r.lastExchange(ExchangeKind::FtAction));
+    out += rtt(r.lastExchange(ExchangeKind::Reassociation));
+    out += rtt(r.lastExchange(ExchangeKind::M1M2));
+    out += rtt(r.lastExchange(ExchangeKind::M3M4));
+    out += rtt(r.lastExchange(ExchangeKind::GroupM1M2));
+    std::size_t eapCount = 0;
+    std::int64_t eapSum = 0;
+    int retries = 0;
+    for (const Exchange& x : r.exchanges) {
+      retries += x.retries;
+      if (x.kind != ExchangeKind::Eap) continue;
+      ++eapCount;
+      eapSum += x.latencyNs();
+    }
+    out += fmt::format(",{},{},{},{}", eapCount, eapCount ? msText(eapSum) : "", retries, r.exchangesDropped);
     out += fmt::format(",{},{}", r.budget ? csvField(r.budget->label) : "", csvField(diagnosticsText(r.diagnostics)));
     if (c.keysGiven) out += fmt::format(",{},{}", optionalText(r.micsVerified), optionalText(r.pmkidValid));
     out += "\n";
@@ -222,11 +296,26 @@ std::string reportText(const std::vector<HandoffRecord>& records, const ReportCo
     out += fmt::format(" {:<8}", r.budget ? r.budget->label : "-");
     if (c.keysGiven) out += r.micsVerified ? (*r.micsVerified ? " ok" : " BAD") : " -";
     out += "\n";
+    if (r.kind == RecordKind::HandshakeOnly) out += "    handshake only: no (re)association of it in the capture\n";
     if (r.failure) out += fmt::format("    failed at {}: {}\n", r.failure->stage, r.failure->reason);
+    if (!r.exchanges.empty()) {
+      std::string list;
+      for (const Exchange& x : r.exchanges) {
+        list += fmt::format("{}{}{} {}", list.empty() ? "" : ", ", exchangeKindName(x.kind),
+                            x.step.empty() || x.step == exchangeKindName(x.kind) ? "" : fmt::format("({})", x.step), msText(x.latencyNs()));
+        if (x.retries) list += fmt::format(" ({} {})", x.retries, x.retries == 1 ? "retry" : "retries");
+      }
+      if (r.exchangesDropped) list += fmt::format(", {} more not kept", r.exchangesDropped);
+      out += fmt::format("    exchanges (ms): {}\n", list);
+    }
     for (const Diagnostic& d : r.diagnostics) out += fmt::format("    diagnostic {}: {}\n", d.kind, d.message);
   }
-  out += fmt::format("\n{} handoff(s). Latency in ms per method (nearest-rank percentiles):\n", records.size());
-  for (const MethodSummary& m : summarizeByMethod(records)) {
+  const std::vector<HandoffRecord> handoffs = handoffsOnly(records);
+  out += fmt::format("\n{} handoff(s)", handoffs.size());
+  if (handoffs.size() != records.size())
+    out += fmt::format(" and {} handshake(s) without a (re)association", records.size() - handoffs.size());
+  out += ". Latency in ms per method (nearest-rank percentiles):\n";
+  for (const MethodSummary& m : summarizeByMethod(handoffs)) {
     out += fmt::format("{}: {} handoff(s), {} succeeded, {} failed\n", methodName(m.method), m.handoffs, m.succeeded,
                        m.failed);
     for (Definition d : defs) {
@@ -236,8 +325,14 @@ std::string reportText(const std::vector<HandoffRecord>& records, const ReportCo
       out += fmt::format("  {:<26} n={:<4} min {} median {} p90 {} p99 {} max {}\n", definitionName(d), s.count,
                          msText(s.minNs), msText(s.medianNs), msText(s.p90Ns), msText(s.p99Ns), msText(s.maxNs));
     }
+    for (const auto& [kind, st] : exchangeStats(handoffs, m.method)) {
+      const LatencyStats& s = st.latency;
+      out += fmt::format("  exchange {:<17} n={:<4} min {} median {} p90 {} p99 {} max {} retries {}\n",
+                         exchangeKindName(kind), s.count, msText(s.minNs), msText(s.medianNs), msText(s.p90Ns),
+                         msText(s.p99Ns), msText(s.maxNs), st.retries);
+    }
     const auto labels = budgetClassLabels(c.budget);
-    const auto counts = budgetClassCounts(records, m.method, c.budget);
+    const auto counts = budgetClassCounts(handoffs, m.method, c.budget);
     std::string classes;
     for (std::size_t i = 0; i < labels.size(); ++i) classes += fmt::format("{}{} {}", i ? ", " : "", labels[i], counts[i]);
     out += fmt::format("  budget classes ({}): {}\n",

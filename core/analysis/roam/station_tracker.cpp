@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "dissectors/eapol/eap.h"
 #include "dissectors/ieee80211/mgmt_body.h"
 #include "dissectors/ieee80211/names.h"
 
@@ -15,6 +16,15 @@ constexpr std::size_t kMaxKeyFrames = 16;  // M1 retries are kept up to this man
 constexpr std::size_t kMaxScanChannels = 64;
 // Status 76 (anti-clogging token required, SAE) asks the station to retry; it is not the end of the attempt.
 constexpr std::uint16_t kStatusAntiCloggingTokenRequired = 76;
+// Probe exchanges are paired per channel; frames without a radio header share one key.
+constexpr std::uint64_t kUnknownChannel = 0xffff;
+
+// The key pairing an Authentication request with its response (IEEE 802.11-2016 12.3.3, 13.5.2,
+// 12.4.7.6): the response carries the next transaction sequence number, except SAE, where Commit
+// answers Commit (1) and Confirm answers Confirm (2).
+std::uint64_t authenticationKey(std::uint16_t algorithm, std::uint16_t responseSequence) {
+  return (std::uint64_t{algorithm} << 16) | responseSequence;
+}
 
 // AKMs of the PSK family (IEEE 802.11-2016 Table 9-133): 2 PSK, 6 PSK-SHA256.
 bool isPskAkm(int akm) { return akm == 2 || akm == 6; }
@@ -41,6 +51,9 @@ void StationTracker::observe(const RoamEvent& e, std::vector<HandoffRecord>& out
                              missingKeyMessage())},
          attempt_->lastEventNs, out);
   }
+  if (handshake_ && e.timestampNs - handshake_->lastEventNs > config_.attemptTimeoutNs)
+    closeHandshake("timeout",
+                   fmt::format("no frame of the handshake for {} s", config_.attemptTimeoutNs / 1'000'000'000), out);
   // What the station hears from its current AP describes the "before" side of the next roam.
   // FT action and pre-authentication frames name another AP than the one that carried them.
   const bool relayed = e.kind == EventKind::FtRequest || e.kind == EventKind::FtResponse ||
@@ -67,10 +80,12 @@ void StationTracker::observe(const RoamEvent& e, std::vector<HandoffRecord>& out
       attempt_->rsne = attempt_->rsne || e.rsne;
       if (!attempt_->ftActionNs) attempt_->ftActionNs = e.timestampNs;
       notePhase(PhaseKind::FtAction, e.timestampNs, false);
+      pairExchange(*attempt_, e);
       return;
     case EventKind::FtResponse:
       if (!attemptTargets(e) || !e.fromAp) return;
       notePhase(PhaseKind::FtAction, e.timestampNs, true);
+      pairExchange(*attempt_, e);
       if (e.statusCode != 0)
         fail(Failure{"ft-action", e.statusCode,
                      fmt::format("FT Response status {}: {}", e.statusCode, ieee80211::statusCodeName(e.statusCode))},
@@ -103,15 +118,24 @@ void StationTracker::observe(const RoamEvent& e, std::vector<HandoffRecord>& out
 void StationTracker::onScan(const RoamEvent& e) {
   if (!burst_ || e.timestampNs - burst_->endNs > config_.scanBurstGapNs) {
     if (e.kind != EventKind::ProbeRequest) return;  // a response alone does not open a scan
-    burst_ = ScanBurst{e.timestampNs, e.timestampNs, {}, false};
+    burst_ = ScanBurst{e.timestampNs, e.timestampNs, {}, false, {}, {}, 0};
   }
   burst_->endNs = e.timestampNs;
+  const std::uint64_t key = e.channel ? static_cast<std::uint64_t>(*e.channel) : kUnknownChannel;
+  const FrameStamp at{e.timestampNs, e.frameIndex};
+  if (e.kind == EventKind::ProbeRequest) {
+    burst_->probes.request(ExchangeKind::Probe, key, at);
+  } else if (auto x = burst_->probes.respond(ExchangeKind::Probe, key, at)) {
+    x->channel = e.channel;
+    appendExchange(burst_->exchanges, burst_->exchangesDropped, std::move(*x), kMaxExchangesPerRecord);
+  }
   if (e.channel && burst_->channels.size() < kMaxScanChannels &&
       std::find(burst_->channels.begin(), burst_->channels.end(), *e.channel) == burst_->channels.end())
     burst_->channels.push_back(*e.channel);
 }
 
 void StationTracker::startAttempt(const RoamEvent& e, std::vector<HandoffRecord>& out) {
+  if (handshake_) closeHandshake("abandoned", "the station began a (re)association", out);
   if (attempt_) {
     fail(Failure{"abandoned", std::nullopt,
                  fmt::format("the station turned to {} before finishing{}", e.bssid.toString(), missingKeyMessage())},
@@ -137,6 +161,8 @@ void StationTracker::startAttempt(const RoamEvent& e, std::vector<HandoffRecord>
       e.timestampNs - burst_->endNs <= config_.scanLookbackNs) {
     a.phases[slot(PhaseKind::Scan)] = Phase{PhaseKind::Scan, burst_->startNs, burst_->endNs};
     a.rec.scanChannels = burst_->channels;
+    a.rec.exchanges = burst_->exchanges;
+    a.rec.exchangesDropped = burst_->exchangesDropped;
     burst_->used = true;
   }
   attempt_ = std::move(a);
@@ -161,6 +187,7 @@ void StationTracker::onAuthentication(const RoamEvent& e, std::vector<HandoffRec
   attempt_->ftOverAir = attempt_->ftOverAir || e.authAlgorithm == ieee80211::auth_algorithm::FastBssTransition;
   attempt_->sae = attempt_->sae || e.authAlgorithm == ieee80211::auth_algorithm::Sae;
   notePhase(PhaseKind::Authentication, e.timestampNs, e.fromAp);
+  pairExchange(*attempt_, e);
   if (e.fromAp && e.statusCode != 0 && e.statusCode != kStatusAntiCloggingTokenRequired) {
     fail(Failure{"authentication", e.statusCode,
                  fmt::format("Authentication status {}: {}", e.statusCode, ieee80211::statusCodeName(e.statusCode))},
@@ -179,11 +206,13 @@ void StationTracker::onAssociationRequest(const RoamEvent& e, std::vector<Handof
   a.pmkid = a.pmkid || e.pmkid;
   if (e.akm) a.akm = e.akm;
   notePhase(PhaseKind::Reassociation, e.timestampNs, false);
+  pairExchange(a, e);
 }
 
 void StationTracker::onAssociationResponse(const RoamEvent& e, std::vector<HandoffRecord>& out) {
   if (!attemptTargets(e) || !attempt_->requestNs || attempt_->associated) return;
   notePhase(PhaseKind::Reassociation, e.timestampNs, true);
+  pairExchange(*attempt_, e);
   if (e.statusCode != 0) {
     fail(Failure{"reassociation", e.statusCode,
                  fmt::format("{} Response status {}: {}", e.reassociation ? "Reassociation" : "Association",
@@ -204,6 +233,7 @@ void StationTracker::onEap(const RoamEvent& e, std::vector<HandoffRecord>& out) 
   a.eap = true;
   const bool end = e.kind == EventKind::EapSuccess || e.kind == EventKind::EapFailure;
   notePhase(PhaseKind::Eap, e.timestampNs, end);
+  pairExchange(a, e);
   if (e.kind == EventKind::EapFailure)
     fail(Failure{"eap", std::nullopt, "EAP Failure from the authentication server"}, e.timestampNs, out);
 }
@@ -216,17 +246,37 @@ void StationTracker::onKey(const RoamEvent& e, std::vector<HandoffRecord>& out) 
     a = &*attempt_;
   else if (group && waiting_ && waiting_->rec.to.bssid == e.bssid && !waiting_->firstNewDataNs)
     a = &*waiting_;
-  if (!a) return;
+  if (!a) a = &handshakeFor(e, out);
+  const bool handshakeOnly = a->rec.kind == RecordKind::HandshakeOnly;
   if (a->rec.keyFrames.size() < kMaxKeyFrames) a->rec.keyFrames.push_back(e.frameIndex);
+  pairExchange(*a, e);
   a->lastKeyNs = e.timestampNs;
   auto& phase = a->phases[slot(group ? PhaseKind::GroupKey : PhaseKind::FourWay)];
   const int number = eapol::messageNumber(e.keyMessage);
   if (!phase) phase = Phase{group ? PhaseKind::GroupKey : PhaseKind::FourWay, e.timestampNs, e.timestampNs};
   phase->endNs = e.timestampNs;
   a->lastEventNs = e.timestampNs;
-  if (group) return;
+  if (group) {
+    // A group key handshake on its own (a GTK rekey, or the only handshake captured) ends with message 2.
+    if (handshakeOnly && number == 2 && a->highestPairwiseMessage == 0 && !a->rec.success) {
+      a->rec.success = true;
+      a->rec.endNs = e.timestampNs;
+    }
+    return;
+  }
   a->highestPairwiseMessage = std::max(a->highestPairwiseMessage, number);
   a->m1Retries.onPairwiseMessage(number, e.replayCounter);
+  if (handshakeOnly) {
+    if (number == 4 && !a->m4Ns) {
+      a->m4Ns = e.timestampNs;
+      a->rec.success = true;
+      a->rec.endNs = e.timestampNs;
+      // A completed 4-way handshake shows the station associated with that AP, whatever the capture missed.
+      if (!current_ || current_->bssid != e.bssid)
+        current_ = Association{e.bssid, a->rec.to.channel, a->rec.to.signalDbm, std::nullopt};
+    }
+    return;
+  }
   if (number == 4 && a->associated && !a->m4Ns) {
     a->m4Ns = e.timestampNs;
     complete(e.timestampNs, out);
@@ -234,6 +284,8 @@ void StationTracker::onKey(const RoamEvent& e, std::vector<HandoffRecord>& out) 
 }
 
 void StationTracker::onData(const RoamEvent& e, std::vector<HandoffRecord>& out) {
+  if (handshake_ && handshake_->rec.success && handshake_->rec.to.bssid == e.bssid)
+    closeHandshake("", "", out);  // data flows: no group key handshake will follow
   if (waiting_ && waiting_->rec.to.bssid == e.bssid) {
     waiting_->firstNewDataNs = e.timestampNs;
     emitWaiting(out);
@@ -277,6 +329,7 @@ void StationTracker::finish(std::vector<HandoffRecord>& out) {
     fail(Failure{"incomplete", std::nullopt, fmt::format("the capture ended during the attempt{}", missingKeyMessage())},
          attempt_->lastEventNs, out);
   }
+  if (handshake_) closeHandshake("incomplete", "the capture ended during the handshake", out);
   emitWaiting(out);
   // Still stuck when the capture ended: the finding belongs to the record that made the association.
   if (!current_) return;
@@ -294,10 +347,11 @@ void StationTracker::hear(const ApAdvertisement& a, const ApDirectory& directory
   if (current_) sticky_.heard(a, current_->bssid, current_->signalDbm, directory);
 }
 
-std::string StationTracker::missingKeyMessage() const {
-  if (!attempt_ || !attempt_->associated) return "";
-  const int n = attempt_->highestPairwiseMessage;
-  if (n == 0) return attempt_->rsne ? "; 4-way handshake never started (M1 missing)" : "";
+std::string StationTracker::missingKeyMessage(const Attempt& a) {
+  const bool handshakeOnly = a.rec.kind == RecordKind::HandshakeOnly;
+  if (!a.associated && !handshakeOnly) return "";
+  const int n = a.highestPairwiseMessage;
+  if (n == 0) return a.rsne && !handshakeOnly ? "; 4-way handshake never started (M1 missing)" : "";
   if (n >= 4) return "";
   return fmt::format("; 4-way handshake stopped after M{}: M{} missing", n, n + 1);
 }
@@ -327,6 +381,8 @@ HandoffRecord StationTracker::finalize(Attempt& a) const {
     if (p) r.phases.push_back(*p);
   std::sort(r.phases.begin(), r.phases.end(),
             [](const Phase& x, const Phase& y) { return x.startNs < y.startNs; });
+  std::stable_sort(r.exchanges.begin(), r.exchanges.end(),
+                   [](const Exchange& x, const Exchange& y) { return x.request.ns < y.request.ns; });
 
   if (!r.success) return r;  // latencies describe completed handoffs only
   auto set = [&](Definition d, std::optional<std::int64_t> from, std::optional<std::int64_t> to) {
@@ -338,7 +394,110 @@ HandoffRecord StationTracker::finalize(Attempt& a) const {
   if (a.ftOverDs) set(Definition::FtActionToReassocResp, a.ftActionNs, a.responseNs);
   set(Definition::ReassocToLastKey, a.requestNs, a.lastKeyNs);
   if (const auto& scan = a.phases[slot(PhaseKind::Scan)]) set(Definition::TotalWithScan, scan->startNs, r.endNs);
+  // The single request-to-response figure: the (re)association exchange that succeeded (docs/latency.md).
+  if (const Exchange* x = r.lastExchange(ExchangeKind::Reassociation); x && x->status == 0)
+    set(Definition::RequestToResponse, x->request.ns, x->response.ns);
   return r;
+}
+
+}  // namespace rs::roam
+
+namespace rs::roam {
+
+void StationTracker::pairExchange(Attempt& a, const RoamEvent& e) {
+  const FrameStamp at{e.timestampNs, e.frameIndex};
+  std::optional<Exchange> done;
+  switch (e.kind) {
+    case EventKind::Authentication: {
+      const bool sae = e.authAlgorithm == ieee80211::auth_algorithm::Sae;
+      if (!e.fromAp) {
+        const auto answer = static_cast<std::uint16_t>(sae ? e.authSequence : e.authSequence + 1);
+        a.pairer.request(ExchangeKind::Authentication, authenticationKey(e.authAlgorithm, answer), at,
+                         authenticationStepName(e.authAlgorithm, e.authSequence));
+      } else {
+        done = a.pairer.respond(ExchangeKind::Authentication, authenticationKey(e.authAlgorithm, e.authSequence), at);
+        if (done) done->status = e.statusCode;
+      }
+      break;
+    }
+    case EventKind::FtRequest: a.pairer.request(ExchangeKind::FtAction, 0, at); break;
+    case EventKind::FtResponse:
+      done = a.pairer.respond(ExchangeKind::FtAction, 0, at);
+      if (done) done->status = e.statusCode;
+      break;
+    case EventKind::AssociationRequest:
+      a.pairer.request(ExchangeKind::Reassociation, 0, at, e.reassociation ? "reassociation" : "association");
+      break;
+    case EventKind::AssociationResponse:
+      done = a.pairer.respond(ExchangeKind::Reassociation, 0, at);
+      if (done) done->status = e.statusCode;
+      break;
+    case EventKind::EapStart:
+    case EventKind::EapOther:
+      // RFC 3748 4.1: a Response carries the Identifier of the Request it answers; a retransmitted
+      // Request keeps its Identifier. EAPOL-Start (code 0) asks for nothing.
+      if (e.eapCode == static_cast<std::uint8_t>(eapol::EapCode::Request) && e.fromAp) {
+        a.pairer.request(ExchangeKind::Eap, e.eapIdentifier, at, eapStepName(e.eapType));
+      } else if (e.eapCode == static_cast<std::uint8_t>(eapol::EapCode::Response) && !e.fromAp) {
+        done = a.pairer.respond(ExchangeKind::Eap, e.eapIdentifier, at);
+        if (done) done->identifier = e.eapIdentifier;
+      }
+      break;
+    case EventKind::EapolKey: {
+      // The supplicant's reply echoes the Key Replay Counter of the message it answers (IEEE 802.11-2016
+      // 12.7.6.3, 12.7.6.5, 12.7.7.3); the authenticator sends every retry with a new counter.
+      const std::uint64_t replay = e.replayCounter;
+      switch (e.keyMessage) {
+        case eapol::KeyMessage::Pairwise1: a.pairer.request(ExchangeKind::M1M2, 0, at, {}, replay); break;
+        case eapol::KeyMessage::Pairwise2: done = a.pairer.respond(ExchangeKind::M1M2, 0, at, replay); break;
+        case eapol::KeyMessage::Pairwise3: a.pairer.request(ExchangeKind::M3M4, 0, at, {}, replay); break;
+        case eapol::KeyMessage::Pairwise4: done = a.pairer.respond(ExchangeKind::M3M4, 0, at, replay); break;
+        case eapol::KeyMessage::Group1: a.pairer.request(ExchangeKind::GroupM1M2, 0, at, {}, replay); break;
+        case eapol::KeyMessage::Group2: done = a.pairer.respond(ExchangeKind::GroupM1M2, 0, at, replay); break;
+      }
+      break;
+    }
+    default: break;
+  }
+  if (done) appendExchange(a.rec.exchanges, a.rec.exchangesDropped, std::move(*done), kMaxExchangesPerRecord);
+}
+
+StationTracker::Attempt& StationTracker::handshakeFor(const RoamEvent& e, std::vector<HandoffRecord>& out) {
+  // A new message 1 after a completed handshake is the next handshake (a PTK rekey).
+  if (handshake_ && handshake_->rec.to.bssid != e.bssid)
+    closeHandshake("abandoned", "the station began a handshake with another AP", out);
+  else if (handshake_ && handshake_->rec.success && e.keyMessage == eapol::KeyMessage::Pairwise1)
+    closeHandshake("", "", out);
+  if (!handshake_) {
+    Attempt a;
+    a.rec.kind = RecordKind::HandshakeOnly;
+    a.rec.sta = sta_;
+    a.rec.to.bssid = e.bssid;
+    if (current_ && current_->bssid == e.bssid) {
+      a.rec.to.channel = current_->channel;
+      a.rec.to.signalDbm = current_->signalDbm;
+    }
+    if (!a.rec.to.channel) a.rec.to.channel = e.channel;
+    if (!a.rec.to.signalDbm && e.fromAp) a.rec.to.signalDbm = e.signalDbm;
+    a.rec.startNs = e.timestampNs;
+    a.rec.endNs = e.timestampNs;
+    a.lastEventNs = e.timestampNs;
+    a.rsne = true;  // EAPOL-Key handshakes exist only in RSN (and WPA) networks
+    handshake_ = std::move(a);
+  }
+  return *handshake_;
+}
+
+// Emits the handshake-only record: as it is when it completed, else failed at `stage`.
+void StationTracker::closeHandshake(const char* stage, std::string_view what, std::vector<HandoffRecord>& out) {
+  if (!handshake_) return;
+  Attempt& a = *handshake_;
+  if (!a.rec.success) {
+    a.rec.failure = Failure{stage, std::nullopt, fmt::format("{}{}", what, missingKeyMessage(a))};
+    a.rec.endNs = a.lastEventNs;
+  }
+  out.push_back(finalize(a));
+  handshake_.reset();
 }
 
 }  // namespace rs::roam

@@ -4,12 +4,15 @@
 // bursts and at most one handoff attempt at a time, and turns every attempt
 // into a HandoffRecord (docs/latency.md says which frame starts and ends each
 // phase and latency). Memory is fixed per station: the current association,
-// one attempt, one finished record waiting for its first data frame, the last
-// scan burst and a capped list of BSSIDs with a full 802.1X authentication
+// one attempt, one finished record waiting for its first data frame, one
+// EAPOL-Key handshake seen without its (re)association, the last scan burst
+// (with its probe exchanges) and a capped list of BSSIDs with a full 802.1X authentication
 // (to tell a PMK-cache roam from opportunistic key caching).
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/analysis/roam/ap_directory.h"
@@ -64,12 +67,16 @@ class StationTracker {
     int highestPairwiseMessage = 0;  // 0 none, else 1..4
     bool associated = false;         // a successful (re)association response was seen
     M1RetryCounter m1Retries;
+    ExchangePairer pairer;           // requests of the attempt waiting for their responses
   };
   struct ScanBurst {
     std::int64_t startNs = 0;
     std::int64_t endNs = 0;
     std::vector<int> channels;
     bool used = false;
+    ExchangePairer probes;            // keyed by channel
+    std::vector<Exchange> exchanges;  // probe request → first probe response, per channel
+    std::size_t exchangesDropped = 0;
   };
 
   void startAttempt(const RoamEvent& e, std::vector<HandoffRecord>& out);
@@ -80,19 +87,26 @@ class StationTracker {
   void onAssociationResponse(const RoamEvent& e, std::vector<HandoffRecord>& out);
   void onEap(const RoamEvent& e, std::vector<HandoffRecord>& out);
   void onKey(const RoamEvent& e, std::vector<HandoffRecord>& out);
+  // The request/response halves of `e` for the attempt `a` (exchange.h); responses become exchanges.
+  void pairExchange(Attempt& a, const RoamEvent& e);
+  // An EAPOL-Key frame no attempt or waiting record claims starts (or joins) a handshake-only record.
+  Attempt& handshakeFor(const RoamEvent& e, std::vector<HandoffRecord>& out);
+  void closeHandshake(const char* stage, std::string_view what, std::vector<HandoffRecord>& out);
   void onData(const RoamEvent& e, std::vector<HandoffRecord>& out);
   void onScan(const RoamEvent& e);
   void complete(std::int64_t ts, std::vector<HandoffRecord>& out);
   void fail(Failure failure, std::int64_t ts, std::vector<HandoffRecord>& out);
   HandoffRecord finalize(Attempt& a) const;
   void emitWaiting(std::vector<HandoffRecord>& out);
-  std::string missingKeyMessage() const;
+  std::string missingKeyMessage() const { return attempt_ ? missingKeyMessage(*attempt_) : std::string(); }
+  static std::string missingKeyMessage(const Attempt& a);
 
   MacAddress sta_;
   TrackerConfig config_;
   std::optional<Association> current_;
   std::optional<Attempt> attempt_;
   std::optional<Attempt> waiting_;  // succeeded; waits for the first data frame (and the group key handshake)
+  std::optional<Attempt> handshake_;  // a handshake-only record (RecordKind::HandshakeOnly) still open
   std::optional<ScanBurst> burst_;
   StickyClientWatch sticky_;  // watches the current association
   std::vector<MacAddress> fullyAuthenticated_;  // capped at kMaxRememberedBssids
