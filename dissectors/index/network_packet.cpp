@@ -88,7 +88,9 @@ std::optional<NetworkPacket> locateNetworkPacket(std::uint32_t linkType, ByteVie
     default: break;
   }
   const ByteView mpdu = locateIeee80211(linkType, frame);
-  if (mpdu.empty()) return std::nullopt;
+  // Frame Control first (most frames are not unprotected data with a payload): type 2 data, the subtype's
+  // "no data" bit (0x40 of octet 0: Null, QoS Null, CF-*) clear, the Protected Frame flag (0x40 of octet 1) clear.
+  if (mpdu.size() < 2 || ((mpdu[0] >> 2) & 3) != 2 || (mpdu[0] & 0x40) || (mpdu[1] & 0x40)) return std::nullopt;
   const auto header = ieee80211::parseMacHeader(mpdu);
   if (!header || header->isProtected() || header->length > mpdu.size()) return std::nullopt;
   return networkPacketOfMsdu(*header, mpdu.subspan(header->length));

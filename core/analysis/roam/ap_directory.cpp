@@ -39,7 +39,11 @@ void readElements(ByteView elements, ApAdvertisement& a) {
 }  // namespace
 
 std::optional<ApAdvertisement> decodeApAdvertisement(const FrameView& frame) {
-  const ByteView wlan = locateIeee80211(frame.linkType, frame.data);
+  return decodeApAdvertisement(frame, WlanFrame::locate(frame));
+}
+
+std::optional<ApAdvertisement> decodeApAdvertisement(const FrameView& frame, const WlanFrame& located) {
+  const ByteView wlan = located.mpdu;
   if (wlan.empty()) return std::nullopt;
   // Most frames are data: look at the Frame Control octet before parsing the header.
   // Management type 0 with subtype 1 (association response), 3 (reassociation
@@ -47,7 +51,7 @@ std::optional<ApAdvertisement> decodeApAdvertisement(const FrameView& frame) {
   const std::uint8_t fc0 = wlan[0];
   const unsigned subtype = fc0 >> 4;
   if (((fc0 >> 2) & 3) != 0 || (subtype != 1 && subtype != 3 && subtype != 5 && subtype != 8)) return std::nullopt;
-  const auto h = parseMacHeader(wlan);
+  const auto& h = located.header;
   if (!h || !h->isManagement()) return std::nullopt;
   const bool beaconLike = h->subtype == mgmt::Beacon || h->subtype == mgmt::ProbeResponse;
   const bool response = h->subtype == mgmt::AssociationResponse || h->subtype == mgmt::ReassociationResponse;
@@ -69,9 +73,7 @@ std::optional<ApAdvertisement> decodeApAdvertisement(const FrameView& frame) {
     if (!r) return std::nullopt;
     readElements(r->elements, a);
   }
-  FrameClass cls;
-  classifyFrame(frame.linkType, frame.data, cls);
-  if (cls.hasSignal) a.signalDbm = cls.signalDbm;
+  a.signalDbm = located.radio(frame).signalDbm;
   return a;
 }
 

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "core/analysis/roam/wlan_frame.h"
 #include "dissectors/common/frame_view.h"
 #include "dissectors/common/mac_address.h"
 
@@ -36,6 +37,8 @@ struct ApInfo {
 
 // nullopt unless the frame is a Beacon, Probe Response or (Re)Association Response sent by its BSSID.
 std::optional<ApAdvertisement> decodeApAdvertisement(const FrameView& frame);
+// The same, with the frame's 802.11 view already located (the analysis' per-frame path).
+std::optional<ApAdvertisement> decodeApAdvertisement(const FrameView& frame, const WlanFrame& wlan);
 
 class ApDirectory {
  public:

@@ -48,17 +48,20 @@ std::optional<IpAddresses> ipAddresses(std::uint16_t etherType, ByteView packet)
 
 // The packet inside the frame: unprotected frames directly, protected 802.11 data frames after decryption
 // (`plaintext` keeps the decrypted bytes alive).
-std::optional<NetworkPacket> packetOf(const FrameView& frame, const HandshakeTracker* keys, Bytes& plaintext) {
-  if (auto p = locateNetworkPacket(frame.linkType, frame.data)) return p;
+std::optional<NetworkPacket> packetOf(const FrameView& frame, const WlanFrame& wlan, const HandshakeTracker* keys,
+                                      Bytes& plaintext) {
+  if (wlan.mpdu.empty()) return locateNetworkPacket(frame.linkType, frame.data);  // Ethernet, cooked, raw IP
+  const ByteView mpdu = wlan.mpdu;
+  // Data frames with a payload only (Frame Control: type 2, the subtype's "no data" bit clear).
+  if (!wlan.header || ((mpdu[0] >> 2) & 3) != 2 || (mpdu[0] & 0x40)) return std::nullopt;
+  const auto& header = *wlan.header;
+  if (!header.isData() || header.isNullData() || header.length > mpdu.size()) return std::nullopt;
+  if (!header.isProtected()) return networkPacketOfMsdu(header, mpdu.subspan(header.length));
   if (!keys) return std::nullopt;
-  const ByteView mpdu = locateIeee80211(frame.linkType, frame.data);
-  if (mpdu.size() < 24 || !(mpdu[1] & ieee80211::fc_flag::Protected)) return std::nullopt;
-  const auto header = ieee80211::parseMacHeader(mpdu);
-  if (!header || !header->isData() || header->isNullData()) return std::nullopt;
   auto decrypted = decryptFrame(*keys, mpdu, frame.index);
   if (!decrypted) return std::nullopt;
   plaintext = std::move(decrypted->msdu);
-  return networkPacketOfMsdu(*header, plaintext);
+  return networkPacketOfMsdu(header, plaintext);
 }
 
 double ms(std::int64_t ns) { return static_cast<double>(ns) / 1e6; }
@@ -68,8 +71,12 @@ std::string who(std::uint32_t ip, const MacAddress& mac) { return fmt::format("{
 }  // namespace
 
 void DataPlaneGapTracker::observe(const FrameView& frame, const HandshakeTracker* keys) {
+  observe(frame, WlanFrame::locate(frame), keys);
+}
+
+void DataPlaneGapTracker::observe(const FrameView& frame, const WlanFrame& wlan, const HandshakeTracker* keys) {
   Bytes plaintext;
-  const auto packet = packetOf(frame, keys, plaintext);
+  const auto packet = packetOf(frame, wlan, keys, plaintext);
   if (packet) {
     const std::int64_t t = frame.timestampNs;
     if (packet->etherType == kEtherTypeIpv4 || packet->etherType == kEtherTypeIpv6) {
@@ -142,6 +149,15 @@ void DataPlaneGapTracker::onArp(std::int64_t t, const ArpSeen& arp) {
 
 void DataPlaneGapTracker::watch(std::size_t index, const HandoffRecord& record) {
   if (!record.success || !record.from) return;
+  // A station that roams again before its traffic resumed: the earlier gap ends here (at most one pending per station).
+  for (auto it = pending_.begin(); it != pending_.end();) {
+    if (it->sta != record.sta) {
+      ++it;
+      continue;
+    }
+    if (auto d = conclude(*it)) ready_.emplace_back(it->index, std::move(*d));
+    it = pending_.erase(it);
+  }
   Pending p;
   p.index = index;
   p.sta = record.sta;
@@ -160,7 +176,8 @@ void DataPlaneGapTracker::watch(std::size_t index, const HandoffRecord& record) 
 
 void DataPlaneGapTracker::moveReady(std::int64_t now) {
   for (auto it = pending_.begin(); it != pending_.end();) {
-    const bool done = it->firstAfter && (!unansweredRequest(*it) || now - *it->firstAfter > config_.arpReplyWaitNs);
+    const bool done = (it->firstAfter && (!unansweredRequest(*it) || now - *it->firstAfter > config_.arpReplyWaitNs)) ||
+                      now - it->endNs > config_.giveUpNs;
     if (!done) {
       ++it;
       continue;

@@ -24,6 +24,7 @@
 
 #include "core/analysis/handshake_tracker.h"
 #include "core/analysis/roam/handoff_record.h"
+#include "core/analysis/roam/wlan_frame.h"
 #include "dissectors/common/frame_view.h"
 
 namespace rs::roam {
@@ -32,6 +33,9 @@ struct DataPlaneGapConfig {
   std::int64_t historyNs = 30'000'000'000;       // how far back the last packet before a roam is kept
   std::int64_t arpReplyWaitNs = 2'000'000'000;   // after traffic resumed, how long a request waits for its reply
   std::int64_t sameArpWindowNs = 100'000'000;    // one ARP packet seen at several capture points
+  // A roam after which the station's traffic stays invisible this long is concluded ("never resumed" or no
+  // finding): without it, captures whose payloads are unreadable (no keys) would keep every roam pending.
+  std::int64_t giveUpNs = 30'000'000'000;
 };
 
 class DataPlaneGapTracker {
@@ -40,6 +44,8 @@ class DataPlaneGapTracker {
 
   // Every frame of the stream in order; `keys` (may be null) decrypts protected 802.11 data frames.
   void observe(const FrameView& frame, const HandshakeTracker* keys);
+  // The same, with the frame's 802.11 view already located (the analysis' per-frame path).
+  void observe(const FrameView& frame, const WlanFrame& wlan, const HandshakeTracker* keys);
   // A finished record, records[index]: successful roams (from a previous BSS) are followed until the station's
   // traffic resumes.
   void watch(std::size_t index, const HandoffRecord& record);

@@ -17,15 +17,16 @@ void RoamAnalyzer::observe(const FrameView& frame) {
   // Keys first: a protected group key handshake decrypts with the PTK this pass just derived.
   if (handshakes_) handshakes_->observe(frame);
   // The station's IP traffic and ARP, decrypted with those keys when needed, for the data-plane gap of each roam.
-  gaps_.observe(frame, handshakes());
+  const WlanFrame wlan = WlanFrame::locate(frame);
+  gaps_.observe(frame, wlan, handshakes());
   attachDataPlaneGaps();
   // What APs advertise, and how strongly they are heard, feeds the diagnostics of every station.
-  if (const auto adv = decodeApAdvertisement(frame)) {
+  if (const auto adv = decodeApAdvertisement(frame, wlan)) {
     directory_.learn(*adv);
     if (adv->beaconOrProbeResponse)
       for (auto& [sta, tracker] : stations_) tracker.hear(*adv, directory_);
   }
-  const auto event = decodeRoamEvent(frame, handshakes());
+  const auto event = decodeRoamEvent(frame, wlan, handshakes());
   if (!event || (staFilter_ && event->sta != *staFilter_)) return;
   auto it = stations_.find(event->sta);
   if (it == stations_.end()) it = stations_.emplace(event->sta, StationTracker(event->sta, config_)).first;

@@ -209,9 +209,14 @@ std::optional<int> channelFromMhz(std::uint16_t mhz) {
 }
 
 std::optional<RoamEvent> decodeRoamEvent(const FrameView& frame, const HandshakeTracker* keys) {
-  const ByteView wlan = locateIeee80211(frame.linkType, frame.data);
+  return decodeRoamEvent(frame, WlanFrame::locate(frame), keys);
+}
+
+std::optional<RoamEvent> decodeRoamEvent(const FrameView& frame, const WlanFrame& located,
+                                         const HandshakeTracker* keys) {
+  const ByteView wlan = located.mpdu;
   if (wlan.empty()) return std::nullopt;
-  const auto header = parseMacHeader(wlan);
+  const auto& header = located.header;
   if (!header) return std::nullopt;
   RoamEvent e;
   e.frameIndex = frame.index;
@@ -224,10 +229,9 @@ std::optional<RoamEvent> decodeRoamEvent(const FrameView& frame, const Handshake
     relevant = decodeData(frame, wlan, *header, keys, e);
   if (!relevant) return std::nullopt;
   // The radio header: classified only for the frames that matter (channel, signal).
-  FrameClass cls;
-  classifyFrame(frame.linkType, frame.data, cls);
-  e.channel = channelFromMhz(cls.channelMhz);
-  if (cls.hasSignal) e.signalDbm = cls.signalDbm;
+  const WlanFrame::Radio radio = located.radio(frame);
+  e.channel = channelFromMhz(radio.channelMhz);
+  e.signalDbm = radio.signalDbm;
   return e;
 }
 

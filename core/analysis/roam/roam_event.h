@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "core/analysis/roam/wlan_frame.h"
 #include "dissectors/common/frame_view.h"
 #include "dissectors/common/mac_address.h"
 #include "dissectors/eapol/eapol_key.h"
@@ -72,5 +73,7 @@ std::optional<int> channelFromMhz(std::uint16_t mhz);
 // group key handshakes. nullopt for frames the roam analysis ignores (beacons,
 // control frames, group-addressed traffic, malformed bodies).
 std::optional<RoamEvent> decodeRoamEvent(const FrameView& frame, const HandshakeTracker* keys);
+// The same, with the frame's 802.11 view already located (the analysis' per-frame path).
+std::optional<RoamEvent> decodeRoamEvent(const FrameView& frame, const WlanFrame& wlan, const HandshakeTracker* keys);
 
 }  // namespace rs::roam

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/analysis/roam/wlan_frame.h"
+
+#include "dissectors/common/link_type.h"
+#include "dissectors/index/frame_class.h"
+#include "dissectors/radiotap/radiotap.h"
+
+namespace rs::roam {
+
+WlanFrame WlanFrame::locate(const FrameView& frame) {
+  WlanFrame w;
+  if (frame.linkType == static_cast<std::uint32_t>(LinkType::Radiotap)) {
+    // As locateIeee80211 does, keeping the channel and signal it reads on the way.
+    RadiotapQuick rt;
+    if (!radiotapQuickInfo(frame.data, rt)) return w;
+    ByteView mpdu = frame.data.subspan(rt.headerLength);
+    if (rt.fcsAtEnd) mpdu = mpdu.size() >= 4 ? mpdu.first(mpdu.size() - 4) : ByteView{};
+    w.mpdu = mpdu;
+    Radio r;
+    if (rt.hasFrequency) r.channelMhz = rt.frequency;
+    if (rt.hasSignal) r.signalDbm = rt.dbmSignal;
+    w.radio_ = r;
+  } else {
+    w.mpdu = locateIeee80211(frame.linkType, frame.data);
+  }
+  if (!w.mpdu.empty()) w.header = ieee80211::parseMacHeader(w.mpdu);
+  return w;
+}
+
+WlanFrame::Radio WlanFrame::radio(const FrameView& frame) const {
+  if (radio_) return *radio_;
+  FrameClass cls;
+  classifyFrame(frame.linkType, frame.data, cls);
+  Radio r;
+  r.channelMhz = cls.channelMhz;
+  if (cls.hasSignal) r.signalDbm = cls.signalDbm;
+  return r;
+}
+
+}  // namespace rs::roam
