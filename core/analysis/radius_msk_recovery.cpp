@@ -5,75 +5,13 @@
 
 #include <algorithm>
 
+#include "core/analysis/radius_datagram.h"
 #include "core/crypto/radius_crypto.h"
-#include "dissectors/common/link_type.h"
-#include "dissectors/inet/ethernet.h"
-#include "dissectors/inet/ip_protocol.h"
-#include "dissectors/inet/ipv4.h"
-#include "dissectors/inet/ipv6.h"
 #include "dissectors/inet/udp.h"
 #include "dissectors/radius/radius.h"
 
 namespace rs {
 namespace {
-
-struct UdpDatagram {
-  Bytes source;  // 4 or 16 address octets
-  Bytes destination;
-  inet::UdpHeader udp;
-};
-
-std::optional<UdpDatagram> udpInIp(ByteView ip) {
-  if (ip.empty()) return std::nullopt;
-  UdpDatagram d;
-  if ((ip[0] >> 4) == 4) {
-    const auto h = inet::parseIpv4(ip);
-    if (!h || h->protocol != inet::kIpProtoUdp || h->isFragment()) return std::nullopt;
-    const auto udp = inet::parseUdp(h->payload);
-    if (!udp) return std::nullopt;
-    const ByteView hdr = h->header;
-    d.source.assign(hdr.begin() + 12, hdr.begin() + 16);
-    d.destination.assign(hdr.begin() + 16, hdr.begin() + 20);
-    d.udp = *udp;
-    return d;
-  }
-  if ((ip[0] >> 4) == 6) {
-    const auto h = inet::parseIpv6(ip);
-    if (!h || h->upperProtocol != inet::kIpProtoUdp || h->fragment) return std::nullopt;
-    const auto udp = inet::parseUdp(h->upperPayload);
-    if (!udp) return std::nullopt;
-    d.source = toBytes(h->source);
-    d.destination = toBytes(h->destination);
-    d.udp = *udp;
-    return d;
-  }
-  return std::nullopt;
-}
-
-// The UDP datagram of a wired frame; 802.11 frames return at once (RADIUS runs
-// between the AP and the server, on the distribution system or backhaul).
-std::optional<UdpDatagram> locateUdp(std::uint32_t linkType, ByteView frame) {
-  switch (static_cast<LinkType>(linkType)) {
-    case LinkType::Ethernet: {
-      const auto eth = inet::parseEthernet(frame);
-      if (!eth || (eth->typeOrLength != inet::kEtherTypeIpv4 && eth->typeOrLength != inet::kEtherTypeIpv6))
-        return std::nullopt;
-      return udpInIp(frame.subspan(eth->payloadOffset));
-    }
-    case LinkType::LinuxSll:
-    case LinkType::LinuxSll2: {
-      const auto sll = linkType == static_cast<std::uint32_t>(LinkType::LinuxSll) ? inet::parseLinuxSll(frame)
-                                                                                 : inet::parseLinuxSll2(frame);
-      if (!sll || (sll->protocol != inet::kEtherTypeIpv4 && sll->protocol != inet::kEtherTypeIpv6))
-        return std::nullopt;
-      return udpInIp(frame.subspan(sll->payloadOffset));
-    }
-    case LinkType::Raw:
-    case LinkType::Ipv4:
-    case LinkType::Ipv6: return udpInIp(frame);
-    default: return std::nullopt;
-  }
-}
 
 std::string frameOrigin(std::uint64_t frameIndex, const std::string& callingStationId,
                         const std::optional<MacAddress>& station) {
@@ -98,9 +36,7 @@ std::string_view radiusMskVerdictName(RadiusMskVerdict v) {
 
 RadiusMskRecovery::RadiusMskRecovery(KeyRing& keys) : keys_(keys) {
   // Decode As choices are made before an analysis starts (udp.h), so they are read once here.
-  ports_ = {radius::kAuthPort, radius::kLegacyAuthPort};
-  for (std::uint16_t p : inet::udpDecodeAsPorts("radius"))
-    if (std::find(ports_.begin(), ports_.end(), p) == ports_.end()) ports_.push_back(p);
+  ports_ = radiusAuthenticationPorts();
 }
 
 bool RadiusMskRecovery::isRadiusPort(std::uint16_t port) const {
@@ -136,7 +72,7 @@ void RadiusMskRecovery::expire(std::int64_t nowNs) {
 
 void RadiusMskRecovery::observe(const FrameView& frame) {
   if (keys_.radiusSecrets().empty()) return;
-  const auto d = locateUdp(frame.linkType, frame.data);
+  const auto d = locateUdpDatagram(frame.linkType, frame.data);
   if (!d) return;
   const std::uint16_t sport = d->udp.sourcePort;
   const std::uint16_t dport = d->udp.destinationPort;

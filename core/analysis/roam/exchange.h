@@ -17,10 +17,11 @@ namespace rs::roam {
 // In report order. Probe: a probe request → the first probe response on its channel. Authentication:
 // by transaction sequence number. FtAction: FT Request → FT Response over the DS. Reassociation: an
 // (Re)Association Request → its Response. M1M2/M3M4/GroupM1M2: EAPOL-Key messages, the AP asking.
-// Eap: EAP-Request → EAP-Response with the same identifier.
-enum class ExchangeKind : std::uint8_t { Probe, Authentication, FtAction, Reassociation, Eap, M1M2, M3M4, GroupM1M2 };
-inline constexpr int kExchangeKindCount = 8;
-// "probe", "authentication", "ft-action", "reassociation", "eap", "m1-m2", "m3-m4", "group-m1-m2".
+// Eap: EAP-Request → EAP-Response with the same identifier. Radius: on the wired side, an Access-Request →
+// its Access-Accept/-Reject/-Challenge (RFC 2865 2: same client/server addresses and ports, same Identifier).
+enum class ExchangeKind : std::uint8_t { Probe, Authentication, FtAction, Reassociation, Eap, Radius, M1M2, M3M4, GroupM1M2 };
+inline constexpr int kExchangeKindCount = 9;
+// "probe", "authentication", "ft-action", "reassociation", "eap", "radius", "m1-m2", "m3-m4", "group-m1-m2".
 std::string_view exchangeKindName(ExchangeKind k);
 
 // A frame of an exchange: its capture timestamp and its index in the frame stream.
@@ -39,8 +40,9 @@ struct Exchange {
   FrameStamp response;
   int retries = 0;      // how many times the request was sent again before the response
   std::optional<int> channel;              // probe: the channel probed
-  std::optional<std::uint16_t> status;     // authentication, FT action, (re)association: the response's status
-  std::optional<std::uint8_t> identifier;  // EAP identifier
+  std::optional<std::uint16_t> status;     // authentication, FT action, (re)association: the response's status;
+                                           // RADIUS: the response's Code (2 Accept, 3 Reject, 11 Challenge)
+  std::optional<std::uint8_t> identifier;  // EAP identifier; RADIUS Identifier
 
   std::int64_t latencyNs() const { return response.ns - request.ns; }
 };

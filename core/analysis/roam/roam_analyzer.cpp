@@ -26,6 +26,12 @@ void RoamAnalyzer::observe(const FrameView& frame) {
     if (adv->beaconOrProbeResponse)
       for (auto& [sta, tracker] : stations_) tracker.hear(*adv, directory_);
   }
+  if (wlan.mpdu.empty()) {
+    // Wired frames: RADIUS exchanges join the running attempt of the station they name.
+    if (auto x = radius_.observe(frame); x && (!staFilter_ || x->first == *staFilter_))
+      if (auto it = stations_.find(x->first); it != stations_.end()) it->second.addExchange(std::move(x->second));
+    return;
+  }
   const auto event = decodeRoamEvent(frame, wlan, handshakes());
   if (!event || (staFilter_ && event->sta != *staFilter_)) return;
   auto it = stations_.find(event->sta);

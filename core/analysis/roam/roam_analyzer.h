@@ -14,6 +14,7 @@
 #include "core/analysis/roam/ap_directory.h"
 #include "core/analysis/roam/data_plane_gap.h"
 #include "core/analysis/roam/handoff_record.h"
+#include "core/analysis/roam/radius_exchanges.h"
 #include "core/analysis/roam/station_tracker.h"
 #include "dissectors/common/frame_view.h"
 
@@ -53,6 +54,7 @@ class RoamAnalyzer {
   std::map<MacAddress, StationTracker> stations_;
   std::vector<HandoffRecord> records_;
   DataPlaneGapTracker gaps_;
+  RadiusExchangeTracker radius_;  // Access-Request → response on the wired side, for the EAP phase
 };
 
 }  // namespace rs::roam

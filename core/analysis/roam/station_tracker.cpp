@@ -356,6 +356,10 @@ std::string StationTracker::missingKeyMessage(const Attempt& a) {
   return fmt::format("; 4-way handshake stopped after M{}: M{} missing", n, n + 1);
 }
 
+void StationTracker::addExchange(Exchange x) {
+  if (attempt_) appendExchange(attempt_->rec.exchanges, attempt_->rec.exchangesDropped, std::move(x), kMaxExchangesPerRecord);
+}
+
 HandoffRecord StationTracker::finalize(Attempt& a) const {
   HandoffRecord r = a.rec;
   // Method (docs/report-format.md): what the frames show, most specific first.

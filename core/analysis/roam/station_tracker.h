@@ -45,6 +45,9 @@ class StationTracker {
   void observe(const RoamEvent& e, std::vector<HandoffRecord>& out);
   // End of stream: pending attempts become failed records, waiting ones are emitted.
   void finish(std::vector<HandoffRecord>& out);
+  // An exchange seen off the air (RADIUS between the AP and its server): it belongs to the running attempt,
+  // and is dropped when the station has none (e.g. the capture started mid-authentication).
+  void addExchange(Exchange x);
   // A Beacon / Probe Response / (Re)Association Response heard on the air (for the sticky-client watch).
   void hear(const ApAdvertisement& a, const ApDirectory& directory);
 

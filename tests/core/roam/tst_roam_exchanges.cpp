@@ -14,6 +14,11 @@
 #include "core/analysis/roam/roam_analyzer.h"
 #include "core/analysis/roam/roam_report.h"
 #include "dissectors/eapol/eap.h"
+#include "dissectors/inet/ethernet.h"
+#include "dissectors/inet/ip_protocol.h"
+#include "dissectors/inet/ipv4.h"
+#include "dissectors/inet/udp.h"
+#include "dissectors/radius/radius.h"
 #include "dissectors/ieee80211/mgmt_body.h"
 #include "tests/core/roam/roam_scene.h"
 
@@ -64,6 +69,55 @@ Analysis analyze(const RoamScene& scene) {
 }
 
 // What one exchange must be: kind, step, request and response at these microseconds, retries.
+// The AP's RADIUS client (10.0.0.2:40000) ↔ the server (10.0.0.9:1812) on the distribution system, as
+// Ethernet frames: an Access-Request naming `station` in Calling-Station-Id, or a response of `code`.
+Bytes radiusFrame(bool request, std::uint8_t code, std::uint8_t identifier, std::uint8_t authenticatorByte,
+                  const MacAddress& station) {
+  radius::PacketBuilder b(code, identifier, Bytes(16, authenticatorByte));
+  if (request) b.addText(radius::attr::kCallingStationId, station.toString());
+  const Bytes packet = *b.build();
+  const std::uint32_t ap = 0x0a000002, server = 0x0a000009;
+  const Bytes udp = request ? inet::buildUdp(ap, server, 40000, 1812, packet) : inet::buildUdp(server, ap, 1812, 40000, packet);
+  inet::Ipv4Fields ip;
+  ip.protocol = inet::kIpProtoUdp;
+  ip.source = request ? ap : server;
+  ip.destination = request ? server : ap;
+  const MacAddress apWire = *MacAddress::parse("02:cc:00:00:00:02"), serverWire = *MacAddress::parse("02:cc:00:00:00:09");
+  return inet::buildEthernet(request ? serverWire : apWire, request ? apWire : serverWire, inet::kEtherTypeIpv4,
+                             inet::buildIpv4(ip, udp));
+}
+
+// The scene's air frames and wired Ethernet frames in one stream, by timestamp (as a merge of an air and a
+// distribution-system capture gives them).
+Analysis analyzeWithWired(const RoamScene& scene, const std::vector<std::pair<std::int64_t, Bytes>>& wired) {
+  QTemporaryDir dir;
+  const std::string path = dir.filePath("scene.pcapng").toStdString();
+  std::string error;
+  if (!scene.write(path, error)) qFatal("cannot write the scene: %s", error.c_str());
+  auto opened = openCapture(path);
+  if (std::holds_alternative<FileError>(opened)) qFatal("cannot read the scene back");
+  auto& file = *std::get<std::unique_ptr<CaptureFile>>(opened);
+  struct Item {
+    std::int64_t ns;
+    std::uint32_t linkType;
+    Bytes bytes;
+  };
+  std::vector<Item> items;
+  CaptureFrame f;
+  while (file.next(f)) items.push_back({f.timestampNs, f.linkType, toBytes(f.data)});
+  for (const auto& [ns, bytes] : wired) items.push_back({ns, 1, bytes});
+  std::stable_sort(items.begin(), items.end(), [](const Item& x, const Item& y) { return x.ns < y.ns; });
+  Analysis a;
+  RoamAnalyzer analyzer;
+  for (std::uint64_t i = 0; i < items.size(); ++i) {
+    a.frameAt[items[i].ns] = i;
+    analyzer.observe(FrameView{i, items[i].ns, items[i].linkType, 0, items[i].bytes});
+  }
+  analyzer.finish();
+  a.records = analyzer.recordsByTime();
+  return a;
+}
+
 struct Expected {
   ExchangeKind kind;
   std::string step;
@@ -262,6 +316,56 @@ class TestRoamExchanges : public QObject {
     QCOMPARE(r.exchanges[2].identifier, std::optional<std::uint8_t>(1));
     QCOMPARE(r.exchanges[3].identifier, std::optional<std::uint8_t>(2));
     QCOMPARE(latency(r, Definition::RequestToResponse), std::optional<std::int64_t>(us(400)));
+  }
+
+  // The wired side of a full 802.1X roam: each EAP round trip on the air contains a RADIUS round trip to the
+  // server, paired by Identifier, with a retransmitted Access-Request counted; a request for another station
+  // and an unanswered one are not the record's.
+  void full8021xWithRadiusOnTheWire() {
+    RoamScene s(kSta);
+    joinAp1(s, 1);
+    s.authentication(at(1'200'000), kAp2, false, kOpen, 1);
+    s.authentication(at(1'200'250), kAp2, true, kOpen, 2);
+    s.associationRequest(at(1'201'000), kAp2, kAp1.bssid, RequestSecurity{1, false, false});
+    s.associationResponse(at(1'201'400), kAp2, true, 0);
+    s.eapPacket(at(1'202'000), kAp2, true, eapol::buildEapIdentity(eapol::EapCode::Request, 1, ""));
+    s.eapPacket(at(1'202'350), kAp2, false, eapol::buildEapIdentity(eapol::EapCode::Response, 1, "alice"));
+    s.eapPacket(at(1'210'000), kAp2, true, eapRequest(2, eapol::eaptype::kTls));
+    s.eapPacket(at(1'211'000), kAp2, false, eapResponse(2, eapol::eaptype::kTls));
+    s.eapPacket(at(1'230'000), kAp2, true, eapol::buildEapSuccess(2));
+    fourWay(s, kAp2, 1'231'000);
+    s.data(at(1'300'000), kAp2, false);
+    const MacAddress other = *MacAddress::parse("02:bb:00:00:00:77");
+    const std::vector<std::pair<std::int64_t, Bytes>> wired{
+        {at(1'202'500), radiusFrame(true, radius::code::kAccessRequest, 10, 0xa1, kSta)},      // identity
+        {at(1'204'000), radiusFrame(true, radius::code::kAccessRequest, 10, 0xa1, kSta)},      // sent again
+        {at(1'209'500), radiusFrame(false, radius::code::kAccessChallenge, 10, 0, kSta)},
+        {at(1'209'600), radiusFrame(true, radius::code::kAccessRequest, 40, 0xb1, other)},     // another station
+        {at(1'209'700), radiusFrame(false, radius::code::kAccessAccept, 40, 0, other)},
+        {at(1'211'100), radiusFrame(true, radius::code::kAccessRequest, 11, 0xa2, kSta)},      // TLS round
+        {at(1'229'000), radiusFrame(false, radius::code::kAccessAccept, 11, 0, kSta)},
+        {at(1'229'500), radiusFrame(true, radius::code::kAccessRequest, 12, 0xa3, kSta)},      // never answered
+    };
+    const Analysis a = analyzeWithWired(s, wired);
+    QCOMPARE(a.records.size(), std::size_t{2});
+    const HandoffRecord& r = a.records[1];
+    QCOMPARE(r.method, Method::Full8021X);
+    std::vector<Expected> expected{
+        {ExchangeKind::Authentication, "open", 1'200'000, 1'200'250},
+        {ExchangeKind::Reassociation, "reassociation", 1'201'000, 1'201'400},
+        {ExchangeKind::Eap, "identity", 1'202'000, 1'202'350},
+        {ExchangeKind::Radius, "access-challenge", 1'204'000, 1'209'500, 1},
+        {ExchangeKind::Eap, "tls", 1'210'000, 1'211'000},
+        {ExchangeKind::Radius, "access-accept", 1'211'100, 1'229'000},
+    };
+    for (const Expected& e : fourWayExchanges(1'231'000)) expected.push_back(e);
+    QVERIFY(exchangesAre(a, r, expected));
+    QCOMPARE(r.exchanges[3].identifier, std::optional<std::uint8_t>(10));
+    QCOMPARE(r.exchanges[3].status, std::optional<std::uint16_t>(radius::code::kAccessChallenge));
+    QCOMPARE(r.exchanges[5].status, std::optional<std::uint16_t>(radius::code::kAccessAccept));
+    // The report names them like the others.
+    const auto j = reportJson(a.records, ReportContext{});
+    QCOMPARE(j["handoffs"][1]["exchanges"][3]["kind"].get<std::string>(), std::string("radius"));
   }
 
   void ftOverTheAir() {
