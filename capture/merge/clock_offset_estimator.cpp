@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <map>
 
 #include "capture/merge/frame_match_keys.h"
 
@@ -28,8 +29,15 @@ std::vector<std::int64_t> ClockOffsetEstimate::offsetsNs() const {
   return out;
 }
 
+// Why per sender: a frame captured at two points is seen later at the point further from its sender, so each
+// difference is the clock offset plus a one-way delay whose sign depends on the direction. Pings between a
+// station and its gateway captured on the station and on the distribution system bias the requests one way
+// and the replies the other; the median of all differences lands on whichever direction has more samples.
+// The median per sender removes the jitter, and the mean of the senders' medians cancels symmetric delays.
+// Frames of one sender (beacons of one AP heard by two adapters) reduce to the plain median.
 PairOffset estimatePairOffset(const FileMatchKeys& a, const FileMatchKeys& b, const ClockOffsetConfig& config) {
   std::vector<std::int64_t> differences;
+  std::map<std::uint64_t, std::vector<std::int64_t>> bySender;
   // Both key lists are sorted by hash with each hash once: a merge join.
   auto i = a.keys.begin();
   auto j = b.keys.begin();
@@ -40,7 +48,10 @@ PairOffset estimatePairOffset(const FileMatchKeys& a, const FileMatchKeys& b, co
       ++j;
     } else {
       const std::int64_t d = j->timestampNs - i->timestampNs;
-      if (d <= config.searchWindowNs && d >= -config.searchWindowNs) differences.push_back(d);
+      if (d <= config.searchWindowNs && d >= -config.searchWindowNs) {
+        differences.push_back(d);
+        bySender[i->sender].push_back(d);
+      }
       ++i;
       ++j;
     }
@@ -48,7 +59,18 @@ PairOffset estimatePairOffset(const FileMatchKeys& a, const FileMatchKeys& b, co
   PairOffset p;
   p.matches = differences.size();
   if (differences.empty()) return p;
-  p.medianNs = median(differences);
+  constexpr std::size_t kMinSamplesPerSender = 3;  // fewer: too few for a median of its own
+  std::vector<std::int64_t> senderMedians;
+  for (auto& [sender, values] : bySender)
+    if (values.size() >= kMinSamplesPerSender) senderMedians.push_back(median(values));
+  if (senderMedians.size() >= 2) {
+    // The mean of the medians, summed as offsets from the first to stay far from overflow.
+    std::int64_t sum = 0;
+    for (std::int64_t m : senderMedians) sum += m - senderMedians.front();
+    p.medianNs = senderMedians.front() + sum / static_cast<std::int64_t>(senderMedians.size());
+  } else {
+    p.medianNs = median(differences);
+  }
   for (std::int64_t& d : differences) d = std::llabs(d - p.medianNs);
   p.spreadNs = median(differences);
   return p;

@@ -52,7 +52,7 @@ struct ClockOffsetEstimate {
 // The pairwise estimate: how far `b`'s clock runs ahead of `a`'s, from the frames both have.
 struct PairOffset {
   std::size_t matches = 0;
-  std::int64_t medianNs = 0;
+  std::int64_t medianNs = 0;  // the offset: the median, or the mean of per-sender medians (see the .cpp)
   std::int64_t spreadNs = 0;
 };
 struct FileMatchKeys;

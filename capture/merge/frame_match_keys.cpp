@@ -55,6 +55,18 @@ int frameMatchHashes(std::uint32_t linkType, ByteView frame, std::uint64_t out[2
   return n;
 }
 
+std::uint64_t frameSenderHash(std::uint32_t linkType, ByteView frame) {
+  const ByteView mpdu = locateIeee80211(linkType, frame);
+  if (!mpdu.empty()) return mpdu.size() >= 16 ? fnv1a(kFnvOffset, mpdu.subspan(10, 6)) : 0;  // Address 2 (TA)
+  const auto packet = locateNetworkPacket(linkType, frame);
+  if (!packet) return 0;
+  const ByteView d = packet->payload;
+  if (packet->etherType == 0x0800 && d.size() >= 20) return fnv1a(kFnvOffset, d.subspan(12, 4));  // IPv4 source
+  if (packet->etherType == 0x86dd && d.size() >= 40) return fnv1a(kFnvOffset, d.subspan(8, 16));  // IPv6 source
+  if (packet->source) return fnv1a(kFnvOffset, packet->source->octets);
+  return 0;
+}
+
 FileMatchKeys collectMatchKeys(CaptureFile& file) {
   FileMatchKeys result;
   file.rewind();
@@ -64,7 +76,9 @@ FileMatchKeys collectMatchKeys(CaptureFile& file) {
     ++result.frames;
     if (!f.hasTimestamp) continue;
     const int n = frameMatchHashes(f.linkType, f.data, hashes);
-    for (int i = 0; i < n; ++i) result.keys.push_back(FrameMatchKey{hashes[i], f.timestampNs});
+    if (n == 0) continue;
+    const std::uint64_t sender = frameSenderHash(f.linkType, f.data);
+    for (int i = 0; i < n; ++i) result.keys.push_back(FrameMatchKey{hashes[i], f.timestampNs, sender});
   }
   file.rewind();
   auto& keys = result.keys;

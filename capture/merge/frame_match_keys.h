@@ -28,6 +28,10 @@ namespace rs {
 struct FrameMatchKey {
   std::uint64_t hash = 0;
   std::int64_t timestampNs = 0;
+  // Who sent the frame (its transmitter address on the air, its source address elsewhere), hashed: copies of
+  // one sender's frames travel the same way between two capture points, so their one-way delay biases the
+  // offset the same way (clock_offset_estimator.cpp).
+  std::uint64_t sender = 0;
 };
 
 struct FileMatchKeys {
@@ -38,6 +42,8 @@ struct FileMatchKeys {
 // The frame's keys (at most two; today one: its MPDU on the air, its network packet elsewhere); returns how
 // many were written to `out`.
 int frameMatchHashes(std::uint32_t linkType, ByteView frame, std::uint64_t out[2]);
+// The sender hash of FrameMatchKey for the frame (0 when it names none).
+std::uint64_t frameSenderHash(std::uint32_t linkType, ByteView frame);
 
 // One pass over the file from its first frame (the file is rewound before and after).
 FileMatchKeys collectMatchKeys(CaptureFile& file);

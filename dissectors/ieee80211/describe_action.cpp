@@ -10,6 +10,7 @@
 #include "dissectors/ieee80211/elements/elements.h"
 #include "dissectors/ieee80211/mgmt_body.h"
 #include "dissectors/ieee80211/names.h"
+#include "dissectors/seed000/seed000.h"
 
 namespace rs::ieee80211::detail {
 namespace {
@@ -129,7 +130,14 @@ void describeActionBody(ByteView frame, std::size_t off, std::size_t end, Field&
   c.tree().addUint("wlan.fixed.category_code", fmt::format("Category code: {} ({})", categoryName(cat), cat), cat,
                    c.at(), 1);
   if (cat == category::VendorSpecific || cat == 126) {
-    restAsText(c, end);
+    // 9.6.x Vendor Specific: an OUI, then the vendor's content (seed-000's own
+    // layer is added by describeManagementBody after this tree, dissectors/seed000/).
+    if (c.take(3)) {
+      const std::uint32_t oui = (std::uint32_t{frame[c.at()]} << 16) | (frame[c.at() + 1] << 8) | frame[c.at() + 2];
+      c.tree().addUint("wlan.tag.oui", fmt::format("OUI: {}", toColonHex(frame.subspan(c.at(), 3))), oui, c.at(), 3);
+      if (seed000::isSeed000ActionBody(frame.subspan(off, end - off))) return;
+    }
+    if (c.ok()) restAsText(c, end);
     return;
   }
   if (!c.take(1)) return;

@@ -10,6 +10,7 @@
 #include "dissectors/ieee80211/elements/elements.h"
 #include "dissectors/ieee80211/mgmt_body.h"
 #include "dissectors/ieee80211/names.h"
+#include "dissectors/seed000/seed000_describe.h"
 
 namespace rs::ieee80211::detail {
 namespace {
@@ -266,6 +267,8 @@ void describeManagementBody(ByteView frame, const MacHeader& h, std::size_t off,
       break;
   }
   out.addLayer(std::move(mgt), source);
+  // Seed-000 vendor-specific action frames get their own layer after wlan.mgt.
+  if (h.subtype == mgmt::Action || h.subtype == mgmt::ActionNoAck) seed000::describeActionBody(frame, off, end, out, source);
 }
 
 }  // namespace rs::ieee80211::detail
