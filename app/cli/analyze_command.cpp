@@ -152,12 +152,15 @@ int runAnalyze(const AnalyzeOptions& o) {
     if (code == kExitOk && s.micChecked > 0 && s.micValid == 0) code = kExitVerification;
   }
   const auto records = analyzer.recordsByTime();
+  std::vector<std::string> offsetLines;
+  if (offsets)
+    for (std::size_t i = 0; i < files.size(); ++i) offsetLines.push_back(clockOffsetLine(*offsets, i, names));
   fmt::print("{}", roam::reportText(records, context));
   std::fflush(stdout);
   if (!o.report.empty()) {
     const std::string text =
         json   ? withClockOffsets(roam::reportJson(records, context), offsets ? &*offsets : nullptr, names).dump(2) + "\n"
-        : html ? htmlReport(records, context)
+        : html ? htmlReport(records, context, offsetLines)
                : roam::reportCsv(records, context);
     if (!writeFile(o.report, text)) {
       fmt::print(stderr, "roamscope-cli: {}: cannot write the report\n", o.report);

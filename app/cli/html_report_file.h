@@ -11,6 +11,7 @@
 
 namespace rs::cli {
 
-std::string htmlReport(const std::vector<roam::HandoffRecord>& records, const roam::ReportContext& context);
+std::string htmlReport(const std::vector<roam::HandoffRecord>& records, const roam::ReportContext& context,
+                       const std::vector<std::string>& clockOffsetLines = {});
 
 }  // namespace rs::cli

@@ -258,6 +258,21 @@ class HtmlReport : public QObject {
     QVERIFY(params.contains(QStringList{"station filter", "<sta&>"}));
   }
 
+  void clockOffsetsAreListedWhenFilesWereMerged() {
+    const auto records = rs::test::mixedRecords();
+    const Parsed without = parse(rs::ui::reportHtml(records, contextFor({})));
+    QVERIFY(!without.allText.contains("Clock offsets"));
+    rs::ui::HtmlReportOptions options;
+    options.clockOffsetLines = {"a.pcap: reference clock", "b<&>.pcap: clock offset +2.500000 ms against a.pcap"};
+    const std::string html = rs::ui::reportHtml(records, contextFor({}), options);
+    QVERIFY(html.find("id=\"clock-offsets\"") != std::string::npos);
+    const Parsed p = parse(html);
+    QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
+    QVERIFY(p.allText.contains("Clock offsets"));
+    QVERIFY(p.allText.contains("a.pcap: reference clock"));
+    QVERIFY(p.allText.contains("b<&>.pcap: clock offset +2.500000 ms against a.pcap"));
+  }
+
   void parametersNameKeysButNeverShowThem() {
     ReportContext context = contextFor({});
     context.keysGiven = true;

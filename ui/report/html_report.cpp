@@ -83,6 +83,15 @@ std::string reportHtml(const std::vector<roam::HandoffRecord>& records, const ro
 
   section(w, QStringLiteral("parameters-section"), QStringLiteral("Parameters"));
   writeParametersTable(w, context, inputs, records.size());
+  if (!options.clockOffsetLines.empty()) {
+    w.element(QStringLiteral("h3"), QStringLiteral("Clock offsets"));
+    w.element(QStringLiteral("p"),
+              QStringLiteral("The files were merged by timestamp after each file's estimated clock offset was "
+                             "removed (docs/latency.md, \u201cMerging captures: clock offsets\u201d)."));
+    w.start(QStringLiteral("ul"), {{QStringLiteral("class"), QStringLiteral("inputs")}, {QStringLiteral("id"), QStringLiteral("clock-offsets")}});
+    for (const std::string& line : options.clockOffsetLines) w.element(QStringLiteral("li"), std::string_view(line));
+    w.end();
+  }
   w.end();
 
   section(w, QStringLiteral("handoffs-section"), QStringLiteral("Handoffs"));

@@ -19,6 +19,9 @@ namespace rs::ui {
 
 struct HtmlReportOptions {
   PlotImageFormat plotFormat;
+  // How the inputs' clocks were aligned when several files were merged, one sentence per file
+  // (capture/merge/clock_offset_report.h: clockOffsetLine); empty: one file, or merged on their own clocks.
+  std::vector<std::string> clockOffsetLines;
 };
 
 // UTF-8 bytes of the document. Inputs are described (size) from context.inputs.
