@@ -34,4 +34,13 @@ struct MacAddress {
   auto operator<=>(const MacAddress&) const = default;
 };
 
+// For unordered containers keyed by address (the per-frame lookups of the analyses).
+struct MacAddressHash {
+  std::size_t operator()(const MacAddress& m) const noexcept {
+    std::uint64_t v = 0;
+    for (std::uint8_t b : m.octets) v = (v << 8) | b;
+    return static_cast<std::size_t>(v * 0x9e3779b97f4a7c15ull);  // Fibonacci hashing spreads the OUI-heavy bits
+  }
+};
+
 }  // namespace rs

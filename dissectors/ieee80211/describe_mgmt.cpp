@@ -268,7 +268,8 @@ void describeManagementBody(ByteView frame, const MacHeader& h, std::size_t off,
   }
   out.addLayer(std::move(mgt), source);
   // Seed-000 vendor-specific action frames get their own layer after wlan.mgt.
-  if (h.subtype == mgmt::Action || h.subtype == mgmt::ActionNoAck) seed000::describeActionBody(frame, off, end, out, source);
+  if (h.subtype == mgmt::Action || h.subtype == mgmt::ActionNoAck)
+    seed000::describeActionBody(frame, off, end, out, source);
 }
 
 }  // namespace rs::ieee80211::detail

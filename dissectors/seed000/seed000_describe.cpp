@@ -54,10 +54,12 @@ bool describeActionBody(ByteView frame, std::size_t bodyOffset, std::size_t end,
       // early leaves later views empty and later suites unread.
       const std::size_t errorAt = parsed.ok ? end : parsed.errorOffset;
       if (m.type != MessageType::GroupKeyConfirm) {
-        if (off + 4 <= errorAt) addSuite(layer, "roamscope.seed000.group_cipher", "Group cipher suite", m.saType.groupCipher, off);
+        const SaType& sa = m.saType;
+        if (off + 4 <= errorAt)
+          addSuite(layer, "roamscope.seed000.group_cipher", "Group cipher suite", sa.groupCipher, off);
         if (off + 8 <= errorAt)
-          addSuite(layer, "roamscope.seed000.pairwise_cipher", "Pairwise cipher suite", m.saType.pairwiseCipher, off + 4);
-        if (off + 12 <= errorAt) addSuite(layer, "roamscope.seed000.akm", "AKM suite", m.saType.akm, off + 8);
+          addSuite(layer, "roamscope.seed000.pairwise_cipher", "Pairwise cipher suite", sa.pairwiseCipher, off + 4);
+        if (off + 12 <= errorAt) addSuite(layer, "roamscope.seed000.akm", "AKM suite", sa.akm, off + 8);
         off += 12;
       }
       addOctets(layer, "roamscope.seed000.arandom", "ARandom", m.aRandom, off);
@@ -70,19 +72,18 @@ bool describeActionBody(ByteView frame, std::size_t bodyOffset, std::size_t end,
           layer.addUint("roamscope.seed000.gtkid", fmt::format("GTKID (key ID): {}", gtkId & 3), gtkId, off, 1);
           ++off;
         }
-        if (off < end) {
+        if (off < end && off <= errorAt) {  // not after a rejected GTKID
           const std::uint8_t length = frame[off];
           layer.addUint("roamscope.seed000.gtk_len", fmt::format("Wrapped GTK length: {}", length), length, off, 1);
           ++off;
         }
         addOctets(layer, "roamscope.seed000.gtk", "Wrapped GTK", m.wrappedGtk, off);
       }
-      if (!m.mic.empty()) layer.addBytes("roamscope.seed000.mic", fmt::format("MIC: {}", toColonHex(m.mic)), m.mic, off);
+      if (!m.mic.empty())
+        layer.addBytes("roamscope.seed000.mic", fmt::format("MIC: {}", toColonHex(m.mic)), m.mic, off);
     }
   }
-  if (!parsed.ok) {
-    out.markMalformed(layer, parsed.error, parsed.errorOffset);
-  }
+  if (!parsed.ok) out.markMalformed(layer, parsed.error, parsed.errorOffset);
   return true;
 }
 

@@ -74,10 +74,20 @@ function seed000.dissector(tvb, pinfo, tree)
     if not add(f.ptkid, 16, "PTKID") then return len end
   end
   if mtype == 2 then
-    if not add(f.gtkid, 1, "GTKID") then return len end
+    if not need(1, "GTKID") then return len end
+    local gtkid = tvb(off, 1):uint()
+    add(f.gtkid, 1, "GTKID")
+    if gtkid > 3 then
+      subtree:add_proto_expert_info(ef_malformed, "seed-000 GTKID reserved bits set")
+      return len
+    end
     if not need(1, "wrapped GTK length") then return len end
     local glen = tvb(off, 1):uint()
     add(f.gtk_len, 1, "wrapped GTK length")
+    if glen ~= 24 and glen ~= 32 and glen ~= 40 then
+      subtree:add_proto_expert_info(ef_malformed, "seed-000 wrapped GTK length is not 24, 32 or 40")
+      return len
+    end
     if not add(f.gtk, glen, "wrapped GTK") then return len end
   end
   if not add(f.mic, 16, "MIC") then return len end

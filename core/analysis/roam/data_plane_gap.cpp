@@ -84,7 +84,7 @@ void DataPlaneGapTracker::observe(const FrameView& frame, const WlanFrame& wlan,
       const bool unicastLink = !packet->destination || !packet->destination->isGroup();
       if (ip && !ip->groupDestination && unicastLink) {
         if (packet->source) {
-          if (ip->source4) ipOwner_[*ip->source4] = *packet->source;
+          if (ip->source4) ipOwner_.insert_or_assign(*ip->source4, *packet->source);
           onUnicastIp(t, *packet->source);
         }
         std::optional<MacAddress> to = packet->destination;

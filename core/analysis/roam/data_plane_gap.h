@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -85,8 +86,9 @@ class DataPlaneGapTracker {
   void moveReady(std::int64_t now);
 
   DataPlaneGapConfig config_;
-  std::map<MacAddress, Traffic> traffic_;
-  std::map<std::uint32_t, MacAddress> ipOwner_;  // IPv4 address → the MAC address that sent from it
+  // Looked up for every IP packet: hashed, not ordered (nothing iterates them).
+  std::unordered_map<MacAddress, Traffic, MacAddressHash> traffic_;
+  std::unordered_map<std::uint32_t, MacAddress> ipOwner_;  // IPv4 address → the MAC address that sent from it
   std::vector<Pending> pending_;
   std::vector<std::pair<std::size_t, Diagnostic>> ready_;
 };

@@ -34,8 +34,13 @@ void RoamAnalyzer::observe(const FrameView& frame) {
   }
   const auto event = decodeRoamEvent(frame, wlan, handshakes());
   if (!event || (staFilter_ && event->sta != *staFilter_)) return;
-  auto it = stations_.find(event->sta);
-  if (it == stations_.end()) it = stations_.emplace(event->sta, StationTracker(event->sta, config_)).first;
+  // Consecutive frames are mostly the same station's: remember the last one (map iterators stay valid).
+  auto it = lastStation_;
+  if (it == stations_.end() || it->first != event->sta) {
+    it = stations_.find(event->sta);
+    if (it == stations_.end()) it = stations_.emplace(event->sta, StationTracker(event->sta, config_)).first;
+    lastStation_ = it;
+  }
   const std::size_t before = records_.size();
   it->second.observe(*event, records_);
   collect(before);

@@ -24,6 +24,9 @@ class RoamAnalyzer {
  public:
   // `keys` may be null (no key checks); it must outlive the analyzer.
   explicit RoamAnalyzer(KeyRing* keys = nullptr, TrackerConfig config = {});
+  // Holds an iterator into its own station map (and trackers refer to the config): not copyable or movable.
+  RoamAnalyzer(const RoamAnalyzer&) = delete;
+  RoamAnalyzer& operator=(const RoamAnalyzer&) = delete;
 
   // Only this station is followed (the CLI's --sta).
   void setStationFilter(std::optional<MacAddress> sta) { staFilter_ = sta; }
@@ -52,6 +55,7 @@ class RoamAnalyzer {
   std::optional<MacAddress> staFilter_;
   ApDirectory directory_;
   std::map<MacAddress, StationTracker> stations_;
+  std::map<MacAddress, StationTracker>::iterator lastStation_ = stations_.end();
   std::vector<HandoffRecord> records_;
   DataPlaneGapTracker gaps_;
   RadiusExchangeTracker radius_;  // Access-Request → response on the wired side, for the EAP phase

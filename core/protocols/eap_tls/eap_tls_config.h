@@ -28,9 +28,9 @@ inline constexpr std::size_t kMaxTlsMessageLength = 128 * 1024;
 struct EapTlsConfig {
   TlsVersion version = TlsVersion::Tls12;  // both ends are pinned to exactly this version
   std::size_t fragmentSize = kDefaultFragmentSize;
-  Bytes caCertificateDer;                  // trust anchor for the other side's certificate
-  Bytes certificateDer;                    // own certificate
-  crypto::SecretBytes privateKeyDer;       // own key (PKCS#8 or traditional DER)
+  Bytes caCertificateDer;                        // trust anchor for the other side's certificate
+  Bytes certificateDer;                          // own certificate
+  crypto::SecretBytes privateKeyDer;             // own key (PKCS#8 or traditional DER)
   std::string identity = "peer@roamscope.test";  // peer only: EAP-Response/Identity text
 };
 

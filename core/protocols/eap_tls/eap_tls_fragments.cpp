@@ -46,9 +46,9 @@ crypto::Result<EapTlsReassembler::Status> EapTlsReassembler::accept(const eapol:
       return crypto::makeError(ErrorCode::Malformed, "first EAP-TLS fragment of several without the L flag");
     if (piece.messageLength) expected = piece.messageLength;
   } else if (piece.messageLength && expected && *piece.messageLength != *expected) {
-    return crypto::makeError(ErrorCode::Malformed,
-                             fmt::format("TLS Message Length changed from {} to {} within one message", *expected,
-                                         *piece.messageLength));
+    return crypto::makeError(
+        ErrorCode::Malformed,
+        fmt::format("TLS Message Length changed from {} to {} within one message", *expected, *piece.messageLength));
   }
   if (expected && *expected > kMaxTlsMessageLength)
     return crypto::makeError(ErrorCode::Malformed, fmt::format("TLS Message Length {} exceeds the limit of {} octets",

@@ -25,7 +25,7 @@ class EapTlsSender {
  public:
   explicit EapTlsSender(std::size_t fragmentSize) : fragmentSize_(fragmentSize) {}
 
-  void load(Bytes message);           // replaces any message still being sent
+  void load(Bytes message);  // replaces any message still being sent
   bool pending() const { return offset_ < message_.size(); }
   bool midMessage() const { return offset_ > 0 && pending(); }  // a fragment went out, more follow
   // The next piece; an empty message gives one empty fragment (an ACK or an empty response).

@@ -16,7 +16,7 @@ struct EapTlsKeys {
   // server.random for TLS 1.2; RFC 9190 2.3: a 64-octet exporter value for
   // TLS 1.3). Not secret: it names the session in traces.
   Bytes methodId;
-  std::string tlsVersion;    // "TLSv1.2", "TLSv1.3"
+  std::string tlsVersion;  // "TLSv1.2", "TLSv1.3"
 };
 
 // PMK = L(MSK, 0, 256) (IEEE 802.11-2016 12.7.1.3), the same convention as

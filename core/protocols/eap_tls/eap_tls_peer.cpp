@@ -16,11 +16,16 @@ using detail::TlsChannel;
 
 std::string_view peerStateName(EapTlsPeer::State state) {
   switch (state) {
-    case EapTlsPeer::State::Idle: return "idle";
-    case EapTlsPeer::State::Handshaking: return "handshaking";
-    case EapTlsPeer::State::AwaitingResult: return "awaiting result";
-    case EapTlsPeer::State::Succeeded: return "succeeded";
-    case EapTlsPeer::State::Failed: return "failed";
+    case EapTlsPeer::State::Idle:
+      return "idle";
+    case EapTlsPeer::State::Handshaking:
+      return "handshaking";
+    case EapTlsPeer::State::AwaitingResult:
+      return "awaiting result";
+    case EapTlsPeer::State::Succeeded:
+      return "succeeded";
+    case EapTlsPeer::State::Failed:
+      return "failed";
   }
   return "?";
 }
@@ -75,8 +80,9 @@ crypto::Result<Bytes> EapTlsPeer::handle(ByteView eapPacket) {
   if (packet->code == static_cast<std::uint8_t>(eapol::EapCode::Success)) {
     if (!readyForSuccess()) {
       state_ = State::Failed;
-      failureReason_ = failureReason_.empty() ? std::string("EAP-Success before the TLS exchange completed")
-                                              : fmt::format("EAP-Success after a failed TLS exchange: {}", failureReason_);
+      failureReason_ = failureReason_.empty()
+                           ? std::string("EAP-Success before the TLS exchange completed")
+                           : fmt::format("EAP-Success after a failed TLS exchange: {}", failureReason_);
       lastStep_ = fmt::format("peer: rejects EAP-Success ({})", failureReason_);
       return Bytes{};
     }
@@ -92,7 +98,8 @@ crypto::Result<Bytes> EapTlsPeer::handle(ByteView eapPacket) {
     return Bytes{};
   }
   if (!packet->isRequest())
-    return makeError(ErrorCode::Malformed, fmt::format("expected an EAP-Request, got {}", eapol::eapCodeName(packet->code)));
+    return makeError(ErrorCode::Malformed,
+                     fmt::format("expected an EAP-Request, got {}", eapol::eapCodeName(packet->code)));
   if (lastIdentifier_ && packet->identifier == *lastIdentifier_) {
     lastStep_ = "peer: repeats its last Response (retransmitted Request)";
     return lastResponse_;
@@ -152,7 +159,9 @@ Bytes EapTlsPeer::onServerMessage(std::uint8_t identifier, Bytes message) {
   if (channel_->handshakeComplete()) {
     // After the handshake only the TLS 1.3 commitment (RFC 9190 2.1.1) or an alert may come.
     switch (channel_->readAfterHandshake()) {
-      case TlsChannel::ReadOutcome::Commitment: commitmentReceived_ = true; break;
+      case TlsChannel::ReadOutcome::Commitment:
+        commitmentReceived_ = true;
+        break;
       case TlsChannel::ReadOutcome::Failed:
         failureReason_ = fmt::format("server ended TLS at message {}: {}", serverMessages_, channel_->failure());
         break;
@@ -172,8 +181,8 @@ Bytes EapTlsPeer::onServerMessage(std::uint8_t identifier, Bytes message) {
   switch (channel_->advance()) {
     case TlsChannel::Progress::Failed:
       // RFC 5216 2.1.3: the peer's alert (if OpenSSL produced one) goes back in the Response.
-      failureReason_ = fmt::format("TLS handshake failed at server message {}: {}", serverMessages_,
-                                   channel_->failure());
+      failureReason_ =
+          fmt::format("TLS handshake failed at server message {}: {}", serverMessages_, channel_->failure());
       state_ = State::AwaitingResult;
       break;
     case TlsChannel::Progress::Complete: {
@@ -185,7 +194,8 @@ Bytes EapTlsPeer::onServerMessage(std::uint8_t identifier, Bytes message) {
       state_ = State::AwaitingResult;
       break;
     }
-    case TlsChannel::Progress::NeedMore: break;
+    case TlsChannel::Progress::NeedMore:
+      break;
   }
   return sendMessage(identifier, channel_->takeOutput());
 }

@@ -16,12 +16,18 @@ using detail::TlsChannel;
 
 std::string_view serverStateName(EapTlsServer::State state) {
   switch (state) {
-    case EapTlsServer::State::Idle: return "idle";
-    case EapTlsServer::State::Handshaking: return "handshaking";
-    case EapTlsServer::State::AwaitingFinalAck: return "awaiting final acknowledgement";
-    case EapTlsServer::State::Failing: return "failing";
-    case EapTlsServer::State::Succeeded: return "succeeded";
-    case EapTlsServer::State::Failed: return "failed";
+    case EapTlsServer::State::Idle:
+      return "idle";
+    case EapTlsServer::State::Handshaking:
+      return "handshaking";
+    case EapTlsServer::State::AwaitingFinalAck:
+      return "awaiting final acknowledgement";
+    case EapTlsServer::State::Failing:
+      return "failing";
+    case EapTlsServer::State::Succeeded:
+      return "succeeded";
+    case EapTlsServer::State::Failed:
+      return "failed";
   }
   return "?";
 }
@@ -80,7 +86,8 @@ crypto::Result<Bytes> EapTlsServer::handle(ByteView eapResponse) {
   const auto packet = eapol::parseEap(eapResponse);
   if (!packet) return makeError(ErrorCode::Malformed, "not an EAP packet (header cut short or bad Length)");
   if (!packet->isResponse())
-    return makeError(ErrorCode::Malformed, fmt::format("expected an EAP-Response, got {}", eapol::eapCodeName(packet->code)));
+    return makeError(ErrorCode::Malformed,
+                     fmt::format("expected an EAP-Response, got {}", eapol::eapCodeName(packet->code)));
   if (packet->identifier != identifier_)
     return makeError(ErrorCode::Malformed, fmt::format("Identifier {} does not answer the outstanding Request {}",
                                                        packet->identifier, identifier_));

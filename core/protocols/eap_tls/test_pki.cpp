@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/protocols/eap_tls/test_pki.h"
 
+#include <fmt/format.h>
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
-
-#include <fmt/format.h>
 
 #include <utility>
 
@@ -41,16 +40,19 @@ bool addExtension(X509* cert, X509* issuer, int nid, const char* value) {
 
 std::string subjectText(std::string_view label, Role role) {
   switch (role) {
-    case Role::Ca: return fmt::format("{} CA", label);
-    case Role::Server: return fmt::format("{} server", label);
-    case Role::Client: return fmt::format("{} client", label);
+    case Role::Ca:
+      return fmt::format("{} CA", label);
+    case Role::Server:
+      return fmt::format("{} server", label);
+    case Role::Client:
+      return fmt::format("{} client", label);
   }
   return std::string(label);
 }
 
 // Builds and signs one certificate. `issuer`/`issuerKey` are null for the self-signed CA.
-crypto::Result<Bytes> makeCertificate(std::string_view commonName, Role role, long serial, EVP_PKEY* key,
-                                      X509* issuer, EVP_PKEY* issuerKey) {
+crypto::Result<Bytes> makeCertificate(std::string_view commonName, Role role, long serial, EVP_PKEY* key, X509* issuer,
+                                      EVP_PKEY* issuerKey) {
   detail::X509Ptr cert(X509_new());
   if (!cert) return openSslFailure("X509_new");
   X509_NAME* name = X509_get_subject_name(cert.get());

@@ -17,7 +17,7 @@
 namespace rs::eap {
 
 struct TestCredential {
-  std::string subject;                // "CN=..., O=RoamScope test PKI"
+  std::string subject;  // "CN=..., O=RoamScope test PKI"
   Bytes certificateDer;
   crypto::SecretBytes privateKeyDer;  // PKCS#8
 };

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/protocols/eap_tls/tls_channel.h"
 
+#include <fmt/format.h>
 #include <openssl/err.h>
 #include <openssl/x509_vfy.h>
-
-#include <fmt/format.h>
 
 #include <array>
 #include <climits>
@@ -46,8 +45,9 @@ crypto::Result<std::unique_ptr<TlsChannel>> TlsChannel::create(Role role, const 
     // the authentication without one.
     SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, nullptr);
     if (SSL_CTX_add_client_CA(ctx, ca.get()) != 1) return openSslFailure("certificate_authorities list");
-    // No resumption in the emulator: a TLS 1.3 server sends no NewSessionTicket,
-    // which RFC 9190 2.1.2 makes optional.
+    // No resumption in the emulator, so no NewSessionTicket: optional in TLS 1.2
+    // (RFC 5077) and in EAP-TLS 1.3 (RFC 9190 2.1.2), it only lengthens the last flight.
+    SSL_CTX_set_options(ctx, SSL_OP_NO_TICKET);
     if (SSL_CTX_set_num_tickets(ctx, 0) != 1) return openSslFailure("disabling session tickets");
   } else {
     SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nullptr);
@@ -160,8 +160,8 @@ crypto::Result<EapTlsKeys> TlsChannel::exportKeys() {
     // RFC 5216 2.3: Key_Material = TLS-PRF-128(master_secret, "client EAP encryption",
     // client.random ‖ server.random) — the RFC 5705 exporter without a context.
     static constexpr char kLabel[] = "client EAP encryption";
-    if (SSL_export_keying_material(ssl_.get(), material.data(), material.size(), kLabel, sizeof kLabel - 1, nullptr,
-                                   0, 0) != 1)
+    if (SSL_export_keying_material(ssl_.get(), material.data(), material.size(), kLabel, sizeof kLabel - 1, nullptr, 0,
+                                   0) != 1)
       return openSslFailure("TLS 1.2 exporter (client EAP encryption)");
     // RFC 5216 2.3: Method-Id = client.random ‖ server.random.
     keys.methodId.resize(64);
