@@ -47,60 +47,6 @@ HeaderLayout headerLayout(std::uint8_t type, std::uint8_t subtype, std::uint8_t 
   return l;
 }
 
-std::optional<MacAddress> MacHeader::ra() const {
-  if (addressCount < 1) return std::nullopt;
-  return addr[0];
-}
-
-std::optional<MacAddress> MacHeader::ta() const {
-  if (addressCount < 2) return std::nullopt;
-  return addr[1];
-}
-
-namespace {
-// 9.3.2.1 Table 9-26 (A-MSDU rows): Address 3 of a To-DS/From-DS A-MSDU is the BSSID;
-// the DA/SA it would otherwise carry are in each subframe.
-bool address3IsBssidForAmsdu(const MacHeader& h) {
-  return h.isData() && h.hasQosControl && h.amsduPresent() && (h.ds() == 1 || h.ds() == 2);
-}
-}  // namespace
-
-std::optional<MacAddress> MacHeader::da() const {
-  if (!isManagement() && !isData()) return std::nullopt;
-  if (ds() == 1 && address3IsBssidForAmsdu(*this)) return std::nullopt;
-  if (isData() && toDs()) return addr[2];  // To DS=1 (with or without From DS): Address 3
-  return addr[0];
-}
-
-std::optional<MacAddress> MacHeader::sa() const {
-  if (!isManagement() && !isData()) return std::nullopt;
-  if (ds() == 2 && address3IsBssidForAmsdu(*this)) return std::nullopt;
-  if (isData()) {
-    if (toDs() && fromDs()) return addr[3];
-    if (fromDs()) return addr[2];
-  }
-  return addr[1];
-}
-
-std::optional<MacAddress> MacHeader::bssid() const {
-  if (isManagement()) return addr[2];
-  if (isData()) {
-    switch (ds()) {
-      case 0: return addr[2];
-      case 1: return addr[0];
-      case 2: return addr[1];
-      default: return std::nullopt;  // WDS/mesh: no BSSID in the header
-    }
-  }
-  if (isControl()) {
-    if (subtype == ctrl::PsPoll) return addr[0];
-    if (subtype == ctrl::CfEnd || subtype == ctrl::CfEndCfAck) return addr[1];
-    return std::nullopt;
-  }
-  if (isExtension() && addressCount >= 1) return addr[0];
-  return std::nullopt;
-}
-
 MacHeader MacHeader::management(std::uint8_t subtype, const MacAddress& da, const MacAddress& sa,
                                 const MacAddress& bssid, std::uint16_t sequenceNumber) {
   MacHeader h;

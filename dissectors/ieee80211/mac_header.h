@@ -158,6 +158,62 @@ struct MacHeader {
                            std::uint16_t sequenceNumber, std::uint8_t tid);
 };
 
+// The address roles are read for nearly every frame by the analyses: defined here so they inline.
+inline std::optional<MacAddress> MacHeader::ra() const {
+  if (addressCount < 1) return std::nullopt;
+  return addr[0];
+}
+
+inline std::optional<MacAddress> MacHeader::ta() const {
+  if (addressCount < 2) return std::nullopt;
+  return addr[1];
+}
+
+namespace detail {
+// 9.3.2.1 Table 9-26 (A-MSDU rows): Address 3 of a To-DS/From-DS A-MSDU is the BSSID;
+// the DA/SA it would otherwise carry are in each subframe.
+inline bool address3IsBssidForAmsdu(const MacHeader& h) {
+  return h.isData() && h.hasQosControl && h.amsduPresent() && (h.ds() == 1 || h.ds() == 2);
+}
+}  // namespace detail
+
+inline std::optional<MacAddress> MacHeader::da() const {
+  if (!isManagement() && !isData()) return std::nullopt;
+  if (ds() == 1 && detail::address3IsBssidForAmsdu(*this)) return std::nullopt;
+  if (isData() && toDs()) return addr[2];  // To DS=1 (with or without From DS): Address 3
+  return addr[0];
+}
+
+inline std::optional<MacAddress> MacHeader::sa() const {
+  if (!isManagement() && !isData()) return std::nullopt;
+  if (ds() == 2 && detail::address3IsBssidForAmsdu(*this)) return std::nullopt;
+  if (isData()) {
+    if (toDs() && fromDs()) return addr[3];
+    if (fromDs()) return addr[2];
+  }
+  return addr[1];
+}
+
+inline std::optional<MacAddress> MacHeader::bssid() const {
+  if (isManagement()) return addr[2];
+  if (isData()) {
+    switch (ds()) {
+      case 0: return addr[2];
+      case 1: return addr[0];
+      case 2: return addr[1];
+      default: return std::nullopt;  // WDS/mesh: no BSSID in the header
+    }
+  }
+  if (isControl()) {
+    if (subtype == ctrl::PsPoll) return addr[0];
+    if (subtype == ctrl::CfEnd || subtype == ctrl::CfEndCfAck) return addr[1];
+    return std::nullopt;
+  }
+  if (isExtension() && addressCount >= 1) return addr[0];
+  return std::nullopt;
+}
+
+
 // Parses the header; nullopt when the frame is shorter than the header its Frame Control announces
 // or the protocol version is not 0.
 std::optional<MacHeader> parseMacHeader(ByteView frame);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "core/analysis/frame_decryptor.h"
 #include "core/analysis/roam/roam_report.h"
@@ -111,7 +112,10 @@ void DataPlaneGapTracker::onUnicastIp(std::int64_t t, const MacAddress& mac) {
   traffic.unicastIp.push_back(t);
   while (traffic.unicastIp.size() > 1 && t - traffic.unicastIp.front() > config_.historyNs) traffic.unicastIp.pop_front();
   for (Pending& p : pending_)
-    if (p.sta == mac && !p.firstAfter && t > p.endNs) p.firstAfter = t;
+    if (p.sta == mac && !p.firstAfter && t > p.endNs) {
+      p.firstAfter = t;
+      maybeReady_ = true;
+    }
 }
 
 bool DataPlaneGapTracker::involves(const ArpSeen& arp, const MacAddress& sta) const {
@@ -171,10 +175,14 @@ void DataPlaneGapTracker::watch(std::size_t index, const HandoffRecord& record) 
     auto after = std::upper_bound(times.begin(), times.end(), record.endNs);
     if (after != times.end()) p.firstAfter = *after;
   }
+  if (p.firstAfter) maybeReady_ = true;
+  earliestGiveUpNs_ = std::min(earliestGiveUpNs_, p.endNs + config_.giveUpNs);
   pending_.push_back(std::move(p));
 }
 
 void DataPlaneGapTracker::moveReady(std::int64_t now) {
+  // Called for every frame: nothing can be ready before traffic resumed for some roam or a give-up time passed.
+  if (!maybeReady_ && now <= earliestGiveUpNs_) return;
   for (auto it = pending_.begin(); it != pending_.end();) {
     const bool done = (it->firstAfter && (!unansweredRequest(*it) || now - *it->firstAfter > config_.arpReplyWaitNs)) ||
                       now - it->endNs > config_.giveUpNs;
@@ -185,6 +193,9 @@ void DataPlaneGapTracker::moveReady(std::int64_t now) {
     if (auto d = conclude(*it)) ready_.emplace_back(it->index, std::move(*d));
     it = pending_.erase(it);
   }
+  maybeReady_ = std::any_of(pending_.begin(), pending_.end(), [](const Pending& p) { return p.firstAfter.has_value(); });
+  earliestGiveUpNs_ = std::numeric_limits<std::int64_t>::max();
+  for (const Pending& p : pending_) earliestGiveUpNs_ = std::min(earliestGiveUpNs_, p.endNs + config_.giveUpNs);
 }
 
 void DataPlaneGapTracker::finish() {

@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <limits>
 #include <map>
 #include <unordered_map>
 #include <optional>
@@ -90,6 +91,9 @@ class DataPlaneGapTracker {
   std::unordered_map<MacAddress, Traffic, MacAddressHash> traffic_;
   std::unordered_map<std::uint32_t, MacAddress> ipOwner_;  // IPv4 address → the MAC address that sent from it
   std::vector<Pending> pending_;
+  // moveReady's fast path: whether some pending roam saw traffic resume, and the earliest give-up time.
+  bool maybeReady_ = false;
+  std::int64_t earliestGiveUpNs_ = std::numeric_limits<std::int64_t>::max();
   std::vector<std::pair<std::size_t, Diagnostic>> ready_;
 };
 

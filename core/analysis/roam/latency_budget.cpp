@@ -51,10 +51,20 @@ std::optional<std::vector<std::int64_t>> parseBudgetThresholds(std::string_view 
   return out;
 }
 
+namespace {
+
+// The label of one class: "≤T ms" for a threshold, ">T ms" past the last one (classIndex == thresholds).
+std::string classLabel(const LatencyBudget& budget, std::size_t classIndex) {
+  if (classIndex < budget.thresholdsNs.size()) return fmt::format("≤{} ms", msLabel(budget.thresholdsNs[classIndex]));
+  return fmt::format(">{} ms", msLabel(budget.thresholdsNs.back()));
+}
+
+}  // namespace
+
 std::vector<std::string> budgetClassLabels(const LatencyBudget& budget) {
   std::vector<std::string> labels;
-  for (std::int64_t t : budget.thresholdsNs) labels.push_back(fmt::format("≤{} ms", msLabel(t)));
-  if (!budget.thresholdsNs.empty()) labels.push_back(fmt::format(">{} ms", msLabel(budget.thresholdsNs.back())));
+  if (budget.thresholdsNs.empty()) return labels;
+  for (std::size_t i = 0; i <= budget.thresholdsNs.size(); ++i) labels.push_back(classLabel(budget, i));
   return labels;
 }
 
@@ -80,7 +90,7 @@ std::optional<BudgetVerdict> classify(const LatencyBudget& budget, const Handoff
       v.classIndex = i;
       break;
     }
-  v.label = budgetClassLabels(budget)[v.classIndex];
+  v.label = classLabel(budget, v.classIndex);  // one label, not all of them: this runs for every record
   return v;
 }
 

@@ -92,6 +92,7 @@ bool frameFits(ExchangeKind kind, bool request, const AnyFrame& f) {
     case ExchangeKind::Reassociation:
       return request ? (f.subtype == 0x00 || f.subtype == 0x02) : (f.subtype == 0x01 || f.subtype == 0x03);
     case ExchangeKind::Eap: return f.eap;
+    case ExchangeKind::Radius: return false;  // wired frames: none of these 802.11-only captures has RADIUS
     case ExchangeKind::M1M2:
     case ExchangeKind::M3M4:
     case ExchangeKind::GroupM1M2: return f.eapolKey;
