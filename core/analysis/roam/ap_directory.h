@@ -7,6 +7,7 @@
 // "sticky client" read it. Memory is bounded: at most kMaxAps BSSIDs.
 #include <cstdint>
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 
@@ -48,7 +49,7 @@ class ApDirectory {
   const ApInfo* find(const MacAddress& bssid) const;
 
  private:
-  std::map<MacAddress, ApInfo> aps_;
+  std::unordered_map<MacAddress, ApInfo, MacAddressHash> aps_;  // looked up per beacon per station; never iterated
 };
 
 }  // namespace rs::roam

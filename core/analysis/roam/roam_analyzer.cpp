@@ -29,20 +29,15 @@ void RoamAnalyzer::observe(const FrameView& frame) {
   if (wlan.mpdu.empty()) {
     // Wired frames: RADIUS exchanges join the running attempt of the station they name.
     if (auto x = radius_.observe(frame); x && (!staFilter_ || x->first == *staFilter_))
-      if (auto it = stations_.find(x->first); it != stations_.end()) it->second.addExchange(std::move(x->second));
+      if (auto it = stationIndex_.find(x->first); it != stationIndex_.end()) it->second->addExchange(std::move(x->second));
     return;
   }
   const auto event = decodeRoamEvent(frame, wlan, handshakes());
   if (!event || (staFilter_ && event->sta != *staFilter_)) return;
-  // Consecutive frames are mostly the same station's: remember the last one (map iterators stay valid).
-  auto it = lastStation_;
-  if (it == stations_.end() || it->first != event->sta) {
-    it = stations_.find(event->sta);
-    if (it == stations_.end()) it = stations_.emplace(event->sta, StationTracker(event->sta, config_)).first;
-    lastStation_ = it;
-  }
+  StationTracker*& tracker = stationIndex_[event->sta];
+  if (!tracker) tracker = &stations_.emplace(event->sta, StationTracker(event->sta, config_)).first->second;
   const std::size_t before = records_.size();
-  it->second.observe(*event, records_);
+  tracker->observe(*event, records_);
   collect(before);
 }
 

@@ -6,6 +6,7 @@
 // pass and every record says whether its handshake MICs (and the PMKID of its
 // reassociation request) verified.
 #include <map>
+#include <unordered_map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -55,7 +56,9 @@ class RoamAnalyzer {
   std::optional<MacAddress> staFilter_;
   ApDirectory directory_;
   std::map<MacAddress, StationTracker> stations_;
-  std::map<MacAddress, StationTracker>::iterator lastStation_ = stations_.end();
+  // stations_ is ordered for finish() (records in station order); the per-frame lookup goes through a hash index
+  // into its nodes, which stay where they are.
+  std::unordered_map<MacAddress, StationTracker*, MacAddressHash> stationIndex_;
   std::vector<HandoffRecord> records_;
   DataPlaneGapTracker gaps_;
   RadiusExchangeTracker radius_;  // Access-Request → response on the wired side, for the EAP phase
