@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "app/cli/decode_as_option.h"
+#include "app/cli/capture_inputs.h"
 #include "app/cli/exit_codes.h"
 #include "app/cli/html_report_file.h"
 #include "capture/merge/clock_offset_report.h"
@@ -105,18 +106,9 @@ int runAnalyze(const AnalyzeOptions& o) {
 
   // Every readable input is analysed; each unreadable one is reported once and makes the exit code 2.
   int code = kExitOk;
-  std::vector<std::unique_ptr<CaptureFile>> opened;
-  for (const std::string& path : o.files) {
-    auto result = openCapture(path);
-    if (auto* err = std::get_if<FileError>(&result)) {
-      fmt::print(stderr, "roamscope-cli: {}\n", err->toString());
-      code = kExitInput;
-      continue;
-    }
-    opened.push_back(std::move(std::get<std::unique_ptr<CaptureFile>>(result)));
-  }
-  std::vector<CaptureFile*> files;
-  for (auto& f : opened) files.push_back(f.get());
+  const CaptureInputs inputs = openCaptureInputs(o.files);
+  if (inputs.anyUnreadable) code = kExitInput;
+  const std::vector<CaptureFile*>& files = inputs.files;
 
   roam::RoamAnalyzer analyzer(context.keysGiven ? &ring : nullptr, config);
   analyzer.setStationFilter(station);

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <memory>
 
+#include "app/cli/capture_inputs.h"
 #include "app/cli/exit_codes.h"
 #include "capture/merge/merged_frame_stream.h"
 #include "core/analysis/handshake_tracker.h"
@@ -45,18 +46,9 @@ int runKeys(const KeysOptions& o) {
     return kExitUsage;
   }
   int code = kExitOk;
-  std::vector<std::unique_ptr<CaptureFile>> opened;
-  for (const std::string& path : o.files) {
-    auto result = openCapture(path);
-    if (auto* err = std::get_if<FileError>(&result)) {
-      fmt::print(stderr, "roamscope-cli: {}\n", err->toString());
-      code = kExitInput;
-      continue;
-    }
-    opened.push_back(std::move(std::get<std::unique_ptr<CaptureFile>>(result)));
-  }
-  std::vector<CaptureFile*> files;
-  for (auto& f : opened) files.push_back(f.get());
+  const CaptureInputs inputs = openCaptureInputs(o.files);
+  if (inputs.anyUnreadable) code = kExitInput;
+  const std::vector<CaptureFile*>& files = inputs.files;
 
   // Pass 1 derives the keys; pass 2 (the same merge, so the same frame indices) counts what each decrypts.
   HandshakeTracker tracker(ring);
