@@ -8,7 +8,7 @@
 //                    rate_mbps, path_loss {exponent, reference_distance_m, reference_loss_db},
 //                    loss {fixed, snr50_db, slope_db}}]
 //   links          [{name, a, b, delay_us, jitter_us, bandwidth_mbps, loss}]
-//   capture_points [{name, medium, observer | position} | {name, links [...]}]
+//   capture_points [{name, medium, observer | position} | {name, links [...], toward}]
 //   mobility       [{node, start_s, waypoints [{position, speed_mps, pause_s}]}]
 //   profile        {file, name, factor, costs_ns {...}}
 //   methods        {...}  free-form, read by the protocol layer
@@ -35,6 +35,7 @@ struct ScenarioCapture {
   std::optional<NodeId> observer;     // air: signal as heard at this node ...
   Position position;                  // ... or at this fixed position
   std::vector<std::size_t> links;     // indices into Scenario::links (a wired capture point)
+  std::optional<NodeId> toward;       // wired: only frames travelling toward this node (an end of every link)
 };
 
 struct ScenarioMobility {

@@ -197,13 +197,25 @@ void readLinks(const JsonCursor& root, Scenario& s) {
   }
 }
 
+// "toward": a node at an end of every listed link, so each link has a direction toward it.
+NodeId readToward(const JsonCursor& c, const std::vector<std::size_t>& links, const Scenario& s) {
+  const NodeId node = resolveNode(c, s.nodes);
+  for (std::size_t i : links) {
+    const LinkConfig& l = s.links[i];
+    if (l.a != node && l.b != node)
+      c.fail(fmt::format("a node at an end of every listed link (link \"{}\" joins {} and {})", l.name,
+                         s.nodes[l.a].name, s.nodes[l.b].name));
+  }
+  return node;
+}
+
 void readCaptures(const JsonCursor& root, Scenario& s) {
   const auto list = root.find("capture_points");
   if (!list) return;
   std::vector<std::string> names;
   for (std::size_t i = 0; i < list->arraySize(); ++i) {
     const JsonCursor e = list->at(i);
-    e.requireObject({"name", "medium", "observer", "position", "links"});
+    e.requireObject({"name", "medium", "observer", "position", "links", "toward"});
     ScenarioCapture c;
     c.name = uniqueName(e, names, "capture point");
     names.push_back(c.name);
@@ -214,6 +226,7 @@ void readCaptures(const JsonCursor& root, Scenario& s) {
       if (e.has("observer") && e.has("position")) e.at("position").fail("no position when an observer is given");
       if (auto o = e.find("observer")) c.observer = resolveNode(*o, s.nodes);
       if (auto p = e.find("position")) c.position = readPosition(*p);
+      if (auto t = e.find("toward")) t->fail("no \"toward\" on an air capture point (it selects a wired direction)");
     } else {
       for (const char* airOnly : {"observer", "position"})
         if (auto k = e.find(airOnly)) k->fail("no observer or position on a wired capture point");
@@ -221,6 +234,7 @@ void readCaptures(const JsonCursor& root, Scenario& s) {
       if (links.arraySize() == 0) links.fail("an array of link names", "an empty array");
       for (std::size_t k = 0; k < links.arraySize(); ++k)
         c.links.push_back(resolveByName(links.at(k), s.links, "/links"));
+      if (auto t = e.find("toward")) c.toward = readToward(*t, c.links, s);
     }
     s.captures.push_back(std::move(c));
   }

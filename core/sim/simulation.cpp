@@ -31,8 +31,11 @@ Simulation::Simulation(const Scenario& scenario, std::optional<std::uint64_t> se
     } else {
       std::string names;
       for (std::size_t i : c.links) names += (names.empty() ? "" : ", ") + links_[i]->config().name;
-      const auto id = captures_.addPoint(c.name, LinkType::Ethernet, fmt::format("wired links {}", names));
-      for (std::size_t i : c.links) links_[i]->addCapture(id);
+      const std::string description =
+          c.toward ? fmt::format("wired links {}, frames toward {}", names, topology_.node(*c.toward).name)
+                   : fmt::format("wired links {}", names);
+      const auto id = captures_.addPoint(c.name, LinkType::Ethernet, description);
+      for (std::size_t i : c.links) links_[i]->addCapture(id, c.toward);
     }
   }
 }

@@ -27,15 +27,25 @@ void WiredLink::setReceiver(NodeId endpoint, Receiver receiver) {
   receivers_[1 - direction(endpoint)] = std::make_shared<const Receiver>(std::move(receiver));
 }
 
-void WiredLink::addCapture(CapturePointId point) { capturePoints_.push_back(point); }
+void WiredLink::addCapture(CapturePointId point, std::optional<NodeId> toward) {
+  if (toward) direction(*toward);  // throws for a node that is not an end
+  taps_.push_back(Tap{point, toward});
+}
 
 SimTime WiredLink::serialisationTime(std::size_t bytes, double bandwidthBps) {
   if (bandwidthBps <= 0) return 0;
   return static_cast<SimTime>(std::ceil(8.0 * static_cast<double>(bytes) * 1e9 / bandwidthBps));
 }
 
-void WiredLink::record(SimTime start, const std::shared_ptr<const Bytes>& frame) {
-  for (CapturePointId p : capturePoints_) captures_.record(p, start, *frame);
+bool WiredLink::recordsToward(NodeId to) const {
+  for (const Tap& t : taps_)
+    if (!t.toward || *t.toward == to) return true;
+  return false;
+}
+
+void WiredLink::record(SimTime start, NodeId to, const std::shared_ptr<const Bytes>& frame) {
+  for (const Tap& t : taps_)
+    if (!t.toward || *t.toward == to) captures_.record(t.point, start, *frame);
 }
 
 WireTransmission WiredLink::transmit(NodeId from, Bytes frame, std::string_view label) {
@@ -51,12 +61,12 @@ WireTransmission WiredLink::transmit(NodeId from, Bytes frame, std::string_view 
   tx.arrival = std::max(tx.end + config_.delay + jitter, lastArrival_[dir]);
 
   auto shared = std::make_shared<const Bytes>(std::move(frame));
-  if (!capturePoints_.empty() && captures_.recording()) {
+  if (captures_.recording() && recordsToward(to)) {
     if (tx.start == scheduler_.now())
-      record(tx.start, shared);
+      record(tx.start, to, shared);
     else  // queued behind earlier frames: recorded when its first bit leaves
       scheduler_.scheduleAt(tx.start, EventDescriptor{EventKind::Protocol, from, label},
-                            [this, shared] { record(scheduler_.now(), shared); });
+                            [this, shared, to] { record(scheduler_.now(), to, shared); });
   }
   if (tx.lost) return tx;
   lastArrival_[dir] = tx.arrival;

@@ -10,6 +10,7 @@
 #include <array>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,7 +58,13 @@ class WiredLink {
 
   // Throws std::invalid_argument for a node that is not an end of the link.
   void setReceiver(NodeId endpoint, Receiver receiver);
-  void addCapture(CapturePointId point);
+  // Records the frames of this link at `point`: both directions, or with
+  // `toward` only those travelling toward that end. A point that lists every
+  // ingress link of a switch toward the switch sees each frame once, like a
+  // SPAN port, where recording both directions would show a frame that
+  // crosses the switch (AP -> switch -> server) twice. Throws
+  // std::invalid_argument when `toward` is not an end of the link.
+  void addCapture(CapturePointId point, std::optional<NodeId> toward = {});
   // Sends `frame` (an Ethernet frame for the distribution system) from one end to the other.
   WireTransmission transmit(NodeId from, Bytes frame, std::string_view label = {});
 
@@ -66,7 +73,12 @@ class WiredLink {
 
  private:
   std::size_t direction(NodeId from) const;
-  void record(SimTime start, const std::shared_ptr<const Bytes>& frame);
+  struct Tap {
+    CapturePointId point;
+    std::optional<NodeId> toward;  // nullopt: both directions
+  };
+  void record(SimTime start, NodeId to, const std::shared_ptr<const Bytes>& frame);
+  bool recordsToward(NodeId to) const;
 
   Scheduler& scheduler_;
   CaptureHub& captures_;
@@ -76,7 +88,7 @@ class WiredLink {
   std::array<std::shared_ptr<const Receiver>, 2> receivers_;  // [d] receives direction d: [0] is b's, [1] is a's
   std::array<SimTime, 2> wireFreeAt_{};                       // per direction (0: a -> b)
   std::array<SimTime, 2> lastArrival_{};                      // per direction
-  std::vector<CapturePointId> capturePoints_;
+  std::vector<Tap> taps_;
 };
 
 }  // namespace rs::sim

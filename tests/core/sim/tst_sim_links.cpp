@@ -126,6 +126,26 @@ class TestSimLinks : public QObject {
     QCOMPARE(sink.frames[1].linkType, LinkType::Ethernet);
   }
 
+  // A point with `toward` records one direction only; the other point on the link sees both.
+  void captureTowardOneEnd() {
+    Wire w(1);
+    MemoryFrameSink sink;
+    const auto both = w.sim.captures().addPoint("both", LinkType::Ethernet);
+    const auto towardB = w.sim.captures().addPoint("toward-radius", LinkType::Ethernet);
+    w.link->addCapture(both);
+    w.link->addCapture(towardB, w.b);
+    w.sim.setFrameSink(&sink);
+    w.link->transmit(w.a, Bytes(100, 1));
+    w.link->transmit(w.b, Bytes(100, 2));
+    w.link->transmit(w.a, Bytes(100, 3));  // queued behind the first: recorded when it starts
+    w.sim.scheduler().run();
+    std::vector<int> atBoth, atToward;
+    for (const auto& f : sink.frames) (f.point == both ? atBoth : atToward).push_back(f.bytes[0]);
+    QCOMPARE(atBoth, (std::vector<int>{1, 2, 3}));
+    QCOMPARE(atToward, (std::vector<int>{1, 3}));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, w.link->addCapture(both, NodeId{7}));
+  }
+
   void partialLossRate() {
     Wire w(5, 0, 0.2);
     for (int i = 0; i < 1000; ++i) w.link->transmit(w.a, Bytes(10, 0));

@@ -189,6 +189,23 @@ class TestSimScenario : public QObject {
     row("capture unknown medium",
         withNodes(kApAndSta, kChannel1 + R"(, "capture_points": [{"name": "c", "medium": "ch2"}])"),
         "/capture_points/0/medium: expected the name of an entry of /media, found \"ch2\"");
+    const std::string kSwitched =
+        R"([{"name": "ap1", "role": "access-point"}, {"name": "ds", "role": "switch"},
+            {"name": "radius", "role": "authentication-server"}])";
+    const std::string kSwitchedLinks =
+        R"("links": [{"name": "ds-ap1", "a": "ap1", "b": "ds"}, {"name": "ds-radius", "a": "ds", "b": "radius"}])";
+    row("toward a node off a listed link",
+        withNodes(kSwitched, kSwitchedLinks + R"(, "capture_points": [{"name": "c", "links": ["ds-ap1", "ds-radius"],
+                                                   "toward": "ap1"}])"),
+        "/capture_points/0/toward: expected a node at an end of every listed link (link \"ds-radius\" joins ds and "
+        "radius), found \"ap1\"");
+    row("toward an unknown node",
+        withNodes(kSwitched, kSwitchedLinks + R"(, "capture_points": [{"name": "c", "links": ["ds-ap1"], "toward": "x"}])"),
+        "/capture_points/0/toward: expected the name of a node in /nodes, found \"x\"");
+    row("toward on an air point",
+        withNodes(kApAndSta, kChannel1 + R"(, "capture_points": [{"name": "c", "medium": "ch1", "toward": "sta"}])"),
+        "/capture_points/0/toward: expected no \"toward\" on an air capture point (it selects a wired direction), "
+        "found \"sta\"");
     row("zero speed",
         withNodes(
             kApAndSta,
@@ -209,6 +226,40 @@ class TestSimScenario : public QObject {
     row("methods not an object", withNodes(kApAndSta, kChannel1 + ", \"methods\": 3"),
         "/methods: expected an object, found 3");
   }
+  // A SPAN-like point ("toward" the switch on both of its links) records a
+  // frame that crosses the switch once; the point without "toward" twice.
+  void captureTowardTheSwitch() {
+    const auto result = parseScenario(
+        R"({"nodes": [{"name": "ap1", "role": "access-point"}, {"name": "ds", "role": "switch"},
+                      {"name": "radius", "role": "authentication-server"}],
+            "links": [{"name": "ds-ap1", "a": "ap1", "b": "ds", "delay_us": 50},
+                      {"name": "ds-radius", "a": "ds", "b": "radius", "delay_us": 50}],
+            "capture_points": [{"name": "span", "links": ["ds-ap1", "ds-radius"], "toward": "ds"},
+                               {"name": "all", "links": ["ds-ap1", "ds-radius"]}]})",
+        "scenario.json");
+    if (const auto* e = std::get_if<ConfigError>(&result)) QFAIL(e->message().c_str());
+    QCOMPARE(*std::get<Scenario>(result).captures[0].toward, NodeId{1});
+    QVERIFY(!std::get<Scenario>(result).captures[1].toward);
+    Simulation sim(std::get<Scenario>(result));
+    QCOMPARE(sim.captures().points()[0].description, std::string("wired links ds-ap1, ds-radius, frames toward ds"));
+    QCOMPARE(sim.captures().points()[1].description, std::string("wired links ds-ap1, ds-radius"));
+    MemoryFrameSink sink;
+    sim.setFrameSink(&sink);
+    WiredLink& apLink = *sim.link("ds-ap1");
+    WiredLink& serverLink = *sim.link("ds-radius");
+    // The switch relays every frame to its other link; the server answers once.
+    apLink.setReceiver(1, [&](const WireDelivery& d) { serverLink.transmit(1, toBytes(d.frame)); });
+    serverLink.setReceiver(1, [&](const WireDelivery& d) { apLink.transmit(1, toBytes(d.frame)); });
+    serverLink.setReceiver(2, [&](const WireDelivery&) { serverLink.transmit(2, Bytes(60, 0xbb)); });
+    apLink.setReceiver(0, [](const WireDelivery&) {});
+    apLink.transmit(0, Bytes(60, 0xaa));
+    sim.scheduler().run();
+    std::vector<int> span, all;
+    for (const auto& f : sink.frames) (f.point == 0 ? span : all).push_back(f.bytes[0]);
+    QCOMPARE(span, (std::vector<int>{0xaa, 0xbb}));
+    QCOMPARE(all, (std::vector<int>{0xaa, 0xaa, 0xbb, 0xbb}));
+  }
+
   void badDocuments() {
     QFETCH(QString, text);
     QFETCH(QString, message);
