@@ -11,6 +11,7 @@
 #include "app/cli/dissect_command.h"
 #include "app/cli/exit_codes.h"
 #include "app/cli/keys_command.h"
+#include "app/cli/simulate_command.h"
 #include "app/cli/stats_command.h"
 #include "core/version.h"
 
@@ -28,11 +29,13 @@ int main(int argc, char** argv) {
   StatsOptions stats;
   DemoOptions demo;
   KeysOptions keys;
+  SimulateOptions simulate;
   CLI::App* analyzeCmd = addAnalyzeCommand(app, analyze);
   CLI::App* dissectCmd = addDissectCommand(app, dissect);
   CLI::App* statsCmd = addStatsCommand(app, stats);
   CLI::App* demoCmd = addDemoCommand(app, demo);
   CLI::App* keysCmd = addKeysCommand(app, keys);
+  CLI::App* simulateCmd = addSimulateCommand(app, simulate);
 
   try {
     app.parse(argc, argv);
@@ -46,6 +49,7 @@ int main(int argc, char** argv) {
     if (statsCmd->parsed()) return runStats(stats);
     if (demoCmd->parsed()) return runDemo(demo);
     if (keysCmd->parsed()) return runKeys(keys);
+    if (simulateCmd->parsed()) return runSimulate(simulate);
   } catch (const std::exception& e) {
     // Peer-supplied data never throws; reaching here is a bug (or out of memory).
     fmt::print(stderr, "roamscope-cli: internal error: {}\n", e.what());

@@ -20,11 +20,14 @@
 
 namespace rs::roam {
 
-enum class Method : std::uint8_t { Open, Psk, Full8021X, PmkCache, Okc, PreAuthentication, FtOverAir, FtOverDs, Sae };
+enum class Method : std::uint8_t {
+  Open, Psk, Full8021X, PmkCache, Okc, PreAuthentication, FtOverAir, FtOverDs, Sae,
+  Seed000,  // the seed-000 three-message re-association (docs/protocols/seed-000.md)
+};
 // "open", "psk", "full-802.1x", "pmk-cache", "okc", "pre-authentication", "ft-over-air", "ft-over-ds", "sae".
 std::string_view methodName(Method m);
 
-enum class PhaseKind : std::uint8_t { Scan, Authentication, FtAction, Reassociation, Eap, FourWay, GroupKey };
+enum class PhaseKind : std::uint8_t { Scan, Authentication, FtAction, Reassociation, Eap, FourWay, GroupKey, Seed000Exchange };
 std::string_view phaseName(PhaseKind p);  // "scan", "authentication", "ft-action", "reassociation", ...
 
 struct Phase {

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/simulate_command.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+
+#include "app/cli/exit_codes.h"
+#include "app/cli/html_report_file.h"
+#include "capture/sim/pcapng_frame_sink.h"
+#include "core/analysis/roam/roam_report.h"
+#include "core/protocols/wlan/wlan_network.h"
+#include "core/sim/scenario.h"
+
+namespace rs::cli {
+
+CLI::App* addSimulateCommand(CLI::App& app, SimulateOptions& o) {
+  CLI::App* cmd = app.add_subcommand(
+      "simulate", "Run a scenario in the deterministic emulation; print the ground-truth handoffs");
+  cmd->add_option("SCENARIO", o.scenario, "scenario file (JSON, docs/emulation.md; presets in resources/scenarios)")
+      ->required();
+  cmd->add_option("--seed", o.seed, "seed of the run (default: the scenario's)");
+  cmd->add_option("--duration", o.durationSeconds, "virtual seconds to run (default: the scenario's duration_s)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--pcap", o.pcap, "write every capture point to OUT.pcapng (one interface per point)");
+  cmd->add_option("--report", o.report, "write the ground-truth report to OUT.json, OUT.csv or OUT.html");
+  cmd->add_option("--trace", o.trace, "write the explanatory trace of every step to OUT.txt");
+  cmd->add_flag("--show-keys", o.showKeys, "show key material in the trace (masked by default)");
+  return cmd;
+}
+
+namespace {
+
+bool endsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Writes each trace event as one line: time, node, kind, text (and a derivation's values).
+class TraceFile : public sim::TraceSink {
+ public:
+  TraceFile(std::ofstream& out, const sim::Topology& topology, bool reveal)
+      : out_(out), topology_(topology), reveal_(reveal) {}
+  void onTrace(const sim::TraceEvent& e) override {
+    const std::string node = e.node == sim::kNoNode ? "-" : topology_.node(e.node).name;
+    out_ << fmt::format("{:>16} {:<8} {:<14} {}\n", sim::formatSimTime(e.time), node, sim::traceKindName(e.kind),
+                        e.text);
+    if (!e.derivation) return;
+    for (const auto& v : e.derivation->inputs) out_ << fmt::format("{:>41} in  {} = {}\n", "", v.label, sim::displayValue(v, reveal_));
+    for (const auto& v : e.derivation->outputs) out_ << fmt::format("{:>41} out {} = {}\n", "", v.label, sim::displayValue(v, reveal_));
+  }
+
+ private:
+  std::ofstream& out_;
+  const sim::Topology& topology_;
+  bool reveal_;
+};
+
+}  // namespace
+
+int runSimulate(const SimulateOptions& o) {
+  if (!o.report.empty() && !endsWith(o.report, ".json") && !endsWith(o.report, ".csv") && !endsWith(o.report, ".html")) {
+    fmt::print(stderr, "roamscope-cli: --report: '{}' must end in .json, .csv or .html\n", o.report);
+    return kExitUsage;
+  }
+  auto loaded = sim::loadScenario(o.scenario);
+  if (auto* error = std::get_if<sim::ConfigError>(&loaded)) {
+    fmt::print(stderr, "roamscope-cli: {}\n", error->message());
+    return kExitInput;
+  }
+  sim::Scenario scenario = std::get<sim::Scenario>(std::move(loaded));
+  if (o.durationSeconds) scenario.duration = sim::fromSeconds(*o.durationSeconds);
+  auto created = wlan::WlanNetwork::create(scenario, o.seed);
+  if (auto* error = std::get_if<std::string>(&created)) {
+    fmt::print(stderr, "roamscope-cli: {}\n", *error);
+    return kExitInput;
+  }
+  auto& network = *std::get<std::unique_ptr<wlan::WlanNetwork>>(created);
+
+  std::unique_ptr<PcapngFrameSink> pcap;
+  if (!o.pcap.empty()) {
+    auto sink = PcapngFrameSink::create(
+        o.pcap, fmt::format("RoamScope emulation of {} (seed {})", scenario.name.empty() ? o.scenario : scenario.name,
+                            network.simulation().seed()));
+    if (auto* error = std::get_if<FileError>(&sink)) {
+      fmt::print(stderr, "roamscope-cli: {}: {}\n", o.pcap, error->message);
+      return kExitInput;
+    }
+    pcap = std::get<std::unique_ptr<PcapngFrameSink>>(std::move(sink));
+    network.simulation().setFrameSink(pcap.get());
+  }
+  std::ofstream traceOut;
+  std::unique_ptr<TraceFile> traceFile;
+  if (!o.trace.empty()) {
+    traceOut.open(o.trace, std::ios::trunc);
+    if (!traceOut) {
+      fmt::print(stderr, "roamscope-cli: {}: cannot write the trace\n", o.trace);
+      return kExitInput;
+    }
+    traceFile = std::make_unique<TraceFile>(traceOut, network.simulation().topology(), o.showKeys);
+    network.simulation().addTraceSink(traceFile.get());
+  }
+
+  const wlan::WlanRunSummary summary = network.run();
+  if (pcap && !pcap->close()) {
+    fmt::print(stderr, "roamscope-cli: {}: writing the capture failed\n", o.pcap);
+    return kExitInput;
+  }
+  roam::ReportContext context;
+  context.inputs = {o.scenario};
+  const auto& records = network.truth().records();
+  fmt::print("Scenario {} (seed {}): {} events, {} of virtual time; method {}, security {}\n",
+             scenario.name.empty() ? o.scenario : scenario.name, network.simulation().seed(), summary.events,
+             sim::formatSimTime(summary.endTime), wlan::handoffMethodName(network.settings().handoff),
+             wlan::securityName(network.settings().security));
+  std::uint64_t sent = 0, skipped = 0, received = 0;
+  for (const auto& s : summary.stations) {
+    sent += s.uplinkSent;
+    skipped += s.uplinkSkipped;
+    received += s.downlinkReceived;
+  }
+  if (summary.server.downlinkSent || sent)
+    fmt::print("Voice flow: uplink {} sent, {} not sent (no link), {} received by the server; downlink {} sent, {} "
+               "received by stations\n",
+               sent, skipped, summary.server.uplinkReceived, summary.server.downlinkSent, received);
+  if (pcap) fmt::print("Capture: {} ({} frames)\n", o.pcap, pcap->framesWritten());
+  fmt::print("{}", roam::reportText(records, context));
+  if (!o.report.empty()) {
+    const std::string text = endsWith(o.report, ".json")   ? roam::reportJson(records, context).dump(2) + "\n"
+                             : endsWith(o.report, ".html") ? htmlReport(records, context)
+                                                           : roam::reportCsv(records, context);
+    std::ofstream out(o.report, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) {
+      fmt::print(stderr, "roamscope-cli: {}: cannot write the report\n", o.report);
+      return kExitInput;
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace rs::cli

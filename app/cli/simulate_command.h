@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// roamscope-cli simulate SCENARIO [--seed N] [--duration S] [--pcap OUT.pcapng]
+//                        [--report OUT.json|OUT.csv|OUT.html] [--trace OUT.txt] [--show-keys]
+// Runs a scenario on the emulation core (the WLAN system of seed 000 and its
+// comparators), writes every capture point to one pcapng, and prints the
+// emulator's ground-truth handoff records in the roam report's format.
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace rs::cli {
+
+struct SimulateOptions {
+  std::string scenario;
+  std::optional<std::uint64_t> seed;
+  std::optional<double> durationSeconds;
+  std::string pcap;
+  std::string report;
+  std::string trace;
+  bool showKeys = false;
+};
+
+CLI::App* addSimulateCommand(CLI::App& app, SimulateOptions& options);
+int runSimulate(const SimulateOptions& options);
+
+}  // namespace rs::cli

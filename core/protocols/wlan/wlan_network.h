@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The WLAN system of a scenario on the emulation core: one AccessPoint per
+// node of role access-point, one Station per station, the authentication
+// server (802.1X), the DS switches and the voice server, wired to the run's
+// media and links. The GUI steps `simulation()` itself; `run()` goes to the
+// scenario's end. OpenSSL's randomness is seeded from the run for the network's
+// lifetime (EAP-TLS stays byte-identical), so only one network may exist at a time.
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/protocols/wlan/ground_truth.h"
+#include "core/protocols/wlan/station.h"
+#include "core/protocols/wlan/voice_server.h"
+#include "core/protocols/wlan/wlan_settings.h"
+#include "core/protocols/wlan/wlan_world.h"
+#include "core/sim/deterministic_openssl_random.h"
+#include "core/sim/scenario.h"
+#include "core/sim/simulation.h"
+
+namespace rs::wlan {
+
+class AccessPoint;
+class EthernetSwitch;
+class RadiusServer;
+
+// Default length of a run whose scenario gives no duration_s.
+inline constexpr sim::SimTime kDefaultRunDuration = sim::seconds(60);
+
+struct WlanRunSummary {
+  std::uint64_t events = 0;
+  sim::SimTime endTime = 0;
+  std::vector<StationCounters> stations;  // in node order
+  VoiceServerCounters server;
+};
+
+class WlanNetwork {
+ public:
+  // An error names the scenario file and what is wrong with its WLAN part.
+  static std::variant<std::unique_ptr<WlanNetwork>, std::string> create(const sim::Scenario& scenario,
+                                                                        std::optional<std::uint64_t> seed = {});
+  ~WlanNetwork();
+  WlanNetwork(const WlanNetwork&) = delete;
+  WlanNetwork& operator=(const WlanNetwork&) = delete;
+
+  sim::Simulation& simulation() { return *sim_; }
+  const WlanSettings& settings() const { return settings_; }
+  const GroundTruth& truth() const { return truth_; }
+  sim::SimTime duration() const { return duration_; }
+
+  // Schedules the beacons, the stations' first scans and the voice flow (once).
+  void start();
+  // start(), then every event up to the duration; the ground truth is closed at the end.
+  WlanRunSummary run();
+  WlanRunSummary summary() const;
+
+ private:
+  WlanNetwork(const sim::Scenario& scenario, WlanSettings settings, std::optional<std::uint64_t> seed);
+  std::optional<std::string> build(const sim::Scenario& scenario);
+
+  WlanSettings settings_;
+  std::optional<sim::ScopedDeterministicOpensslRandom> random_;
+  std::unique_ptr<sim::Simulation> sim_;
+  std::unique_ptr<WlanWorld> world_;
+  GroundTruth truth_;
+  sim::SimTime duration_ = kDefaultRunDuration;
+  std::vector<std::unique_ptr<AccessPoint>> accessPoints_;
+  std::vector<std::unique_ptr<Station>> stations_;
+  std::vector<std::unique_ptr<EthernetSwitch>> switches_;
+  std::shared_ptr<RadiusServer> radiusServer_;  // shared_ptr: deletes a type incomplete here
+  std::unique_ptr<VoiceServer> voiceServer_;
+  bool started_ = false;
+};
+
+}  // namespace rs::wlan
