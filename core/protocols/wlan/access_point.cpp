@@ -132,7 +132,8 @@ void AccessPoint::onAuthentication(const sim::AirReception&, const MacHeader& h,
     Station& s = stations_[sta];
     s.associated = false;
     s.tk = crypto::SecretBytes();
-    keyExchanges_.erase(sta);
+    // A handshake over the air restarts; the seed-000 one over the DS prepared this very authentication.
+    if (auto x = keyExchanges_.find(sta); x != keyExchanges_.end() && x->second.path == Path::Air) keyExchanges_.erase(x);
   }
   trace(TraceKind::FrameReceived, fmt::format("{} got Authentication (algorithm {}) from {}", name_, auth->algorithm,
                                               sta.toString()));

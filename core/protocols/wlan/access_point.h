@@ -44,7 +44,6 @@ class AccessPoint {
     bool seed000 = false;  // the seed-000 handshake before re-association (version 3, seed-000 PTK)
     std::uint64_t replayCounter = 0;
     Bytes anonce;
-    Bytes snonceForSeed000;  // names the seed-000 PTKSA (PTKID)
     std::optional<crypto::Ptk> ptk;
     int awaiting = 0;  // the message expected next: 2 or 4; 0 when none
     unsigned resends = 0;
@@ -82,6 +81,7 @@ class AccessPoint {
   void onPmk(const MacAddress& sta, Path path, crypto::SecretBytes pmk);
   void startKeyExchange(const MacAddress& sta, Path path, bool seed000);
   void onEapolKey(const MacAddress& sta, ByteView pdu);
+  void prepareSeed000Ptksa(const MacAddress& sta, const KeyExchange& x, ByteView snonce);
   void armKeyTimer(const MacAddress& sta);
   void onKeyTimeout(const MacAddress& sta);
   void sendEapol(const MacAddress& sta, Path path, Bytes pdu, std::string_view label, sim::SimTime at);

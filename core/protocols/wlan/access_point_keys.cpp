@@ -190,6 +190,25 @@ void AccessPoint::onKeyTimeout(const MacAddress& sta) {
   if (path == Path::Air) deauthenticate(sta, 15);  // 4-way handshake timeout (Table 9-45)
 }
 
+// The target AP holds the seed-000 PTKSA from message 2 on (it has just derived the PTK and checked the
+// station's MIC); message 4 confirms it. The station leaves as soon as it has sent message 4, so its
+// Authenticate PTK request may overtake message 4 on its way through the DS; its MIC proves possession
+// of the KCK just as message 4 would (docs/protocols/seed-000.md section 3).
+void AccessPoint::prepareSeed000Ptksa(const MacAddress& sta, const KeyExchange& x, ByteView snonce) {
+  auto id = crypto::seed000::ptkId(x.ptk->kck, bssid_, sta, x.anonce, snonce);
+  if (!id) return;
+  rs::seed000::SaType saType;
+  saType.akm.type = static_cast<std::uint8_t>(essAkm(world_.settings));
+  protocols::seed000::Ptksa sa{sta, bssid_, *x.ptk, *id, saType};
+  Station& s = stations_[sta];
+  s.seed000Tk = x.ptk->tk;
+  s.seed000 = std::make_unique<protocols::seed000::AccessPoint>(std::move(sa), gtk_, gtkKeyId_);
+  trace(TraceKind::KeyDerivation,
+        fmt::format("{}: PTKSA for {} established before re-association: PTK = KDF-SHA-256(PMK, \"RoamScope "
+                    "seed-000 PTK\", Min(AA,SPA) || Max(AA,SPA) || Min(ANonce,SNonce) || Max(ANonce,SNonce)), PTKID {}",
+                    name_, sta.toString(), toHex(*id)));
+}
+
 void AccessPoint::onEapolKey(const MacAddress& sta, ByteView pdu) {
   auto it = keyExchanges_.find(sta);
   const auto key = eapol::parseEapolKey(pdu);
@@ -211,12 +230,14 @@ void AccessPoint::onEapolKey(const MacAddress& sta, ByteView pdu) {
       return;
     }
     x.ptk = std::move(*ptk);
-    x.snonceForSeed000 = toBytes(key->nonce);
+    if (x.seed000) prepareSeed000Ptksa(sta, x, key->nonce);
     charge(cost::kAesKeyWrap);
     const sim::SimTime done = charge(cost::kEapolMic);
     ++x.replayCounter;
+    // Seed 000 sends no GTK here (it travels in Authenticate PTK response) but keeps the Install bit: every
+    // parser (Wireshark's too) tells message 3 from message 1 by it; the keys are used only after re-association.
     auto m3 = buildMessage3(profile, x.replayCounter, x.anonce, essRsne(world_.settings),
-                            x.seed000 ? ByteView{} : ByteView(gtk_), gtkKeyId_, !x.seed000, *x.ptk);
+                            x.seed000 ? ByteView{} : ByteView(gtk_), gtkKeyId_, true, *x.ptk);
     if (!m3) return;
     x.lastSent = *m3;
     x.awaiting = 4;
@@ -233,20 +254,11 @@ void AccessPoint::onEapolKey(const MacAddress& sta, ByteView pdu) {
       return;
     }
     world_.sim.scheduler().cancel(x.timer);
-    Station& s = stations_[sta];
     if (x.seed000) {
-      auto id = crypto::seed000::ptkId(x.ptk->kck, bssid_, sta, x.anonce, x.snonceForSeed000);
-      if (!id) return;
-      rs::seed000::SaType saType;
-      saType.akm.type = static_cast<std::uint8_t>(profile.akm);
-      protocols::seed000::Ptksa sa{sta, bssid_, *x.ptk, *id, saType};
-      s.seed000Tk = x.ptk->tk;
-      s.seed000 = std::make_unique<protocols::seed000::AccessPoint>(std::move(sa), gtk_, gtkKeyId_);
-      trace(TraceKind::KeyDerivation,
-            fmt::format("{}: PTKSA for {} established before re-association: PTK = KDF-SHA-256(PMK, \"RoamScope "
-                        "seed-000 PTK\", ...), PTKID {}",
-                        name_, sta.toString(), toHex(*id)));
+      trace(TraceKind::Info, fmt::format("{}: message 4 from {} confirms the PTKSA prepared for its re-association",
+                                         name_, sta.toString()));
     } else {
+      Station& s = stations_[sta];
       s.tk = x.ptk->tk;
       s.pn = 1;
       trace(TraceKind::KeyDerivation, fmt::format("{}: 4-way handshake with {} complete: TK installed (at {})", name_,

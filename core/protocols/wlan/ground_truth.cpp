@@ -70,6 +70,10 @@ void GroundTruth::preparedPhase(const MacAddress& sta, PhaseKind kind, sim::SimT
   prepared.push_back(roam::Phase{kind, start, end});
 }
 
+void GroundTruth::requestResponse(const MacAddress& sta, sim::SimTime request, sim::SimTime response) {
+  openRecord(sta).latencyNs[Definition::RequestToResponse] = response - request;
+}
+
 void GroundTruth::setMethod(const MacAddress& sta, roam::Method method) { openRecord(sta).method = method; }
 
 void GroundTruth::complete(const MacAddress& sta, sim::SimTime end) {

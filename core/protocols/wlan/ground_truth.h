@@ -28,6 +28,9 @@ class GroundTruth {
   // A phase that ran before the attempt opened (seed 000 prepares the target AP first): kept for the next begin().
   void preparedPhase(const MacAddress& sta, roam::PhaseKind kind, sim::SimTime start, sim::SimTime end);
   void setMethod(const MacAddress& sta, roam::Method method);
+  // The request -> response pair of the `request-to-response` definition when it is not the (re)association
+  // exchange (seed 000: Authenticate PTK request -> response).
+  void requestResponse(const MacAddress& sta, sim::SimTime request, sim::SimTime response);
   // The frame that completed the attempt; computes the latency definitions.
   void complete(const MacAddress& sta, sim::SimTime end);
   void fail(const MacAddress& sta, sim::SimTime end, std::string stage, std::optional<std::uint16_t> code,

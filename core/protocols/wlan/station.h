@@ -142,6 +142,7 @@ class Station {
   std::optional<Supplicant> supplicant_;
   std::optional<protocols::seed000::Ptksa> prepared_;  // seed 000: the PTKSA with target_
   std::unique_ptr<protocols::seed000::Station> seed000_;
+  sim::SimTime seed000RequestStart_ = 0;  // first bit of the Authenticate PTK request
 
   // Voice flow.
   std::optional<sim::NodeId> flowServer_;

@@ -194,6 +194,7 @@ void Station::startSeed000Exchange() {
   state_ = State::Seed000;
   transmit(std::move(frame), "Authenticate PTK request", charge(cost::kEapolMic), [this](sim::SimTime start) {
     truth_.phase(mac_, PhaseKind::Seed000Exchange, start, start);
+    seed000RequestStart_ = start;
   });
   armTimeout("seed-000 Authenticate PTK request");
 }
@@ -208,6 +209,7 @@ void Station::onSeed000Response(const sim::AirReception& rx, ByteView body) {
     return;
   }
   truth_.phase(mac_, PhaseKind::Seed000Exchange, rx.start, rx.start);
+  truth_.requestResponse(mac_, seed000RequestStart_, rx.start);
   trace(TraceKind::KeyDerivation, fmt::format("{}: message 2 verified, GTK (key ID {}) unwrapped; installs TK and GTK, "
                                               "sends Group Key Confirm",
                                               name_, seed000_->gtkId()));
