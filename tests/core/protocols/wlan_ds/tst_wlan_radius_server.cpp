@@ -1,0 +1,559 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The 802.1X authentication server (RadiusServer) on a Simulation built in
+// code: an "ap" node and the server joined by one wired link. The test plays
+// the AP: it wraps the EAP of a real EapTlsPeer into signed Access-Requests
+// (RFC 2865, RFC 3579), carries the State, runs the scheduler and reads the
+// replies. Checks the whole conversation to Access-Accept (TLS 1.2 and 1.3),
+// the MS-MPPE keys against the peer's MSK, every reply's authenticators, the
+// processing costs in the reply times, silent discards (wrong secret, missing
+// attributes, garbage), RFC 5080 duplicates, TLS failure -> Access-Reject,
+// session expiry, byte-identical captures under the seeded OpenSSL RNG, and
+// tshark reading every packet without malformed/expert errors.
+#include <QTemporaryDir>
+#include <QtTest>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "capture/sim/pcapng_frame_sink.h"
+#include "core/crypto/radius_crypto.h"
+#include "core/protocols/eap_tls/eap_tls_peer.h"
+#include "core/protocols/eap_tls/test_pki.h"
+#include "core/protocols/wlan/ds_frames.h"
+#include "core/protocols/wlan/radius_server.h"
+#include "core/protocols/wlan/wlan_costs.h"
+#include "core/sim/deterministic_openssl_random.h"
+#include "core/sim/simulation.h"
+#include "dissectors/eapol/eap.h"
+#include "dissectors/radius/radius.h"
+#include "tests/support/tshark_fields.h"
+
+using namespace rs;
+using namespace rs::sim;
+
+Q_DECLARE_METATYPE(rs::eap::TlsVersion)
+
+namespace {
+
+constexpr char kSecret[] = "testing123";
+constexpr char kIdentity[] = "peer@roamscope.test";
+const MacAddress kApMac{{0x02, 0, 0, 0, 0, 0x01}};
+const MacAddress kServerMac{{0x02, 0, 0, 0, 0, 0x20}};
+constexpr std::uint32_t kApIp = 0x0a00000b;      // 10.0.0.11
+constexpr std::uint32_t kServerIp = 0x0a000002;  // 10.0.0.2
+constexpr std::uint16_t kApPort = 32768;
+constexpr SimTime kLinkDelay = microseconds(100);
+// Distinct figures, so a reply's delay tells which costs were charged.
+constexpr SimTime kRadiusCost = microseconds(30);
+constexpr SimTime kEapTlsCost = microseconds(700);
+constexpr SimTime kMppeCost = microseconds(11);
+
+const eap::TestPki& pkiA() {
+  static const eap::TestPki pki = eap::makeTestPki("RoamScope A").value();
+  return pki;
+}
+const eap::TestPki& pkiB() {
+  static const eap::TestPki pki = eap::makeTestPki("RoamScope B").value();
+  return pki;
+}
+
+struct Reply {
+  SimTime time = 0;
+  Bytes radius;  // the UDP payload
+};
+
+// One Access-Request as sent, and what came back for it.
+struct Round {
+  SimTime sent = 0;
+  Bytes authenticator;
+  bool carriedEapTls = false;  // a Response the server's EAP-TLS machine handles (not the Identity)
+  std::optional<Reply> reply;
+};
+
+// The AP side: builds Access-Requests, sends them over the link, collects replies.
+struct ApHarness {
+  Simulation sim;
+  NodeId ap = 0, server = 0;
+  WiredLink* link = nullptr;
+  MemoryTraceSink traces;
+  std::unique_ptr<wlan::RadiusServer> radius;
+  std::unique_ptr<eap::EapTlsPeer> peer;
+  std::vector<Reply> replies;
+  std::vector<Round> rounds;
+  Random authenticators;
+  std::uint8_t nextIdentifier = 0;
+  std::uint16_t ipIdentification = 0;
+  Bytes state;
+
+  // The server uses `serverPki`; the peer trusts `trusted`'s CA and presents `own`'s client certificate.
+  ApHarness(std::uint64_t seed, const eap::TestPki& serverPki, const eap::TestPki& trusted, const eap::TestPki& own,
+            eap::TlsVersion version = eap::TlsVersion::Tls12, FrameSink* sink = nullptr)
+      : sim(seed), authenticators(sim.random("test/ap/authenticator")) {
+    ap = sim.topology().addNode(Node{kNoNode, "ap", NodeRole::AccessPoint, {}, kApMac, kApIp, {}});
+    server =
+        sim.topology().addNode(Node{kNoNode, "radius", NodeRole::AuthenticationServer, {}, kServerMac, kServerIp, {}});
+    link = &sim.addLink(LinkConfig{"ds-radius", ap, server, kLinkDelay, 0, 0, 0});
+    sim.costs().set(std::string(wlan::cost::kRadiusProcessing), kRadiusCost);
+    sim.costs().set(std::string(wlan::cost::kEapTlsServerMessage), kEapTlsCost);
+    sim.costs().set(std::string(wlan::cost::kMppeKeyCrypto), kMppeCost);
+    if (sink) {
+      link->addCapture(sim.captures().addPoint("ds", LinkType::Ethernet, "AP to RADIUS server"));
+      sim.setFrameSink(sink);
+    }
+    sim.addTraceSink(&traces);
+    link->setReceiver(ap, [this](const WireDelivery& d) {
+      const auto udp = wlan::parseUdpFrame(d.frame);
+      if (udp && udp->to.ip == kApIp && udp->to.port == kApPort) {
+        replies.push_back(Reply{d.time, toBytes(udp->payload)});
+        if (!rounds.empty() && !rounds.back().reply) rounds.back().reply = replies.back();
+      }
+    });
+    wlan::RadiusServerSettings settings;
+    settings.sharedSecret = kSecret;
+    settings.tlsVersion = version;
+    radius = std::make_unique<wlan::RadiusServer>(sim, server, settings, serverPki);
+    eap::EapTlsConfig peerConfig;
+    peerConfig.version = version;
+    peerConfig.caCertificateDer = trusted.ca.certificateDer;
+    peerConfig.certificateDer = own.client.certificateDer;
+    peerConfig.privateKeyDer = own.client.privateKeyDer;
+    peerConfig.identity = kIdentity;
+    peer = eap::EapTlsPeer::create(peerConfig).value();
+  }
+
+  Bytes newAuthenticator() {
+    Bytes a;
+    for (int word = 0; word < 2; ++word) {
+      const std::uint64_t v = authenticators.next();
+      for (int i = 0; i < 8; ++i) a.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+    }
+    return a;
+  }
+
+  // An Access-Request as an 802.1X authenticator sends it (RFC 3580 3, RFC 3579 3).
+  Bytes accessRequest(std::uint8_t identifier, ByteView authenticator, ByteView eap, ByteView stateValue,
+                      std::string_view secret = kSecret, bool withMessageAuthenticator = true) {
+    radius::PacketBuilder b(radius::code::kAccessRequest, identifier, authenticator);
+    b.addText(radius::attr::kUserName, kIdentity)
+        .addIpv4(radius::attr::kNasIpAddress, kApIp)
+        .addText(radius::attr::kNasIdentifier, "ap")
+        .addText(radius::attr::kCalledStationId, "02-00-00-00-00-01:roam")
+        .addText(radius::attr::kCallingStationId, "02-00-00-00-01-00")
+        .addU32(radius::attr::kServiceType, 2)  // Framed
+        .addU32(radius::attr::kFramedMtu, 1400)
+        .addU32(radius::attr::kNasPortType, 19);  // Wireless - IEEE 802.11
+    if (!stateValue.empty()) b.add(radius::attr::kState, stateValue);
+    b.addEapMessage(eap);
+    if (withMessageAuthenticator) b.addMessageAuthenticator();
+    Bytes packet = b.build().value();
+    if (withMessageAuthenticator)
+      crypto::radius::signMessageAuthenticator(packet, authenticator, asView(secret)).value();
+    return packet;
+  }
+
+  Bytes frameOf(ByteView payload, std::uint16_t port = radius::kAuthPort) {
+    return wlan::buildUdpFrame(wlan::UdpEndpoint{kApMac, kApIp, kApPort},
+                               wlan::UdpEndpoint{kServerMac, kServerIp, port}, ++ipIdentification, payload);
+  }
+
+  // Sends `eap` in a new Access-Request with the current State; returns the frame (for retransmissions).
+  Bytes send(ByteView eap, bool carriesEapTls, std::string_view secret = kSecret) {
+    Round r;
+    r.sent = sim.now();
+    r.authenticator = newAuthenticator();
+    r.carriedEapTls = carriesEapTls;
+    Bytes frame = frameOf(accessRequest(nextIdentifier++, r.authenticator, eap, state, secret));
+    rounds.push_back(std::move(r));
+    link->transmit(ap, frame);
+    return frame;
+  }
+
+  Bytes identityResponse() { return peer->handle(eapol::buildEapIdentity(eapol::EapCode::Request, 0, {})).value(); }
+
+  // Feeds the reply's EAP to the peer; returns its Response (empty after Success/Failure) and keeps the State.
+  Bytes onReply(const Reply& reply) {
+    const auto p = radius::parsePacket(reply.radius);
+    if (!p) return {};
+    if (const auto* s = p->find(radius::attr::kState)) state = toBytes(s->value);
+    auto response = peer->handle(p->eapMessage());
+    return response ? *response : Bytes{};
+  }
+
+  // The whole conversation; the final reply's code (0 when the server went silent).
+  std::uint8_t authenticate() {
+    Bytes eap = identityResponse();
+    bool eapTls = false;
+    for (int step = 0; step < 100; ++step) {
+      send(eap, eapTls);
+      sim.scheduler().run();
+      if (!rounds.back().reply) return 0;
+      const Reply reply = *rounds.back().reply;
+      eap = onReply(reply);
+      const std::uint8_t code = radius::parsePacket(reply.radius)->code;
+      if (code != radius::code::kAccessChallenge) return code;
+      eapTls = true;
+    }
+    return 0;
+  }
+
+  bool traced(TraceKind kind, std::string_view fragment) const {
+    for (const auto& e : traces.events)
+      if (e.kind == kind && e.text.find(fragment) != std::string::npos) return true;
+    return false;
+  }
+};
+
+radius::Packet parsed(const Reply& r) { return radius::parsePacket(r.radius).value(); }
+
+Bytes fileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// A complete authentication written to `path` under the seeded OpenSSL RNG (the PKI made inside it too).
+std::size_t seededRunToFile(std::uint64_t seed, const std::string& path) {
+  ScopedDeterministicOpensslRandom deterministic(seed);
+  const eap::TestPki pki = eap::makeTestPki("seeded").value();
+  auto created = PcapngFrameSink::create(path, "tst_wlan_radius_server");
+  auto& sink = *std::get<std::unique_ptr<PcapngFrameSink>>(created);
+  {
+    ApHarness h(seed, pki, pki, pki, eap::TlsVersion::Tls12, &sink);
+    if (h.authenticate() != radius::code::kAccessAccept) return 0;
+    h.sim.setFrameSink(nullptr);
+  }
+  return sink.close() ? sink.framesWritten() : 0;
+}
+
+}  // namespace
+
+class TestWlanRadiusServer : public QObject {
+  Q_OBJECT
+ private slots:
+  void fullAuthenticationIsAccepted_data() {
+    QTest::addColumn<eap::TlsVersion>("version");
+    QTest::newRow("TLS 1.2") << eap::TlsVersion::Tls12;
+    QTest::newRow("TLS 1.3") << eap::TlsVersion::Tls13;
+  }
+  void fullAuthenticationIsAccepted() {
+    QFETCH(eap::TlsVersion, version);
+    ApHarness h(1, pkiA(), pkiA(), pkiA(), version);
+    QCOMPARE(h.authenticate(), radius::code::kAccessAccept);
+    QCOMPARE(h.peer->state(), eap::EapTlsPeer::State::Succeeded);
+    QVERIFY(h.rounds.size() >= 4);
+    QCOMPARE(h.replies.size(), h.rounds.size());
+
+    // Every reply: Response Authenticator (RFC 2865 3) and Message-Authenticator (RFC 3579 3.2) verify.
+    for (const Round& r : h.rounds) {
+      const Bytes& reply = r.reply->radius;
+      QVERIFY(crypto::radius::verifyResponseAuthenticator(reply, r.authenticator, asView(kSecret)).value());
+      QVERIFY(crypto::radius::verifyMessageAuthenticator(reply, r.authenticator, asView(kSecret)).value());
+      QVERIFY(!crypto::radius::verifyResponseAuthenticator(reply, r.authenticator, asView("other")).value());
+    }
+    // Every Challenge carries the same 16-octet State; the Accept none.
+    const Bytes state = toBytes(parsed(*h.rounds.front().reply).find(radius::attr::kState)->value);
+    QCOMPARE(state.size(), std::size_t{16});
+    for (std::size_t i = 0; i + 1 < h.rounds.size(); ++i) {
+      const auto p = parsed(*h.rounds[i].reply);
+      QCOMPARE(p.code, radius::code::kAccessChallenge);
+      QCOMPARE(toBytes(p.find(radius::attr::kState)->value), state);
+      QCOMPARE(p.identifier, static_cast<std::uint8_t>(i));
+    }
+
+    const Round& last = h.rounds.back();
+    const auto accept = parsed(*last.reply);
+    QCOMPARE(accept.text(radius::attr::kUserName).value_or(""), std::string(kIdentity));
+    QVERIFY(accept.find(radius::attr::kState) == nullptr);
+    const auto success = eapol::parseEap(accept.eapMessage());
+    QCOMPARE(success->code, static_cast<std::uint8_t>(eapol::EapCode::Success));
+    const auto recv = accept.vendorAttribute(radius::kVendorMicrosoft, radius::ms::kMppeRecvKey);
+    const auto send = accept.vendorAttribute(radius::kVendorMicrosoft, radius::ms::kMppeSendKey);
+    QVERIFY(recv && send);
+    const std::uint16_t recvSalt = static_cast<std::uint16_t>(recv->value[0] << 8 | recv->value[1]);
+    const std::uint16_t sendSalt = static_cast<std::uint16_t>(send->value[0] << 8 | send->value[1]);
+    QVERIFY(recvSalt & 0x8000);
+    QVERIFY(sendSalt & 0x8000);
+    QVERIFY(recvSalt != sendSalt);
+    const auto recvKey = crypto::radius::decryptMppeKey(recv->value, last.authenticator, asView(kSecret));
+    const auto sendKey = crypto::radius::decryptMppeKey(send->value, last.authenticator, asView(kSecret));
+    QVERIFY(recvKey && sendKey);
+    const crypto::SecretBytes& msk = h.peer->keys()->msk;
+    QCOMPARE(msk.size(), std::size_t{64});
+    QVERIFY(*recvKey == crypto::SecretBytes(msk.subview(0, 32)));
+    QVERIFY(*sendKey == crypto::SecretBytes(msk.subview(32, 32)));
+    // The AP's PMK (eap::pmkFromMsk) is the Recv-Key.
+    QVERIFY(eap::pmkFromMsk(msk).value() == *recvKey);
+
+    QCOMPARE(h.radius->sessionsStarted(), std::size_t{1});
+    QCOMPARE(h.radius->accepts(), std::size_t{1});
+    QCOMPARE(h.radius->rejects(), std::size_t{0});
+    QCOMPARE(h.radius->discarded(), std::size_t{0});
+    QCOMPARE(h.radius->openSessions(), std::size_t{0});
+
+    // The key derivations are traced with their secrets flagged; no trace text shows a key.
+    std::size_t derivations = 0;
+    const std::string mskHex = toHex(msk.view());
+    for (const auto& e : h.traces.events) {
+      QVERIFY2(e.text.find(mskHex.substr(0, 16)) == std::string::npos, e.text.c_str());
+      QVERIFY2(e.text.find(mskHex.substr(64, 16)) == std::string::npos, e.text.c_str());
+      if (e.kind != TraceKind::KeyDerivation) continue;
+      ++derivations;
+      QVERIFY(e.derivation.has_value());
+      for (const auto& out : e.derivation->outputs) {
+        QVERIFY(out.secret);
+        QVERIFY(displayValue(out, false).find(toHex(out.value.view())) == std::string::npos);
+      }
+    }
+    QCOMPARE(derivations, std::size_t{2});
+    QVERIFY(h.traced(TraceKind::KeyDerivation, "MSK exported"));
+    QVERIFY(h.traced(TraceKind::FrameSent, "Access-Accept"));
+    QVERIFY(h.traced(TraceKind::FrameReceived, "EAP-Response/Identity \"peer@roamscope.test\""));
+  }
+
+  // Each reply leaves when the server has done its work: radius-processing per
+  // packet, eap-tls-server-message per EAP-TLS step, mppe-key-crypto for the Accept.
+  void costsDelayTheReplies() {
+    ApHarness h(2, pkiA(), pkiA(), pkiA());
+    QCOMPARE(h.authenticate(), radius::code::kAccessAccept);
+    for (std::size_t i = 0; i < h.rounds.size(); ++i) {
+      const Round& r = h.rounds[i];
+      SimTime cost = kRadiusCost;
+      if (r.carriedEapTls) cost += kEapTlsCost;
+      if (i + 1 == h.rounds.size()) cost += kMppeCost;
+      QCOMPARE(r.reply->time - r.sent, 2 * kLinkDelay + cost);
+    }
+    QVERIFY(!h.rounds.front().carriedEapTls);
+    QVERIFY(h.traced(TraceKind::Processing, "radius-processing"));
+  }
+
+  // RFC 3579 3.2 and bad input: silently discarded (traced), never answered, never a crash.
+  void badRequestsAreDiscarded() {
+    ApHarness h(3, pkiA(), pkiA(), pkiA());
+    const Bytes identity = h.identityResponse();
+    h.send(identity, false, "not the secret");
+    h.sim.scheduler().run();
+    QVERIFY(h.replies.empty());
+    QCOMPARE(h.radius->discarded(), std::size_t{1});
+    QVERIFY(h.traced(TraceKind::Error, "Message-Authenticator does not verify"));
+
+    const Bytes auth(16, 0x42);
+    const Bytes noMessageAuthenticator = h.accessRequest(1, auth, identity, {}, kSecret, false);
+    Bytes noEap;
+    {
+      radius::PacketBuilder b(radius::code::kAccessRequest, 2, auth);
+      b.addText(radius::attr::kUserName, kIdentity).addMessageAuthenticator();
+      noEap = b.build().value();
+      crypto::radius::signMessageAuthenticator(noEap, auth, asView(kSecret)).value();
+    }
+    Bytes truncated = h.accessRequest(3, auth, identity, {});
+    truncated.resize(truncated.size() - 10);  // Length now runs past the data
+    Bytes notARequest = h.accessRequest(4, auth, identity, {});
+    notARequest[0] = radius::code::kAccessAccept;
+    Bytes badAttribute = h.accessRequest(5, auth, identity, {});
+    badAttribute[radius::kHeaderLength + 1] = 1;  // first attribute length below 2
+    const Bytes garbage{0xde, 0xad, 0xbe, 0xef, 0x00};
+    Bytes notIdentity = h.accessRequest(6, auth, eapol::buildEapSuccess(1), {});
+    for (const Bytes& payload :
+         {noMessageAuthenticator, noEap, truncated, notARequest, badAttribute, garbage, notIdentity})
+      h.link->transmit(h.ap, h.frameOf(payload));
+    h.link->transmit(h.ap, h.frameOf(h.accessRequest(7, auth, identity, {}), 1813));  // not its port: ignored
+    h.link->transmit(h.ap, Bytes(10, 0xff));                                          // not even a UDP frame
+    h.sim.scheduler().run();
+    QVERIFY(h.replies.empty());
+    QCOMPARE(h.radius->discarded(), std::size_t{8});
+    QCOMPARE(h.radius->sessionsStarted(), std::size_t{0});
+    QVERIFY(h.traced(TraceKind::Error, "no 16-octet Message-Authenticator"));
+    QVERIFY(h.traced(TraceKind::Error, "no EAP-Message"));
+    QVERIFY(h.traced(TraceKind::Error, "runs past"));
+    QVERIFY(h.traced(TraceKind::Error, "Access-Requests only"));
+    QVERIFY(h.traced(TraceKind::Error, "not a RADIUS packet"));
+    QVERIFY(h.traced(TraceKind::Error, "no EAP-Response/Identity"));
+
+    // The server is still fine: a good request starts a session.
+    h.send(identity, false);
+    h.sim.scheduler().run();
+    QCOMPARE(h.replies.size(), std::size_t{1});
+    QCOMPARE(parsed(h.replies[0]).code, radius::code::kAccessChallenge);
+  }
+
+  // RFC 5080 2.2.2: a retransmission gets the cached reply, EAP does not run again.
+  void duplicateGetsTheCachedReply() {
+    ApHarness h(4, pkiA(), pkiA(), pkiA());
+    Bytes eap = h.identityResponse();
+    const Bytes first = h.send(eap, false);
+    h.sim.scheduler().run();
+    eap = h.onReply(*h.rounds.back().reply);
+    const Bytes second = h.send(eap, true);  // the ClientHello
+    h.sim.scheduler().run();
+    const Reply original = *h.rounds.back().reply;
+
+    const SimTime resent = h.sim.now();
+    h.link->transmit(h.ap, second);
+    h.sim.scheduler().run();
+    QCOMPARE(h.replies.size(), std::size_t{3});
+    QCOMPARE(h.replies.back().radius, original.radius);
+    QCOMPARE(h.replies.back().time - resent, 2 * kLinkDelay + kRadiusCost);  // no EAP-TLS work
+    QCOMPARE(h.radius->duplicatesAnswered(), std::size_t{1});
+
+    // An older request of the conversation is answered from the cache too.
+    h.link->transmit(h.ap, first);
+    h.sim.scheduler().run();
+    QCOMPARE(h.replies.size(), std::size_t{4});
+    QCOMPARE(h.replies.back().radius, h.replies.front().radius);
+    QCOMPARE(h.radius->duplicatesAnswered(), std::size_t{2});
+    QCOMPARE(h.radius->sessionsStarted(), std::size_t{1});
+
+    // The conversation goes on from where it was: the peer answers the original reply once.
+    eap = h.onReply(original);
+    for (int step = 0; step < 100 && !eap.empty(); ++step) {
+      h.send(eap, true);
+      h.sim.scheduler().run();
+      eap = h.onReply(*h.rounds.back().reply);
+    }
+    QCOMPARE(parsed(h.replies.back()).code, radius::code::kAccessAccept);
+    QCOMPARE(h.peer->state(), eap::EapTlsPeer::State::Succeeded);
+  }
+
+  void duplicateInProgressIsDropped() {
+    ApHarness h(5, pkiA(), pkiA(), pkiA());
+    const Bytes frame = h.send(h.identityResponse(), false);
+    h.link->transmit(h.ap, frame);  // arrives at the same time, before the first reply leaves
+    h.sim.scheduler().run();
+    QCOMPARE(h.replies.size(), std::size_t{1});
+    QCOMPARE(h.radius->discarded(), std::size_t{1});
+    QCOMPARE(h.radius->sessionsStarted(), std::size_t{1});
+    QVERIFY(h.traced(TraceKind::Info, "still being processed"));
+  }
+
+  // The peer presents a client certificate of another PKI: TLS fails, the server answers Access-Reject.
+  void failedTlsEndsInReject() {
+    ApHarness h(6, pkiA(), pkiA(), pkiB());
+    QCOMPARE(h.authenticate(), radius::code::kAccessReject);
+    QCOMPARE(h.peer->state(), eap::EapTlsPeer::State::Failed);
+    const Round& last = h.rounds.back();
+    const auto reject = parsed(*last.reply);
+    QCOMPARE(eapol::parseEap(reject.eapMessage())->code, static_cast<std::uint8_t>(eapol::EapCode::Failure));
+    QVERIFY(!reject.vendorAttribute(radius::kVendorMicrosoft, radius::ms::kMppeRecvKey));
+    QVERIFY(
+        crypto::radius::verifyResponseAuthenticator(last.reply->radius, last.authenticator, asView(kSecret)).value());
+    QVERIFY(
+        crypto::radius::verifyMessageAuthenticator(last.reply->radius, last.authenticator, asView(kSecret)).value());
+    QCOMPARE(h.radius->rejects(), std::size_t{1});
+    QCOMPARE(h.radius->accepts(), std::size_t{0});
+    QCOMPARE(h.radius->openSessions(), std::size_t{0});
+    QVERIFY(h.traced(TraceKind::FrameSent, "Access-Reject"));
+  }
+
+  // A State that names no session (never issued, or idle for more than 30 s) ends in Access-Reject.
+  void unknownOrExpiredStateIsRejected() {
+    ApHarness h(7, pkiA(), pkiA(), pkiA());
+    Bytes eap = h.identityResponse();
+    h.send(eap, false);
+    h.sim.scheduler().run();
+    eap = h.onReply(*h.rounds.back().reply);
+    QCOMPARE(h.radius->openSessions(), std::size_t{1});
+    h.sim.scheduler().runUntil(h.sim.now() + wlan::RadiusServer::kSessionIdleLifetime + seconds(1));
+    h.send(eap, true);
+    h.sim.scheduler().run();
+    QCOMPARE(parsed(*h.rounds.back().reply).code, radius::code::kAccessReject);
+    QCOMPARE(h.radius->openSessions(), std::size_t{0});
+    QVERIFY(h.traced(TraceKind::StateChange, "expired"));
+
+    h.state = Bytes(16, 0x77);
+    h.send(eap, false);
+    h.sim.scheduler().run();
+    QCOMPARE(parsed(*h.rounds.back().reply).code, radius::code::kAccessReject);
+    QCOMPARE(h.radius->rejects(), std::size_t{2});
+    QVERIFY(h.traced(TraceKind::FrameSent, "names no open session"));
+  }
+
+  void constructorChecksTheNode() {
+    Simulation sim(1);
+    const NodeId lonely =
+        sim.topology().addNode(Node{kNoNode, "radius", NodeRole::AuthenticationServer, {}, kServerMac, kServerIp, {}});
+    wlan::RadiusServerSettings settings;
+    settings.sharedSecret = kSecret;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, wlan::RadiusServer(sim, lonely, settings, pkiA()));  // no link
+    const NodeId ap = sim.topology().addNode(Node{kNoNode, "ap", NodeRole::AccessPoint, {}, kApMac, kApIp, {}});
+    sim.addLink(LinkConfig{"l", ap, lonely, 0, 0, 0, 0});
+    settings.sharedSecret.clear();
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, wlan::RadiusServer(sim, lonely, settings, pkiA()));
+    settings.sharedSecret = kSecret;
+    eap::TestPki broken = pkiA();
+    broken.server.certificateDer.resize(10);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, wlan::RadiusServer(sim, lonely, settings, broken));
+    const NodeId noAddress =
+        sim.topology().addNode(Node{kNoNode, "radius2", NodeRole::AuthenticationServer, {}, kServerMac, {}, {}});
+    sim.addLink(LinkConfig{"l2", ap, noAddress, 0, 0, 0, 0});
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, wlan::RadiusServer(sim, noAddress, settings, pkiA()));
+    wlan::RadiusServer fine(sim, lonely, settings, pkiA());
+    QCOMPARE(fine.sessionsStarted(), std::size_t{0});
+  }
+
+  // With OpenSSL's RNG seeded from the run, the same seed gives the same capture, byte for byte.
+  void seededRunsAreByteIdentical() {
+    QTemporaryDir dir;
+    const std::string a = dir.filePath("a.pcapng").toStdString();
+    const std::string b = dir.filePath("b.pcapng").toStdString();
+    const std::string c = dir.filePath("c.pcapng").toStdString();
+    const std::size_t frames = seededRunToFile(21, a);
+    QVERIFY(frames >= 8);
+    QCOMPARE(seededRunToFile(21, b), frames);
+    QVERIFY(fileBytes(a) == fileBytes(b));
+    seededRunToFile(22, c);
+    QVERIFY(fileBytes(a) != fileBytes(c));
+  }
+
+  // tshark, the independent oracle, with the shared secret: every packet is
+  // RADIUS, the codes alternate as sent, nothing malformed, no expert warning or error.
+  void tsharkReadsEveryPacket() {
+    if (!test::tsharkAvailable()) QSKIP("tshark is not installed (scripts/install-deps.sh --test installs it)");
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("radius.pcapng").toStdString();
+    auto created = PcapngFrameSink::create(path, "tst_wlan_radius_server");
+    auto& sink = *std::get<std::unique_ptr<PcapngFrameSink>>(created);
+    std::vector<std::uint8_t> codes;
+    {
+      ApHarness h(8, pkiA(), pkiA(), pkiA(), eap::TlsVersion::Tls12, &sink);
+      QCOMPARE(h.authenticate(), radius::code::kAccessAccept);
+      h.sim.setFrameSink(nullptr);
+      for (const Round& r : h.rounds) {
+        codes.push_back(radius::code::kAccessRequest);
+        codes.push_back(parsed(*r.reply).code);
+      }
+    }
+    QVERIFY(sink.close());
+    QString error;
+    const auto table = test::runTsharkFields(
+        path,
+        {"radius.code", "_ws.expert", "_ws.malformed", "_ws.expert.severity", "radius.authenticator.valid", "eap.code",
+         "tls.handshake.type"},
+        {"-o", QStringLiteral("radius.shared_secret:%1").arg(kSecret), "-o", "radius.validate_authenticator:TRUE"},
+        error);
+    QVERIFY2(table.has_value(), qPrintable(error));
+    QCOMPARE(table->rows.size(), codes.size());
+    std::set<std::string> handshakeTypes;
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+      const auto& row = table->rows[i];
+      QCOMPARE(row[0], std::to_string(codes[i]));
+      QCOMPARE(row[2], std::string());
+      // No expert warning (0x00600000) or error (0x00800000).
+      QVERIFY2(row[3].find("6291456") == std::string::npos && row[3].find("8388608") == std::string::npos,
+               (row[1] + " " + row[3]).c_str());
+      // Wireshark checks every reply's Response Authenticator against its request with the secret.
+      if (codes[i] != radius::code::kAccessRequest) QCOMPARE(row[4], std::string("1"));
+      QVERIFY(!row[5].empty());  // the EAP inside
+      for (const auto& t : table->values(i, 6)) handshakeTypes.insert(t);
+    }
+    // Wireshark reassembled the EAP-TLS fragments: ClientHello, ServerHello, Certificate, ... are all there.
+    for (const char* type : {"1", "2", "11", "12", "13", "14", "15", "16"})
+      QVERIFY2(handshakeTypes.contains(type), type);
+    QCOMPARE(table->rows.back()[5], std::string("3"));  // EAP-Success in the Accept
+  }
+};
+
+QTEST_GUILESS_MAIN(TestWlanRadiusServer)
+#include "tst_wlan_radius_server.moc"
