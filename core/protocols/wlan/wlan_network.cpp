@@ -6,10 +6,7 @@
 #include "core/crypto/pbkdf2.h"
 #include "core/protocols/wlan/access_point.h"
 #include "core/protocols/wlan/ethernet_switch.h"
-#if __has_include("core/protocols/wlan/radius_server.h")  // until the DS peers branch lands
 #include "core/protocols/wlan/radius_server.h"
-#define ROAMSCOPE_HAVE_RADIUS_SERVER 1
-#endif
 
 namespace rs::wlan {
 
@@ -33,9 +30,7 @@ WlanNetwork::WlanNetwork(const sim::Scenario& scenario, WlanSettings settings, s
 WlanNetwork::~WlanNetwork() {
   // Nodes hold references into the world and the simulation: they go first.
   voiceServer_.reset();
-#ifdef ROAMSCOPE_HAVE_RADIUS_SERVER
   radiusServer_.reset();
-#endif
   stations_.clear();
   accessPoints_.clear();
   switches_.clear();
@@ -72,12 +67,10 @@ std::optional<std::string> WlanNetwork::build(const sim::Scenario& scenario) {
     if (!pki) return "the test PKI could not be made: " + pki.error().describe();
     world_->pki = std::move(*pki);
     world_->authServer = servers.front();
-#ifdef ROAMSCOPE_HAVE_RADIUS_SERVER
     RadiusServerSettings rs;
     rs.sharedSecret = settings_.radiusSecret;
     rs.tlsVersion = settings_.tlsVersion;
-    radiusServer_ = std::make_shared<RadiusServer>(*sim_, servers.front(), rs, *world_->pki);
-#endif
+    radiusServer_ = std::make_unique<RadiusServer>(*sim_, servers.front(), rs, *world_->pki);
   }
   std::optional<sim::NodeId> flowServer;
   if (settings_.flow) {

@@ -70,7 +70,7 @@ class WlanNetwork {
   std::vector<std::unique_ptr<AccessPoint>> accessPoints_;
   std::vector<std::unique_ptr<Station>> stations_;
   std::vector<std::unique_ptr<EthernetSwitch>> switches_;
-  std::shared_ptr<RadiusServer> radiusServer_;  // shared_ptr: deletes a type incomplete here
+  std::unique_ptr<RadiusServer> radiusServer_;
   std::unique_ptr<VoiceServer> voiceServer_;
   bool started_ = false;
 };

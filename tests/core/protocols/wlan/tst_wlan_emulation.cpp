@@ -108,6 +108,8 @@ class TestWlanEmulation : public QObject {
     QTest::addColumn<QString>("method");
     QTest::newRow("psk full") << "wlan-psk-full.json" << "psk";
     QTest::newRow("psk seed000") << "wlan-psk-seed000.json" << "seed000-fast-reassociation";
+    QTest::newRow("802.1x full") << "wlan-8021x-full.json" << "full-802.1x";
+    QTest::newRow("802.1x seed000") << "wlan-8021x-seed000.json" << "seed000-fast-reassociation";
   }
   void analysisFindsTheGroundTruth() {
     QFETCH(QString, scenario);
@@ -123,6 +125,7 @@ class TestWlanEmulation : public QObject {
     }
     KeyRing keys;
     keys.addPassphrase("roamscope-passphrase", Bytes{'R', 'o', 'a', 'm', 'S', 'c', 'o', 'p', 'e'});
+    keys.addRadiusSecret("roamscope-radius");  // 802.1X: the PMK comes from the Access-Accept's MS-MPPE keys
     const auto found = analyze(pcap, keys);
     QCOMPARE(found.size(), run.truth.size());
     for (std::size_t i = 0; i < found.size(); ++i) {
@@ -140,6 +143,28 @@ class TestWlanEmulation : public QObject {
         QVERIFY2(q && q->startNs == p.startNs && q->endNs == p.endNs, both.c_str());
       }
       QVERIFY2(a.latencyNs == t.latencyNs, both.c_str());
+    }
+  }
+
+  // PMK caching needs the walk back: two full 802.1X roams out, two PMKSA-cache roams back.
+  void pmkCacheRoamsBack() {
+    const std::string pcap = path("pmk.pcapng");
+    const Run run = runPreset("wlan-8021x-pmk-cache.json", pcap, 45);
+    QVERIFY2(run.error.empty(), run.error.c_str());
+    QCOMPARE(run.truth.size(), std::size_t{5});
+    QCOMPARE(run.truth[3].method, roam::Method::PmkCache);
+    QCOMPARE(run.truth[4].method, roam::Method::PmkCache);
+    QVERIFY(!run.truth[3].phase(roam::PhaseKind::Eap));
+    QVERIFY(run.truth[2].phase(roam::PhaseKind::Eap));
+    KeyRing keys;
+    keys.addRadiusSecret("roamscope-radius");
+    const auto found = analyze(pcap, keys);
+    QCOMPARE(found.size(), run.truth.size());
+    for (std::size_t i = 0; i < found.size(); ++i) {
+      const std::string both = "\n truth    " + describe(run.truth[i]) + "\n analysis " + describe(found[i]);
+      QVERIFY2(found[i].method == run.truth[i].method, both.c_str());
+      QVERIFY2(found[i].latencyNs == run.truth[i].latencyNs, both.c_str());
+      QVERIFY2(found[i].micsVerified == std::optional<bool>(true), both.c_str());
     }
   }
 
