@@ -9,6 +9,7 @@
 #include "core/crypto/pmkid.h"
 #include "core/protocols/wlan/air_frames.h"
 #include "core/protocols/wlan/ds_frames.h"
+#include "core/protocols/wlan/ft_elements.h"
 #include "core/protocols/wlan/ground_truth.h"
 #include "core/protocols/wlan/wlan_costs.h"
 #include "dissectors/ieee80211/elements/element_iterator.h"
@@ -126,6 +127,10 @@ void AccessPoint::onAuthentication(const sim::AirReception&, const MacHeader& h,
   const auto auth = parseAuthenticationBody(body);
   if (!auth || auth->transactionSequence != 1) return;
   const MacAddress sta = h.addr[1];
+  if (auth->algorithm == auth_algorithm::FastBssTransition && world_.settings.handoff == HandoffMethod::FtOverAir) {
+    onFtAuthentication(sta, auth->trailer);
+    return;
+  }
   const bool open = auth->algorithm == auth_algorithm::OpenSystem;
   // A new authentication ends any association the station had here (IEEE 802.11-2016 11.3.4.2).
   if (open) {
@@ -147,6 +152,7 @@ void AccessPoint::onAuthentication(const sim::AirReception&, const MacHeader& h,
 void AccessPoint::onAssociationRequest(const sim::AirReception&, const MacHeader& h, ByteView body, bool re) {
   const MacAddress sta = h.addr[1];
   const auto req = parseAssociationRequestBody(body, re);
+  if (req && re && world_.settings.handoff == HandoffMethod::FtOverAir && onFtReassociation(sta, req->elements)) return;
   auto it = stations_.find(sta);
   std::uint16_t status = kStatusSuccess;
   std::optional<Pmkid> pmkid;
@@ -174,7 +180,12 @@ void AccessPoint::onAssociationRequest(const sim::AirReception&, const MacHeader
     s.tk = crypto::SecretBytes();
   }
   const std::uint16_t aidField = static_cast<std::uint16_t>((it != stations_.end() ? it->second.aid : 0) | 0xc000);
-  const Bytes elements = associationResponseElements(world_.settings);
+  Bytes elements = associationResponseElements(world_.settings);
+  if (world_.settings.handoff == HandoffMethod::FtOverAir) {
+    // Initial mobility domain association (13.4): the FTE names this AP as R0KH and R1KH.
+    const Bytes fte = fteElement(FteFields{std::nullopt, std::nullopt, bssid_, r0khIdOf(name_), {}, false});
+    elements.insert(elements.end(), fte.begin(), fte.end());
+  }
   sendAir(buildAssociationResponse(
               MacHeader::management(re ? mgmt::ReassociationResponse : mgmt::AssociationResponse, sta, bssid_, bssid_,
                                     nextSequence()),

@@ -15,6 +15,7 @@
 #include "core/crypto/ptk_derivation.h"
 #include "core/crypto/secret_bytes.h"
 #include "core/protocols/seed000/reassociation.h"
+#include "core/protocols/wlan/ft_elements.h"
 #include "core/protocols/wlan/key_handshake.h"
 #include "core/protocols/wlan/radius_client.h"
 #include "core/protocols/wlan/wlan_world.h"
@@ -31,6 +32,8 @@ class AccessPoint {
   AccessPoint& operator=(const AccessPoint&) = delete;
 
   sim::NodeId node() const { return node_; }
+  // FT (IEEE 802.11-2016 13.3): the R0KH of `sta`'s mobility domain gives this AP the PMK-R1 it will need.
+  void acceptPmkR1(const MacAddress& sta, crypto::PmkR1 r1, Bytes pmkR0Name, std::string r0khId);
   const MacAddress& bssid() const { return bssid_; }
   unsigned channel() const { return channel_; }
   // Starts beaconing (the first beacon at a per-AP offset, so APs do not beacon in lock step).
@@ -45,6 +48,7 @@ class AccessPoint {
     std::uint64_t replayCounter = 0;
     Bytes anonce;
     std::optional<crypto::Ptk> ptk;
+    std::optional<FtKeys> ft;  // FT initial mobility domain association: the PTK comes from PMK-R1
     int awaiting = 0;  // the message expected next: 2 or 4; 0 when none
     unsigned resends = 0;
     sim::EventId timer;
@@ -62,6 +66,22 @@ class AccessPoint {
     std::uint64_t pn = 1;
     std::unique_ptr<protocols::seed000::AccessPoint> seed000;  // a prepared PTKSA awaiting message 1
     crypto::SecretBytes seed000Tk;
+    crypto::SecretBytes msk;  // FT-802.1X: XXKey source
+    // FT authentication done, reassociation awaited (13.5.2).
+    struct FtPending {
+      Bytes anonce;
+      Bytes snonce;
+      std::string r0khId;
+      crypto::PmkR1 r1;
+      crypto::Ptk ptk;
+    };
+    std::optional<FtPending> ft;
+  };
+  // A PMK-R1 the station's R0KH pushed to this AP (R1KH) after its initial mobility domain association.
+  struct PushedR1 {
+    crypto::PmkR1 r1;
+    Bytes pmkR0Name;
+    std::string r0khId;
   };
 
   // Air side.
@@ -70,6 +90,9 @@ class AccessPoint {
   void onAuthentication(const sim::AirReception& rx, const ieee80211::MacHeader& h, ByteView body);
   void onAssociationRequest(const sim::AirReception& rx, const ieee80211::MacHeader& h, ByteView body, bool re);
   void onSeed000Action(const MacAddress& sta, ByteView body);
+  void onFtAuthentication(const MacAddress& sta, ByteView elements);
+  bool onFtReassociation(const MacAddress& sta, ByteView elements);  // false: not an FT reassociation
+  void pushPmkR1s(const MacAddress& sta, const FtKeys& keys);
   void onAirData(const sim::AirReception& rx, const ieee80211::MacHeader& h);
   void beacon();
   // DS side.
@@ -114,7 +137,8 @@ class AccessPoint {
   std::map<MacAddress, Station> stations_;
   std::map<MacAddress, crypto::SecretBytes> pmkCache_;  // PMKSA cache (IEEE 802.11-2016 12.6.10.3), by station
   std::map<MacAddress, EapRelay> relays_;
-  std::map<MacAddress, KeyExchange> keyExchanges_;  // 4-way handshakes in progress, by station
+  std::map<MacAddress, KeyExchange> keyExchanges_;
+  std::map<MacAddress, PushedR1> pushedR1_;  // 4-way handshakes in progress, by station
 };
 
 }  // namespace rs::wlan

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/crypto/akm_suite.h"
+#include "core/crypto/ft_key_hierarchy.h"
 #include "core/crypto/pmkid.h"
 #include "core/crypto/seed000_keys.h"
 #include "core/protocols/wlan/access_point.h"
@@ -33,9 +34,13 @@ Bytes randomBytes(sim::Random& random, std::size_t n) {
   return out;
 }
 
+bool isFt(const WlanSettings& s) { return s.handoff == HandoffMethod::FtOverAir; }
+
+// Descriptor version 3 (AES-128-CMAC) for the seed-000 handshake and the FT AKMs (12.7.2), else 2.
 KeyHandshakeProfile profileFor(const WlanSettings& s, bool seed000) {
-  return KeyHandshakeProfile{essAkm(s), seed000 ? 3 : 2};
+  return KeyHandshakeProfile{essAkm(s), seed000 || isFt(s) ? 3 : 2};
 }
+
 
 }  // namespace
 
@@ -114,6 +119,7 @@ void AccessPoint::onRadius(ByteView packet) {
   } else if (reply->code == radius::code::kAccessAccept) {
     done = charge(cost::kMppeKeyCrypto);
     relays_.erase(relay);
+    if (isFt(world_.settings)) stations_[reply->sta].msk = std::move(reply->msk);
     sendEapol(reply->sta, path, eapolPdu, "EAP-Success", done);
     trace(TraceKind::KeyDerivation, fmt::format("{}: Access-Accept for {}: PMK = MS-MPPE-Recv-Key (RFC 2548)", name_,
                                                 reply->sta.toString()));
@@ -146,7 +152,7 @@ void AccessPoint::startKeyExchange(const MacAddress& sta, Path path, bool seed00
   x.anonce = randomBytes(random_, 32);
   x.awaiting = 2;
   std::optional<ieee80211::Pmkid> pmkid;
-  if (!seed000) {
+  if (!seed000 && !isFt(world_.settings)) {
     // Message 1 names the PMK (PMKID KDE, 12.7.6.2), so the station can check it holds the same one.
     auto id = crypto::pmkid(essAkm(world_.settings), *pmk, bssid_, sta);
     if (id) {
@@ -220,23 +226,44 @@ void AccessPoint::onEapolKey(const MacAddress& sta, ByteView pdu) {
   if (!pmk) return;
   if (x.awaiting == 2 && key->message == eapol::KeyMessage::Pairwise2) {
     charge(cost::kPtkDerivation);
-    auto ptk = x.seed000 ? crypto::seed000::derivePtk(*pmk, bssid_, sta, x.anonce, key->nonce)
-                         : crypto::derivePtk(profile.akm, *pmk, bssid_, sta, x.anonce, key->nonce,
-                                             crypto::cipher::Ccmp128);
+    std::optional<crypto::Result<crypto::Ptk>> ptk;
+    if (x.seed000) {
+      ptk = crypto::seed000::derivePtk(*pmk, bssid_, sta, x.anonce, key->nonce);
+    } else if (isFt(world_.settings)) {
+      // FT initial mobility domain association: PMK-R0 (this AP is the R0KH), PMK-R1, then the FT PTK (12.7.1.7).
+      charge(cost::kFtKeyDerivation);
+      charge(cost::kFtKeyDerivation);
+      const auto mskIt = stations_.find(sta);
+      crypto::Result<crypto::SecretBytes> xxKey =
+          world_.settings.security == Security::Psk ? crypto::Result<crypto::SecretBytes>(*pmk)
+          : mskIt != stations_.end() ? crypto::xxKeyFromMsk(profile.akm, mskIt->second.msk)
+                                     : crypto::Result<crypto::SecretBytes>(crypto::makeError(crypto::ErrorCode::InvalidArgument, "no MSK"));
+      if (!xxKey) return;
+      auto keys = deriveFtKeys(world_.settings, *xxKey, r0khIdOf(name_), sta, bssid_);
+      if (!keys) return;
+      auto ftPtk = crypto::derivePtkFt(profile.akm, keys->r1.pmkR1, keys->r1.pmkR1Name, key->nonce, x.anonce, bssid_, sta,
+                                       crypto::cipher::Ccmp128);
+      if (!ftPtk) return;
+      x.ft = std::move(*keys);
+      ptk = std::move(ftPtk->ptk);
+    } else {
+      ptk = crypto::derivePtk(profile.akm, *pmk, bssid_, sta, x.anonce, key->nonce, crypto::cipher::Ccmp128);
+    }
     charge(cost::kEapolMic);
-    if (!ptk || !micVerifies(profile, ptk->kck, key->frame)) {
+    if (!*ptk || !micVerifies(profile, (*ptk)->kck, key->frame)) {
       trace(TraceKind::Error, fmt::format("{}: MIC of message 2 from {} does not verify (wrong PMK?): dropped", name_,
                                           sta.toString()));
       return;
     }
-    x.ptk = std::move(*ptk);
+    x.ptk = std::move(**ptk);
     if (x.seed000) prepareSeed000Ptksa(sta, x, key->nonce);
     charge(cost::kAesKeyWrap);
     const sim::SimTime done = charge(cost::kEapolMic);
     ++x.replayCounter;
     // Seed 000 sends no GTK here (it travels in Authenticate PTK response) but keeps the Install bit: every
     // parser (Wireshark's too) tells message 3 from message 1 by it; the keys are used only after re-association.
-    auto m3 = buildMessage3(profile, x.replayCounter, x.anonce, essRsne(world_.settings),
+    const Bytes m3Elements = x.ft ? ftHandshakeElements(world_.settings, *x.ft, bssid_) : essRsne(world_.settings);
+    auto m3 = buildMessage3(profile, x.replayCounter, x.anonce, m3Elements,
                             x.seed000 ? ByteView{} : ByteView(gtk_), gtkKeyId_, true, *x.ptk);
     if (!m3) return;
     x.lastSent = *m3;
@@ -263,6 +290,7 @@ void AccessPoint::onEapolKey(const MacAddress& sta, ByteView pdu) {
       s.pn = 1;
       trace(TraceKind::KeyDerivation, fmt::format("{}: 4-way handshake with {} complete: TK installed (at {})", name_,
                                                   sta.toString(), sim::formatSimTime(done)));
+      if (x.ft) pushPmkR1s(sta, *x.ft);
     }
     keyExchanges_.erase(it);
   }

@@ -24,6 +24,8 @@ Bytes mde(const WlanSettings& s) { return buildMde(MobilityDomainElement{s.mobil
 
 }  // namespace
 
+Bytes ratesElement() { return buildRates(kRates); }
+
 int essAkm(const WlanSettings& s) {
   const bool ft = s.handoff == HandoffMethod::FtOverAir;
   if (s.security == Security::Psk) return ft ? 4 : 2;

@@ -28,6 +28,9 @@ int essAkm(const WlanSettings& s);
 // `pmkid` in the PMKID list when given (a station's (re)association request).
 Bytes essRsne(const WlanSettings& s, const std::optional<ieee80211::Pmkid>& pmkid = std::nullopt);
 
+// The Supported Rates element of the ESS (an OFDM-only rate set).
+Bytes ratesElement();
+
 // Elements of a Beacon / Probe Response of an AP on `channel`.
 Bytes advertisedElements(const WlanSettings& s, unsigned channel);
 // Elements of a station's Probe Request (the ESS's SSID and rates).

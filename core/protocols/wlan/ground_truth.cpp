@@ -85,7 +85,9 @@ void GroundTruth::complete(const MacAddress& sta, sim::SimTime end) {
   const roam::Phase* reassoc = r.phase(PhaseKind::Reassociation);
   const roam::Phase* scan = r.phase(PhaseKind::Scan);
   const roam::Phase* exchange = r.phase(PhaseKind::Seed000Exchange);
-  if (r.method == roam::Method::Seed000) {
+  if (r.method == roam::Method::FtOverAir) {
+    if (auth) r.latencyNs[Definition::FtAuthToReassocResp] = end - auth->startNs;
+  } else if (r.method == roam::Method::Seed000) {
     if (auth) r.latencyNs[Definition::AuthToM4] = end - auth->startNs;
     if (exchange) r.latencyNs[Definition::ReassocToLastKey] = end - exchange->startNs;
   } else if (r.phase(PhaseKind::FourWay)) {

@@ -87,6 +87,17 @@ std::optional<RadiusReply> RadiusClient::onReply(ByteView bytes, std::string& wh
       return std::nullopt;
     }
     reply.pmk = crypto::SecretBytes(key->subview(0, 32));
+    // FT-802.1X needs the whole MSK (XXKey = L(MSK, 256, 256), IEEE 802.11-2016 12.7.1.7.3).
+    if (const auto send = packet->vendorAttribute(radius::kVendorMicrosoft, radius::ms::kMppeSendKey)) {
+      auto sendKey = crypto::radius::decryptMppeKey(send->value, it->second.requestAuthenticator, secret);
+      if (sendKey && sendKey->size() >= 32) {
+        Bytes msk = toBytes(key->subview(0, 32));
+        const ByteView second = sendKey->subview(0, 32);
+        msk.insert(msk.end(), second.begin(), second.end());
+        reply.msk = crypto::SecretBytes(msk);
+        crypto::wipe(msk);
+      }
+    }
   }
   pending_.erase(it);
   return reply;

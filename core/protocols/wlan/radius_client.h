@@ -32,6 +32,7 @@ struct RadiusReply {
   Bytes eap;              // the EAP packet to relay (EAP-Message reassembled)
   Bytes state;            // State to echo in the next request
   crypto::SecretBytes pmk;  // Access-Accept only: MS-MPPE-Recv-Key
+  crypto::SecretBytes msk;  // Access-Accept only: MS-MPPE-Recv-Key || MS-MPPE-Send-Key (RFC 5216 2.3 order)
 };
 
 class RadiusClient {

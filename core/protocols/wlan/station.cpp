@@ -213,7 +213,8 @@ void Station::roamTo(const Candidate& target) {
   }
   tune(target.channel);
   state_ = State::Authenticating;
-  sendAuthentication();
+  if (world_.settings.handoff == HandoffMethod::FtOverAir && ftKeys_) sendFtAuthentication();
+  else sendAuthentication();
 }
 
 void Station::restartAfterFailure() {
@@ -232,6 +233,8 @@ void Station::restartAfterFailure() {
   }
   serving_.reset();
   tk_ = crypto::SecretBytes();
+  ftKeys_.reset();  // a new initial mobility domain association follows
+  ftRoam_.reset();
   state_ = State::Idle;
   timer_ = world_.sim.scheduler().scheduleAfter(sim::milliseconds(10), {EventKind::Timer, node_, "Rejoin"},
                                                 [this] { scan(ScanPurpose::Join); });
@@ -304,6 +307,7 @@ void Station::onManagement(const sim::AirReception& rx, const MacHeader& h) {
       return;
     }
     if (prepared_) startSeed000Exchange();
+    else if (auth->algorithm == auth_algorithm::FastBssTransition) onFtAuthenticationResponse(rx, auth->trailer);
     else sendAssociationRequest();
     return;
   }
@@ -318,6 +322,11 @@ void Station::onManagement(const sim::AirReception& rx, const MacHeader& h) {
       restartAfterFailure();
       return;
     }
+    if (ftRoam_ && h.subtype == mgmt::ReassociationResponse) {
+      onFtReassociationResponse(rx, resp->elements);
+      return;
+    }
+    if (world_.settings.handoff == HandoffMethod::FtOverAir) learnKeyHolders(resp->elements);
     trace(TraceKind::StateChange, fmt::format("{} associated with {} (AID {})", name_, from.toString(), resp->aid()));
     state_ = State::Eap;  // the AP continues with EAP-Request/Identity or 4-way message 1
     tk_ = crypto::SecretBytes();

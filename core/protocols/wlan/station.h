@@ -17,6 +17,7 @@
 #include "core/crypto/secret_bytes.h"
 #include "core/protocols/eap_tls/eap_tls_peer.h"
 #include "core/protocols/seed000/reassociation.h"
+#include "core/protocols/wlan/ft_elements.h"
 #include "core/protocols/wlan/ground_truth.h"
 #include "core/protocols/wlan/key_handshake.h"
 #include "core/protocols/wlan/wlan_world.h"
@@ -90,6 +91,12 @@ class Station {
   void onEap(ByteView eap, sim::SimTime frameStart, bool viaDs);
   void onEapolKey(ByteView pdu, sim::SimTime frameStart, bool viaDs);
   void startSeed000Exchange();
+  // FT over the air (station_ft.cpp).
+  void sendFtAuthentication();
+  void onFtAuthenticationResponse(const sim::AirReception& rx, ByteView elements);
+  void onFtReassociationResponse(const sim::AirReception& rx, ByteView elements);
+  void learnKeyHolders(ByteView associationResponseElements);
+  crypto::Result<crypto::SecretBytes> ftXxKey() const;
   void onSeed000Response(const sim::AirReception& rx, ByteView body);
   void connectedTo(sim::SimTime completedAt);
   void armTimeout(std::string_view what);
@@ -143,6 +150,19 @@ class Station {
   std::optional<protocols::seed000::Ptksa> prepared_;  // seed 000: the PTKSA with target_
   std::unique_ptr<protocols::seed000::Station> seed000_;
   sim::SimTime seed000RequestStart_ = 0;  // first bit of the Authenticate PTK request
+
+  // FT: the key hierarchy of the initial mobility domain association, and the roam in progress.
+  std::optional<FtKeys> ftKeys_;
+  std::string ftR0khId_;
+  std::optional<MacAddress> ftR1khId_;
+  crypto::SecretBytes msk_;  // FT-802.1X: XXKey = L(MSK, 256, 256)
+  struct FtRoam {
+    Bytes snonce;
+    Bytes anonce;
+    crypto::PmkR1 r1;
+    crypto::Ptk ptk;
+  };
+  std::optional<FtRoam> ftRoam_;
 
   // Voice flow.
   std::optional<sim::NodeId> flowServer_;

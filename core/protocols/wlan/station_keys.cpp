@@ -84,6 +84,7 @@ void Station::onEap(ByteView bytes, sim::SimTime frameStart, bool viaDs) {
     if (!pmk) return;
     const MacAddress authenticator = target_->bssid;
     pmksa_[authenticator] = std::move(*pmk);
+    msk_ = keys->msk;
     trace(TraceKind::KeyDerivation,
           fmt::format("{}: EAP-TLS succeeded with {} ({}): PMK = L(MSK, 0, 256), cached for {}", name_,
                       authenticator.toString(), keys->tlsVersion, viaDs ? "the roam (pre-authentication)" : "this AP"));
@@ -103,7 +104,8 @@ void Station::onEap(ByteView bytes, sim::SimTime frameStart, bool viaDs) {
 void Station::onEapolKey(ByteView pdu, sim::SimTime frameStart, bool viaDs) {
   const auto key = eapol::parseEapolKey(pdu);
   if (!key || !target_) return;
-  const KeyHandshakeProfile profile{essAkm(world_.settings), viaDs ? 3 : 2};
+  const bool ft = world_.settings.handoff == HandoffMethod::FtOverAir && !viaDs;
+  const KeyHandshakeProfile profile{essAkm(world_.settings), viaDs || ft ? 3 : 2};
   auto phase = [this, viaDs](sim::SimTime a, sim::SimTime b) {
     if (viaDs) truth_.preparedPhase(mac_, PhaseKind::FourWay, a, b);
     else truth_.phase(mac_, PhaseKind::FourWay, a, b);
@@ -124,11 +126,29 @@ void Station::onEapolKey(ByteView pdu, sim::SimTime frameStart, bool viaDs) {
     s.snonce = randomBytes(32);
     s.replayCounter = key->replayCounter;
     charge(cost::kPtkDerivation);
-    auto ptk = viaDs ? crypto::seed000::derivePtk(*pmk, aa, mac_, s.anonce, s.snonce)
-                     : crypto::derivePtk(profile.akm, *pmk, aa, mac_, s.anonce, s.snonce, crypto::cipher::Ccmp128);
-    if (!ptk) return;
-    s.ptk = std::move(*ptk);
-    auto m2 = buildMessage2(profile, s.replayCounter, s.snonce, essRsne(world_.settings), *s.ptk);
+    Bytes m2Elements = essRsne(world_.settings);
+    if (ft) {
+      // FT initial mobility domain association: PTK from PMK-R1 (12.7.1.7), the key holders from the
+      // association response.
+      auto xxKey = ftXxKey();
+      if (!xxKey || ftR0khId_.empty() || !ftR1khId_) return;
+      charge(cost::kFtKeyDerivation);
+      charge(cost::kFtKeyDerivation);
+      auto keys = deriveFtKeys(world_.settings, *xxKey, ftR0khId_, mac_, *ftR1khId_);
+      if (!keys) return;
+      auto ftPtk = crypto::derivePtkFt(profile.akm, keys->r1.pmkR1, keys->r1.pmkR1Name, s.snonce, s.anonce, aa, mac_,
+                                       crypto::cipher::Ccmp128);
+      if (!ftPtk) return;
+      s.ptk = std::move(ftPtk->ptk);
+      m2Elements = ftHandshakeElements(world_.settings, *keys, *ftR1khId_);
+      ftKeys_ = std::move(*keys);
+    } else {
+      auto ptk = viaDs ? crypto::seed000::derivePtk(*pmk, aa, mac_, s.anonce, s.snonce)
+                       : crypto::derivePtk(profile.akm, *pmk, aa, mac_, s.anonce, s.snonce, crypto::cipher::Ccmp128);
+      if (!ptk) return;
+      s.ptk = std::move(*ptk);
+    }
+    auto m2 = buildMessage2(profile, s.replayCounter, s.snonce, m2Elements, *s.ptk);
     if (!m2) return;
     const sim::SimTime done = charge(cost::kEapolMic);
     supplicant_ = std::move(s);

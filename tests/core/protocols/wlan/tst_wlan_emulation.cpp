@@ -109,6 +109,8 @@ class TestWlanEmulation : public QObject {
     QTest::newRow("psk full") << "wlan-psk-full.json" << "psk";
     QTest::newRow("psk seed000") << "wlan-psk-seed000.json" << "seed000-fast-reassociation";
     QTest::newRow("802.1x full") << "wlan-8021x-full.json" << "full-802.1x";
+    QTest::newRow("psk ft") << "wlan-psk-ft.json" << "ft-over-air";
+    QTest::newRow("802.1x ft") << "wlan-8021x-ft.json" << "ft-over-air";
     QTest::newRow("802.1x seed000") << "wlan-8021x-seed000.json" << "seed000-fast-reassociation";
   }
   void analysisFindsTheGroundTruth() {
@@ -168,10 +170,16 @@ class TestWlanEmulation : public QObject {
     }
   }
 
+  void tsharkDissectsAndDecryptsEveryFrame_data() {
+    QTest::addColumn<QString>("scenario");
+    QTest::newRow("psk full") << "wlan-psk-full.json";
+    QTest::newRow("psk ft") << "wlan-psk-ft.json";  // tshark follows the FT-PSK key hierarchy itself
+  }
   void tsharkDissectsAndDecryptsEveryFrame() {
+    QFETCH(QString, scenario);
     if (!test::tsharkAvailable()) QFAIL("tshark is missing: the test command installs it");
     const std::string pcap = path("tshark.pcapng");
-    const Run run = runPreset("wlan-psk-full.json", pcap, 20);
+    const Run run = runPreset(scenario.toStdString().c_str(), pcap, 20);
     QVERIFY2(run.error.empty(), run.error.c_str());
     const QStringList keys{"-o", "wlan.enable_decryption:TRUE", "-o",
                            "uat:80211_keys:\"wpa-pwd\",\"roamscope-passphrase:RoamScope\""};
