@@ -7,6 +7,7 @@
 
 #include "app/cli/exit_codes.h"
 #include "app/cli/html_report_file.h"
+#include "app/cli/sweep_runner.h"
 #include "capture/sim/pcapng_frame_sink.h"
 #include "core/analysis/roam/roam_report.h"
 #include "core/protocols/wlan/wlan_network.h"
@@ -26,6 +27,10 @@ CLI::App* addSimulateCommand(CLI::App& app, SimulateOptions& o) {
   cmd->add_option("--report", o.report, "write the ground-truth report to OUT.json, OUT.csv or OUT.html");
   cmd->add_option("--trace", o.trace, "write the explanatory trace of every step to OUT.txt");
   cmd->add_flag("--show-keys", o.showKeys, "show key material in the trace (masked by default)");
+  cmd->add_option("--sweep", o.sweep,
+                  "vary a scenario key over values, one run each (repeat for a grid): "
+                  "methods.wlan.handoff=full,seed000 or links.ds-radius.delay_us=500,5000");
+  cmd->add_option("--sweep-out", o.sweepOut, "write the sweep's rows to OUT.csv or OUT.md");
   return cmd;
 }
 
@@ -58,6 +63,13 @@ class TraceFile : public sim::TraceSink {
 }  // namespace
 
 int runSimulate(const SimulateOptions& o) {
+  if (!o.sweep.empty()) {
+    if (!o.pcap.empty() || !o.report.empty() || !o.trace.empty()) {
+      fmt::print(stderr, "roamscope-cli: --pcap, --report and --trace describe one run; a sweep writes --sweep-out\n");
+      return kExitUsage;
+    }
+    return runSweep(SweepRequest{o.scenario, o.sweep, o.seed, o.durationSeconds, o.sweepOut});
+  }
   if (!o.report.empty() && !endsWith(o.report, ".json") && !endsWith(o.report, ".csv") && !endsWith(o.report, ".html")) {
     fmt::print(stderr, "roamscope-cli: --report: '{}' must end in .json, .csv or .html\n", o.report);
     return kExitUsage;

@@ -2,6 +2,7 @@
 #pragma once
 // roamscope-cli simulate SCENARIO [--seed N] [--duration S] [--pcap OUT.pcapng]
 //                        [--report OUT.json|OUT.csv|OUT.html] [--trace OUT.txt] [--show-keys]
+//                        [--sweep KEY=V1,V2,... ...] [--sweep-out OUT.csv|OUT.md]
 // Runs a scenario on the emulation core (the WLAN system of seed 000 and its
 // comparators), writes every capture point to one pcapng, and prints the
 // emulator's ground-truth handoff records in the roam report's format.
@@ -9,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace rs::cli {
 
@@ -20,6 +22,8 @@ struct SimulateOptions {
   std::string report;
   std::string trace;
   bool showKeys = false;
+  std::vector<std::string> sweep;  // KEY=V1,V2,... (sweep_runner.h)
+  std::string sweepOut;
 };
 
 CLI::App* addSimulateCommand(CLI::App& app, SimulateOptions& options);

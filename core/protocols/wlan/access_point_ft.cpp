@@ -57,14 +57,14 @@ void AccessPoint::acceptPmkR1(const MacAddress& sta, crypto::PmkR1 r1, Bytes pmk
 }
 
 void AccessPoint::pushPmkR1s(const MacAddress& sta, const FtKeys& keys) {
+  // Every AP of the mobility domain, this one included: the station may come back here by FT.
   for (AccessPoint* ap : world_.accessPoints) {
-    if (ap == this) continue;
     auto r1 = deriveR1(world_.settings, keys.r0, sta, ap->bssid());
     if (!r1) continue;
     ap->acceptPmkR1(sta, std::move(*r1), keys.r0.pmkR0Name, keys.r0khId);
   }
   trace(TraceKind::KeyDerivation,
-        fmt::format("{} (R0KH {}): PMK-R1 = KDF(PMK-R0, \"FT-R1\", R1KH-ID || S1KH-ID) derived for every other AP "
+        fmt::format("{} (R0KH {}): PMK-R1 = KDF(PMK-R0, \"FT-R1\", R1KH-ID || S1KH-ID) derived for every AP "
                     "of mobility domain {:04x} and handed to it for {}",
                     name_, keys.r0khId, world_.settings.mobilityDomain, sta.toString()));
 }

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/sweep_runner.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "app/cli/exit_codes.h"
+#include "core/analysis/roam/handoff_record.h"
+#include "core/protocols/wlan/run_figures.h"
+#include "core/protocols/wlan/wlan_network.h"
+#include "core/sim/json_cursor.h"
+#include "core/sim/scenario.h"
+#include "core/sim/scenario_override.h"
+
+namespace rs::cli {
+namespace {
+
+bool endsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string ms(std::optional<std::int64_t> ns) {
+  return ns ? fmt::format("{:.3f}", static_cast<double>(*ns) / 1e6) : std::string();
+}
+
+// The definitions a comparison reads, in report order.
+constexpr roam::Definition kColumns[] = {roam::Definition::AuthToM4, roam::Definition::FtAuthToReassocResp,
+                                         roam::Definition::ReassocToLastKey, roam::Definition::RequestToResponse,
+                                         roam::Definition::TotalWithScan, roam::Definition::DataToData};
+
+// One row per run and method the run's roams used.
+struct Row {
+  std::vector<std::string> parameters;
+  std::uint64_t seed = 0;
+  wlan::RunFigures figures;
+  std::optional<wlan::MethodFigures> method;  // none: the run had no successful roam
+};
+
+std::vector<std::string> header(const std::vector<sim::SweepAxis>& axes) {
+  std::vector<std::string> h;
+  for (const auto& a : axes) h.push_back(a.path);
+  for (const char* c : {"seed", "roams", "failed", "method", "method_roams", "handoff_ms", "preparation_ms",
+                        "preparation_max_ms"})
+    h.emplace_back(c);
+  for (roam::Definition d : kColumns) h.push_back(std::string(roam::definitionName(d)) + "_ms");
+  for (const char* c : {"voice_lost", "voice_offered", "events"}) h.emplace_back(c);
+  return h;
+}
+
+std::vector<std::string> cells(const Row& r) {
+  std::vector<std::string> c = r.parameters;
+  c.push_back(std::to_string(r.seed));
+  c.push_back(std::to_string(r.figures.roams));
+  c.push_back(std::to_string(r.figures.roamsFailed));
+  const wlan::MethodFigures* m = r.method ? &*r.method : nullptr;
+  c.push_back(m ? m->method : std::string());
+  c.push_back(m ? std::to_string(m->roams) : std::string());
+  c.push_back(m ? ms(m->handoffNs) : std::string());
+  c.push_back(m ? ms(m->preparationNs) : std::string());
+  c.push_back(m ? ms(m->preparationMaxNs) : std::string());
+  for (roam::Definition d : kColumns) {
+    const auto it = m ? m->latencyNs.find(d) : std::map<roam::Definition, std::int64_t>::const_iterator{};
+    c.push_back(!m || it == m->latencyNs.end() ? std::string() : ms(it->second));
+  }
+  c.push_back(std::to_string(r.figures.voiceLost));
+  c.push_back(std::to_string(r.figures.voiceOffered));
+  c.push_back(std::to_string(r.figures.events));
+  return c;
+}
+
+std::string csvCell(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return q + "\"";
+}
+
+std::string asCsv(const std::vector<std::string>& head, const std::vector<Row>& rows) {
+  std::string out;
+  auto line = [&out](const std::vector<std::string>& v) {
+    for (std::size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + csvCell(v[i]);
+    out += "\n";
+  };
+  line(head);
+  for (const auto& r : rows) line(cells(r));
+  return out;
+}
+
+std::string asMarkdown(const std::vector<std::string>& head, const std::vector<Row>& rows) {
+  std::string out;
+  auto line = [&out](const std::vector<std::string>& v) {
+    out += "|";
+    for (const auto& s : v) out += " " + (s.empty() ? std::string("–") : s) + " |";
+    out += "\n";
+  };
+  line(head);
+  out += "|";
+  for (std::size_t i = 0; i < head.size(); ++i) out += "---|";
+  out += "\n";
+  for (const auto& r : rows) line(cells(r));
+  return out;
+}
+
+}  // namespace
+
+int runSweep(const SweepRequest& request) {
+  if (!request.out.empty() && !endsWith(request.out, ".csv") && !endsWith(request.out, ".md")) {
+    fmt::print(stderr, "roamscope-cli: --sweep-out: '{}' must end in .csv or .md\n", request.out);
+    return kExitUsage;
+  }
+  std::vector<sim::SweepAxis> axes;
+  for (const auto& spec : request.axes) {
+    auto axis = sim::parseSweepAxis(spec);
+    if (!axis) {
+      fmt::print(stderr, "roamscope-cli: --sweep: '{}' is not KEY=V1,V2,... (e.g. links.ds-radius.delay_us=500,5000)\n",
+                 spec);
+      return kExitUsage;
+    }
+    axes.push_back(std::move(*axis));
+  }
+  auto document = sim::readJsonFile(request.scenario);
+  if (auto* error = std::get_if<sim::ConfigError>(&document)) {
+    fmt::print(stderr, "roamscope-cli: {}\n", error->message());
+    return kExitInput;
+  }
+  std::size_t runs = 1;
+  for (const auto& a : axes) runs *= a.values.size();
+  std::vector<Row> rows;
+  for (std::size_t n = 0; n < runs; ++n) {
+    nlohmann::json doc = std::get<nlohmann::json>(document);
+    Row row;
+    std::size_t rest = n;
+    std::vector<std::size_t> index(axes.size());
+    for (std::size_t i = axes.size(); i-- > 0;) {
+      index[i] = rest % axes[i].values.size();
+      rest /= axes[i].values.size();
+    }
+    for (std::size_t i = 0; i < axes.size(); ++i) {
+      const std::string& value = axes[i].values[index[i]];
+      row.parameters.push_back(value);
+      if (auto error = sim::applyOverride(doc, {axes[i].path, value}, request.scenario)) {
+        fmt::print(stderr, "roamscope-cli: --sweep {}: {}\n", axes[i].path, error->message());
+        return kExitUsage;
+      }
+    }
+    auto parsed = sim::parseScenario(doc.dump(), request.scenario);
+    if (auto* error = std::get_if<sim::ConfigError>(&parsed)) {
+      fmt::print(stderr, "roamscope-cli: {}\n", error->message());
+      return kExitInput;
+    }
+    auto scenario = std::get<sim::Scenario>(std::move(parsed));
+    if (request.durationSeconds) scenario.duration = sim::fromSeconds(*request.durationSeconds);
+    auto created = wlan::WlanNetwork::create(scenario, request.seed);
+    if (auto* error = std::get_if<std::string>(&created)) {
+      fmt::print(stderr, "roamscope-cli: {}\n", *error);
+      return kExitInput;
+    }
+    auto& network = *std::get<std::unique_ptr<wlan::WlanNetwork>>(created);
+    const wlan::WlanRunSummary summary = network.run();
+    row.seed = network.simulation().seed();
+    row.figures = wlan::runFigures(network.truth().records(), summary);
+    std::string label;
+    for (std::size_t i = 0; i < axes.size(); ++i) label += fmt::format("{}{}={}", i ? " " : "", axes[i].path, row.parameters[i]);
+    fmt::print(stderr, "run {}/{}: {}: {} roams, {} failed\n", n + 1, runs, label, row.figures.roams,
+               row.figures.roamsFailed);
+    if (row.figures.methods.empty()) rows.push_back(row);
+    for (const auto& m : row.figures.methods) {
+      Row perMethod = row;
+      perMethod.method = m;
+      rows.push_back(std::move(perMethod));
+    }
+  }
+  const auto head = header(axes);
+  fmt::print("{}", asMarkdown(head, rows));
+  if (!request.out.empty()) {
+    std::ofstream out(request.out, std::ios::binary | std::ios::trunc);
+    out << (endsWith(request.out, ".csv") ? asCsv(head, rows) : asMarkdown(head, rows));
+    out.close();
+    if (!out) {
+      fmt::print(stderr, "roamscope-cli: {}: cannot write the sweep table\n", request.out);
+      return kExitInput;
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace rs::cli
