@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -103,6 +104,35 @@ std::string asMarkdown(const std::vector<std::string>& head, const std::vector<R
   return out;
 }
 
+// With two axes, the handoff latency as a grid: a row per value of the first axis and method used,
+// a column per value of the second (how each method scales with, say, the AS round trip).
+std::string handoffPivot(const std::vector<sim::SweepAxis>& axes, const std::vector<Row>& rows) {
+  if (axes.size() != 2) return {};
+  std::vector<std::pair<std::string, std::string>> keys;
+  for (const auto& r : rows) {
+    if (!r.method) continue;
+    const std::pair<std::string, std::string> k{r.parameters[0], r.method->method};
+    if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+  }
+  std::string out = fmt::format("\nMedian handoff (ms) by {}:\n\n| {} → method used |", axes[1].path, axes[0].path);
+  for (const auto& v : axes[1].values) out += " " + v + " |";
+  out += "\n|---|";
+  for (std::size_t i = 0; i < axes[1].values.size(); ++i) out += "---|";
+  out += "\n";
+  for (const auto& [first, method] : keys) {
+    out += fmt::format("| {} → {} |", first, method);
+    for (const auto& v : axes[1].values) {
+      std::string cell = "–";
+      for (const auto& r : rows)
+        if (r.method && r.parameters[0] == first && r.method->method == method && r.parameters[1] == v)
+          cell = ms(r.method->handoffNs);
+      out += " " + cell + " |";
+    }
+    out += "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 int runSweep(const SweepRequest& request) {
@@ -173,10 +203,11 @@ int runSweep(const SweepRequest& request) {
     }
   }
   const auto head = header(axes);
-  fmt::print("{}", asMarkdown(head, rows));
+  const std::string pivot = handoffPivot(axes, rows);
+  fmt::print("{}{}", asMarkdown(head, rows), pivot);
   if (!request.out.empty()) {
     std::ofstream out(request.out, std::ios::binary | std::ios::trunc);
-    out << (endsWith(request.out, ".csv") ? asCsv(head, rows) : asMarkdown(head, rows));
+    out << (endsWith(request.out, ".csv") ? asCsv(head, rows) : asMarkdown(head, rows) + pivot);
     out.close();
     if (!out) {
       fmt::print(stderr, "roamscope-cli: {}: cannot write the sweep table\n", request.out);
