@@ -379,6 +379,35 @@ class TestWlanRadiusServer : public QObject {
     QCOMPARE(parsed(h.replies[0]).code, radius::code::kAccessChallenge);
   }
 
+  // Mutated EAP inside correctly signed requests reaches the EAP-TLS machine:
+  // every outcome is a reply or a traced discard, never a crash or a hang.
+  void mutatedEapNeverCrashes() {
+    ApHarness h(9, pkiA(), pkiA(), pkiA());
+    Random mutate = h.sim.random("test/mutate");
+    Bytes eap = h.identityResponse();
+    h.send(eap, false);
+    h.sim.scheduler().run();
+    const Bytes clientHello = h.onReply(*h.rounds.back().reply);
+    std::size_t answered = 0;
+    for (int i = 0; i < 300; ++i) {
+      Bytes bad = i % 3 == 0 ? eap : clientHello;
+      const auto flips = mutate.uniformInt(1, 4);
+      for (std::int64_t f = 0; f < flips; ++f)
+        bad[static_cast<std::size_t>(mutate.uniformInt(0, static_cast<std::int64_t>(bad.size()) - 1))] =
+            static_cast<std::uint8_t>(mutate.next());
+      if (i % 7 == 0) bad.resize(static_cast<std::size_t>(mutate.uniformInt(1, static_cast<std::int64_t>(bad.size()))));
+      if (i % 2 == 0) h.state.clear();  // half of them try to start a session
+      const std::size_t before = h.replies.size();
+      h.send(bad, true);
+      h.sim.scheduler().run();
+      answered += h.replies.size() - before;
+      if (h.replies.size() > before) h.onReply(h.replies.back());  // keeps the State of a new session
+    }
+    QCOMPARE(answered + h.radius->discarded(), std::size_t{300});
+    QVERIFY(h.radius->discarded() > 0);
+    QVERIFY(h.radius->openSessions() <= h.radius->sessionsStarted());
+  }
+
   // RFC 5080 2.2.2: a retransmission gets the cached reply, EAP does not run again.
   void duplicateGetsTheCachedReply() {
     ApHarness h(4, pkiA(), pkiA(), pkiA());
