@@ -31,19 +31,26 @@ WirelessMedium::WirelessMedium(Scheduler& scheduler, const Topology& topology, C
   frequencyMhz_ = *mhz;
 }
 
+namespace {
+bool byNode(const WirelessMedium::Listener& l, NodeId node) { return l.node < node; }
+}  // namespace
+
 void WirelessMedium::attach(NodeId node, Receiver receiver) {
-  detach(node);
-  listeners_.push_back(Listener{node, std::make_shared<const Receiver>(std::move(receiver))});
-  // Id order, so deliveries of one frame (and their loss draws) do not depend on attach order.
-  std::sort(listeners_.begin(), listeners_.end(), [](const Listener& a, const Listener& b) { return a.node < b.node; });
+  // Kept in id order, so deliveries of one frame (and their loss draws) do not depend on attach order.
+  auto it = std::lower_bound(listeners_.begin(), listeners_.end(), node, byNode);
+  auto shared = std::make_shared<const Receiver>(std::move(receiver));
+  if (it != listeners_.end() && it->node == node) it->receiver = std::move(shared);
+  else listeners_.insert(it, Listener{node, std::move(shared)});
 }
 
 void WirelessMedium::detach(NodeId node) {
-  std::erase_if(listeners_, [node](const Listener& l) { return l.node == node; });
+  auto it = std::lower_bound(listeners_.begin(), listeners_.end(), node, byNode);
+  if (it != listeners_.end() && it->node == node) listeners_.erase(it);
 }
 
 bool WirelessMedium::isAttached(NodeId node) const {
-  return std::any_of(listeners_.begin(), listeners_.end(), [node](const Listener& l) { return l.node == node; });
+  auto it = std::lower_bound(listeners_.begin(), listeners_.end(), node, byNode);
+  return it != listeners_.end() && it->node == node;
 }
 
 void WirelessMedium::addCapture(CapturePointId point, std::optional<NodeId> observer, Position where) {
@@ -107,8 +114,18 @@ void WirelessMedium::startTransmission(NodeId from, const std::shared_ptr<const 
       captures_.record(c.point, start, record);
     }
   }
+  // A frame to one station (Address 1 unicast) reaches only that station: every other receiver would
+  // drop it at address filtering (IEEE 802.11-2016 10.3.2.x), so no delivery event is made for them.
+  // Capture points above record it whatever its address, as monitor-mode interfaces do.
+  std::optional<MacAddress> unicastTo;
+  if (mpdu->size() >= 10 && !(mpdu->at(4) & 0x01)) {
+    MacAddress a;
+    std::copy_n(mpdu->begin() + 4, 6, a.octets.begin());
+    unicastTo = a;
+  }
   for (const Listener& l : listeners_) {
     if (l.node == from) continue;
+    if (unicastTo && topology_.node(l.node).mac != *unicastTo) continue;
     const Position target = topology_.positionAt(l.node, start);
     const double rssi = rssiDbm(origin, target, power);
     if (rssi < config_.sensitivityDbm) continue;
@@ -125,12 +142,10 @@ void WirelessMedium::startTransmission(NodeId from, const std::shared_ptr<const 
 
 void WirelessMedium::deliver(NodeId to, const AirReception& reception) const {
   // A node that left the channel while the frame was in flight does not get it.
-  for (const Listener& l : listeners_)
-    if (l.node == to) {
-      const auto keep = l.receiver;
-      (*keep)(reception);
-      return;
-    }
+  auto it = std::lower_bound(listeners_.begin(), listeners_.end(), to, byNode);
+  if (it == listeners_.end() || it->node != to) return;
+  const auto keep = it->receiver;  // the receiver may detach (or re-attach) inside its own call
+  (*keep)(reception);
 }
 
 }  // namespace rs::sim

@@ -163,7 +163,8 @@ class TestSimRadio : public QObject {
   void busyChannelDefersTransmission() {
     Pair p;
     p.medium->transmit(p.a, Bytes(96, 1));
-    const auto second = p.medium->transmit(p.a, Bytes(96, 2), TxOptions{24, {}, "second"});  // 12 Mb/s
+    // Zero bytes: Address 1 is 00:00:00:00:00:00, b's MAC, so b receives it (unicast filtering below).
+    const auto second = p.medium->transmit(p.a, Bytes(96, 0), TxOptions{24, {}, "second"});  // 12 Mb/s
     QCOMPARE(second.start, microseconds(166));
     // 12 Mb/s: N_DBPS 48, ceil(822/48) = 18 symbols: 20 + 72 + 6 = 98 us.
     QCOMPARE(second.end, microseconds(166 + 98));
@@ -171,6 +172,26 @@ class TestSimRadio : public QObject {
     QCOMPARE(p.atB.size(), std::size_t{2});
     QCOMPARE(p.atB[1].time, microseconds(264) + 33);
     QCOMPARE(p.atB[1].start, microseconds(166));
+  }
+
+  // A frame whose Address 1 (octets 4..9) is unicast reaches only the node with that MAC; a group
+  // address reaches every node; capture points are not concerned (tst_sim_capture).
+  void unicastReachesOnlyItsAddressee() {
+    Pair p;
+    const MacAddress cMac{{0x02, 0, 0, 0, 0, 0x0c}};
+    const NodeId c = p.sim.topology().addNode(Node{kNoNode, "c", NodeRole::Station, {5, 0, 0}, cMac, {}, {}});
+    std::size_t atC = 0;
+    p.medium->attach(c, [&atC](const AirReception&) { ++atC; });
+    Bytes toC(30, 0);
+    std::copy(cMac.octets.begin(), cMac.octets.end(), toC.begin() + 4);
+    p.medium->transmit(p.a, toC);
+    Bytes broadcast(30, 0);
+    std::fill(broadcast.begin() + 4, broadcast.begin() + 10, std::uint8_t{0xff});
+    p.medium->transmit(p.a, broadcast);
+    p.sim.scheduler().run();
+    QCOMPARE(atC, std::size_t{2});
+    QCOMPARE(p.atB.size(), std::size_t{1});
+    QCOMPARE(p.bytesAtB[0], broadcast);
   }
 
   void belowSensitivityIsNotDelivered() {
