@@ -232,8 +232,12 @@ void AccessPoint::onSeed000Action(const MacAddress& sta, ByteView body) {
     trace(TraceKind::FrameSent, fmt::format("{}: PTKID and MIC of message 1 verified; sends Authenticate PTK "
                                             "response with ARandom and the GTK wrapped with the KEK",
                                             name_));
+    Bytes reply = step.reply;
+    if (world_.settings.seed000Fault == Seed000Fault::BadMic2) corruptMic(reply);  // fault injection
+    if (world_.settings.seed000Fault == Seed000Fault::StaleSRandom)
+      if (auto other = withOtherRandom(reply, aRandom, s.seed000Kck, sta, bssid_)) reply = *other;
     Bytes frame = buildMacHeader(MacHeader::management(mgmt::Action, sta, bssid_, bssid_, nextSequence()));
-    frame.insert(frame.end(), step.reply.begin(), step.reply.end());
+    frame.insert(frame.end(), reply.begin(), reply.end());
     sendAir(std::move(frame), "Authenticate PTK response", done);
   } else if (parsed.message.type == seed000::MessageType::GroupKeyConfirm) {
     const auto step = s.seed000->onConfirm(body);

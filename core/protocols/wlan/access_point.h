@@ -66,6 +66,7 @@ class AccessPoint {
     std::uint64_t pn = 1;
     std::unique_ptr<protocols::seed000::AccessPoint> seed000;  // a prepared PTKSA awaiting message 1
     crypto::SecretBytes seed000Tk;
+    crypto::SecretBytes seed000Kck;  // fault injection re-signs altered messages with it
     crypto::SecretBytes msk;  // FT-802.1X: XXKey source
     // FT authentication done, reassociation awaited (13.5.2).
     struct FtPending {

@@ -208,6 +208,7 @@ void AccessPoint::prepareSeed000Ptksa(const MacAddress& sta, const KeyExchange& 
   protocols::seed000::Ptksa sa{sta, bssid_, *x.ptk, *id, saType};
   Station& s = stations_[sta];
   s.seed000Tk = x.ptk->tk;
+  s.seed000Kck = x.ptk->kck;
   s.seed000 = std::make_unique<protocols::seed000::AccessPoint>(std::move(sa), gtk_, gtkKeyId_);
   trace(TraceKind::KeyDerivation,
         fmt::format("{}: PTKSA for {} established before re-association: PTK = KDF-SHA-256(PMK, \"RoamScope "

@@ -143,8 +143,14 @@ void Station::onEapolKey(ByteView pdu, sim::SimTime frameStart, bool viaDs) {
       m2Elements = ftHandshakeElements(world_.settings, *keys, *ftR1khId_);
       ftKeys_ = std::move(*keys);
     } else {
-      auto ptk = viaDs ? crypto::seed000::derivePtk(*pmk, aa, mac_, s.anonce, s.snonce)
-                       : crypto::derivePtk(profile.akm, *pmk, aa, mac_, s.anonce, s.snonce, crypto::cipher::Ccmp128);
+      crypto::SecretBytes wrongPmk;
+      if (viaDs && world_.settings.seed000Fault == Seed000Fault::WrongPmk) {
+        wrongPmk = *pmk;  // fault injection: the station holds another PMK than the AP
+        wrongPmk.data()[0] ^= 0x01;
+      }
+      const ByteView usedPmk = wrongPmk.empty() ? ByteView(*pmk) : ByteView(wrongPmk);
+      auto ptk = viaDs ? crypto::seed000::derivePtk(usedPmk, aa, mac_, s.anonce, s.snonce)
+                       : crypto::derivePtk(profile.akm, usedPmk, aa, mac_, s.anonce, s.snonce, crypto::cipher::Ccmp128);
       if (!ptk) return;
       s.ptk = std::move(*ptk);
     }
@@ -205,13 +211,21 @@ void Station::onEapolKey(ByteView pdu, sim::SimTime frameStart, bool viaDs) {
 }
 
 void Station::startSeed000Exchange() {
-  seed000_ = std::make_unique<protocols::seed000::Station>(*prepared_);
+  const Seed000Fault fault = world_.settings.seed000Fault;
+  protocols::seed000::Ptksa sa = *prepared_;
+  if (fault == Seed000Fault::BadPtkId) sa.ptkId[0] ^= 0x01;  // fault injection: a PTKSA the AP does not hold
+  seed000_ = std::make_unique<protocols::seed000::Station>(std::move(sa));
   const Bytes sRandom = randomBytes(32);
-  const auto step = seed000_->start(sRandom);
+  auto step = seed000_->start(sRandom);
   if (step.outcome != protocols::seed000::Outcome::Accepted) return;
+  if (fault == Seed000Fault::BadMic1) corruptMic(step.reply);
   Bytes frame = buildMacHeader(MacHeader::management(mgmt::Action, target_->bssid, mac_, target_->bssid, nextSequence()));
   frame.insert(frame.end(), step.reply.begin(), step.reply.end());
   state_ = State::Seed000;
+  if (fault == Seed000Fault::ReplaySRandom) {
+    // Fault injection: the same message 1 goes out a second time, as a replay would.
+    transmit(Bytes(frame), "Authenticate PTK request (replayed)", charge(cost::kEapolMic) + sim::microseconds(1));
+  }
   transmit(std::move(frame), "Authenticate PTK request", charge(cost::kEapolMic), [this](sim::SimTime start) {
     truth_.phase(mac_, PhaseKind::Seed000Exchange, start, start);
     seed000RequestStart_ = start;
@@ -233,8 +247,12 @@ void Station::onSeed000Response(const sim::AirReception& rx, ByteView body) {
   trace(TraceKind::KeyDerivation, fmt::format("{}: message 2 verified, GTK (key ID {}) unwrapped; installs TK and GTK, "
                                               "sends Group Key Confirm",
                                               name_, seed000_->gtkId()));
+  Bytes reply = step.reply;
+  if (world_.settings.seed000Fault == Seed000Fault::BadMic3) corruptMic(reply);
+  if (world_.settings.seed000Fault == Seed000Fault::StaleARandom)
+    if (auto other = withOtherRandom(reply, randomBytes(32), prepared_->ptk.kck, mac_, target_->bssid)) reply = *other;
   Bytes frame = buildMacHeader(MacHeader::management(mgmt::Action, target_->bssid, mac_, target_->bssid, nextSequence()));
-  frame.insert(frame.end(), step.reply.begin(), step.reply.end());
+  frame.insert(frame.end(), reply.begin(), reply.end());
   tk_ = prepared_->ptk.tk;
   gtk_ = seed000_->gtk();
   transmit(std::move(frame), "Group Key Confirm", charge(cost::kEapolMic), [this](sim::SimTime start) {

@@ -60,7 +60,7 @@ void readFlow(const JsonCursor& c, std::optional<FlowSettings>& flow) {
 WlanSettings readSection(const JsonCursor& c) {
   c.requireObject({"ssid", "security", "passphrase", "identity", "tls_version", "radius_secret", "handoff",
                    "mobility_domain", "beacon_interval_tu", "scan", "roam", "flow", "response_timeout_ms",
-                   "retries"});
+                   "retries", "seed000_fault"});
   WlanSettings s;
   if (auto v = c.find("ssid")) {
     s.ssid = v->string();
@@ -104,6 +104,11 @@ WlanSettings readSection(const JsonCursor& c) {
   if (auto v = c.find("flow")) readFlow(*v, s.flow);
   if (auto v = c.find("response_timeout_ms")) s.responseTimeout = readMs(*v, 1, 10000);
   if (auto v = c.find("retries")) s.retries = static_cast<unsigned>(v->integer(0, 10));
+  if (auto v = c.find("seed000_fault")) {
+    const auto fault = v->json().is_string() ? seed000FaultFromName(v->json().get<std::string>()) : std::nullopt;
+    if (!fault) v->fail(std::string("one of ") + std::string(seed000FaultNames()));
+    s.seed000Fault = *fault;
+  }
   return s;
 }
 

@@ -10,6 +10,7 @@
 #include <variant>
 
 #include "core/protocols/eap_tls/eap_tls_config.h"
+#include "core/protocols/wlan/seed000_faults.h"
 #include "core/sim/config_error.h"
 #include "core/sim/scenario.h"
 #include "core/sim/sim_time.h"
@@ -66,6 +67,7 @@ struct WlanSettings {
   std::optional<FlowSettings> flow = FlowSettings{};  // none: "flow": false
   sim::SimTime responseTimeout = sim::milliseconds(100);  // a request unanswered this long failed
   unsigned retries = 2;                                    // resends before giving up
+  Seed000Fault seed000Fault = Seed000Fault::None;          // fault injection (seed000_faults.h)
 };
 
 using WlanSettingsResult = std::variant<WlanSettings, sim::ConfigError>;
