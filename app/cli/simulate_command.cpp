@@ -27,6 +27,8 @@ CLI::App* addSimulateCommand(CLI::App& app, SimulateOptions& o) {
   cmd->add_option("--report", o.report, "write the ground-truth report to OUT.json, OUT.csv or OUT.html");
   cmd->add_option("--trace", o.trace, "write the explanatory trace of every step to OUT.txt");
   cmd->add_flag("--show-keys", o.showKeys, "show key material in the trace (masked by default)");
+  cmd->add_option("--keys-out", o.keysOut,
+                  "write every PMK, TK and GTK the APs installed as a Wireshark 80211_keys file (keys in clear)");
   cmd->add_option("--sweep", o.sweep,
                   "vary a scenario key over values, one run each (repeat for a grid): "
                   "methods.wlan.handoff=full,seed000 or links.ds-radius.delay_us=500,5000");
@@ -64,7 +66,7 @@ class TraceFile : public sim::TraceSink {
 
 int runSimulate(const SimulateOptions& o) {
   if (!o.sweep.empty()) {
-    if (!o.pcap.empty() || !o.report.empty() || !o.trace.empty()) {
+    if (!o.pcap.empty() || !o.report.empty() || !o.trace.empty() || !o.keysOut.empty()) {
       fmt::print(stderr, "roamscope-cli: --pcap, --report and --trace describe one run; a sweep writes --sweep-out\n");
       return kExitUsage;
     }
@@ -116,6 +118,15 @@ int runSimulate(const SimulateOptions& o) {
   if (pcap && !pcap->close()) {
     fmt::print(stderr, "roamscope-cli: {}: writing the capture failed\n", o.pcap);
     return kExitInput;
+  }
+  if (!o.keysOut.empty()) {
+    std::ofstream keys(o.keysOut, std::ios::binary | std::ios::trunc);
+    keys << network.keys().wiresharkKeysFile();
+    keys.close();
+    if (!keys) {
+      fmt::print(stderr, "roamscope-cli: {}: cannot write the keys\n", o.keysOut);
+      return kExitInput;
+    }
   }
   roam::ReportContext context;
   context.inputs = {o.scenario};

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // roamscope-cli simulate SCENARIO [--seed N] [--duration S] [--pcap OUT.pcapng]
-//                        [--report OUT.json|OUT.csv|OUT.html] [--trace OUT.txt] [--show-keys]
+//                        [--report OUT.json|OUT.csv|OUT.html] [--trace OUT.txt] [--show-keys] [--keys-out FILE]
 //                        [--sweep KEY=V1,V2,... ...] [--sweep-out OUT.csv|OUT.md]
 // Runs a scenario on the emulation core (the WLAN system of seed 000 and its
 // comparators), writes every capture point to one pcapng, and prints the
@@ -21,6 +21,7 @@ struct SimulateOptions {
   std::string pcap;
   std::string report;
   std::string trace;
+  std::string keysOut;
   bool showKeys = false;
   std::vector<std::string> sweep;  // KEY=V1,V2,... (sweep_runner.h)
   std::string sweepOut;

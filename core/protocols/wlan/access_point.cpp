@@ -11,6 +11,7 @@
 #include "core/protocols/wlan/ds_frames.h"
 #include "core/protocols/wlan/ft_elements.h"
 #include "core/protocols/wlan/ground_truth.h"
+#include "core/protocols/wlan/key_log.h"
 #include "core/protocols/wlan/wlan_costs.h"
 #include "dissectors/ieee80211/elements/element_iterator.h"
 #include "dissectors/ieee80211/elements/rsn_element.h"
@@ -250,6 +251,10 @@ void AccessPoint::onSeed000Action(const MacAddress& sta, ByteView body) {
     s.aid = s.aid ? s.aid : nextAid_++;
     s.tk = s.seed000Tk;
     s.pn = 1;
+    if (world_.keys) {
+      world_.keys->tk(sta, bssid_, s.tk, "seed-000 re-association");
+      world_.keys->gtk(bssid_, gtk_, gtkKeyId_);
+    }
     s.seed000.reset();
     trace(TraceKind::StateChange, fmt::format("{}: Group Key Confirm verified: {} re-associated, TK installed", name_,
                                               sta.toString()));

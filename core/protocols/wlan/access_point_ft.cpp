@@ -13,6 +13,7 @@
 #include "core/protocols/wlan/access_point.h"
 #include "core/protocols/wlan/air_frames.h"
 #include "core/protocols/wlan/ds_frames.h"
+#include "core/protocols/wlan/key_log.h"
 #include "core/protocols/wlan/wlan_costs.h"
 #include "dissectors/ieee80211/elements/element_iterator.h"
 #include "dissectors/ieee80211/elements/rsn_element.h"
@@ -155,6 +156,10 @@ bool AccessPoint::onFtReassociation(const MacAddress& sta, ByteView elements) {
     s.aid = s.aid ? s.aid : nextAid_++;
     s.tk = p.ptk.tk;
     s.pn = 1;
+    if (world_.keys) {
+      world_.keys->tk(sta, bssid_, s.tk, "FT reassociation");
+      world_.keys->gtk(bssid_, gtk_, gtkKeyId_);
+    }
     trace(TraceKind::StateChange, fmt::format("{}: FT reassociation of {} verified: TK and GTK installed", name_,
                                               sta.toString()));
   }

@@ -12,6 +12,7 @@
 #include "core/protocols/wlan/access_point.h"
 #include "core/protocols/wlan/air_frames.h"
 #include "core/protocols/wlan/ds_frames.h"
+#include "core/protocols/wlan/key_log.h"
 #include "core/protocols/wlan/wlan_costs.h"
 #include "dissectors/eapol/eap.h"
 #include "dissectors/eapol/eapol.h"
@@ -289,6 +290,11 @@ void AccessPoint::onEapolKey(const MacAddress& sta, ByteView pdu) {
       Station& s = stations_[sta];
       s.tk = x.ptk->tk;
       s.pn = 1;
+      if (world_.keys) {
+        world_.keys->pmk(sta, bssid_, *pmkFor(sta), x.ft ? "FT initial mobility domain association" : "4-way handshake");
+        world_.keys->tk(sta, bssid_, s.tk, "4-way handshake");
+        world_.keys->gtk(bssid_, gtk_, gtkKeyId_);
+      }
       trace(TraceKind::KeyDerivation, fmt::format("{}: 4-way handshake with {} complete: TK installed (at {})", name_,
                                                   sta.toString(), sim::formatSimTime(done)));
       if (x.ft) pushPmkR1s(sta, *x.ft);

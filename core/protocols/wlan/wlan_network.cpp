@@ -37,7 +37,7 @@ WlanNetwork::~WlanNetwork() {
 }
 
 std::optional<std::string> WlanNetwork::build(const sim::Scenario& scenario) {
-  world_ = std::make_unique<WlanWorld>(WlanWorld{*sim_, settings_, {}, std::nullopt, std::nullopt, {}, &truth_});
+  world_ = std::make_unique<WlanWorld>(WlanWorld{*sim_, settings_, {}, std::nullopt, std::nullopt, {}, &truth_, &keys_});
   const sim::Topology& topology = sim_->topology();
   const auto aps = topology.withRole(sim::NodeRole::AccessPoint);
   const auto stations = topology.withRole(sim::NodeRole::Station);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/protocols/wlan/ground_truth.h"
+#include "core/protocols/wlan/key_log.h"
 #include "core/protocols/wlan/station.h"
 #include "core/protocols/wlan/voice_server.h"
 #include "core/protocols/wlan/wlan_settings.h"
@@ -49,6 +50,8 @@ class WlanNetwork {
   sim::Simulation& simulation() { return *sim_; }
   const WlanSettings& settings() const { return settings_; }
   const GroundTruth& truth() const { return truth_; }
+  // Every key the APs installed (for --keys-out); secrets, never logged.
+  const KeyLog& keys() const { return keys_; }
   sim::SimTime duration() const { return duration_; }
 
   // Schedules the beacons, the stations' first scans and the voice flow (once).
@@ -66,6 +69,7 @@ class WlanNetwork {
   std::unique_ptr<sim::Simulation> sim_;
   std::unique_ptr<WlanWorld> world_;
   GroundTruth truth_;
+  KeyLog keys_;
   sim::SimTime duration_ = kDefaultRunDuration;
   std::vector<std::unique_ptr<AccessPoint>> accessPoints_;
   std::vector<std::unique_ptr<Station>> stations_;

@@ -15,6 +15,7 @@ namespace rs::wlan {
 
 class AccessPoint;
 class GroundTruth;
+class KeyLog;
 
 struct WlanWorld {
   sim::Simulation& sim;
@@ -24,6 +25,7 @@ struct WlanWorld {
   std::optional<sim::NodeId> authServer;
   std::vector<AccessPoint*> accessPoints;
   GroundTruth* truth = nullptr;         // told of every data frame on the air (data-to-data)
+  KeyLog* keys = nullptr;               // told of every key an AP installs
 
   const sim::Node& node(sim::NodeId id) const { return sim.topology().node(id); }
 };

@@ -26,6 +26,7 @@ std::string preset(const char* name) { return std::string(ROAMSCOPE_SOURCE_DIR) 
 
 struct Run {
   std::vector<roam::HandoffRecord> truth;
+  std::vector<std::string> keys;  // the run's keys as 80211_keys entries (KeyLog)
   std::string pcap;
   std::string error;
 };
@@ -57,6 +58,7 @@ Run runPreset(const char* name, const std::string& pcap, double seconds, std::op
   network.run();
   if (!writer.close()) r.error = "writing " + pcap + " failed";
   r.truth = network.truth().records();
+  r.keys = network.keys().uatEntries();
   return r;
 }
 
@@ -170,22 +172,35 @@ class TestWlanEmulation : public QObject {
     }
   }
 
+  // With the passphrase alone, tshark derives every PTK of the standard handshakes (and FT-PSK's hierarchy);
+  // seed 000's PTK has its own KDF label and 802.1X's PMK comes from EAP, so those runs give tshark the
+  // keys the emulator installed (simulate --keys-out): every protected frame must decrypt either way.
   void tsharkDissectsAndDecryptsEveryFrame_data() {
     QTest::addColumn<QString>("scenario");
-    QTest::newRow("psk full") << "wlan-psk-full.json";
-    QTest::newRow("psk ft") << "wlan-psk-ft.json";  // tshark follows the FT-PSK key hierarchy itself
+    QTest::addColumn<bool>("exportedKeys");
+    QTest::newRow("psk full, passphrase") << "wlan-psk-full.json" << false;
+    QTest::newRow("psk ft, passphrase") << "wlan-psk-ft.json" << false;
+    QTest::newRow("psk seed000, exported keys") << "wlan-psk-seed000.json" << true;
+    QTest::newRow("802.1x seed000, exported keys") << "wlan-8021x-seed000.json" << true;
+    QTest::newRow("802.1x ft, exported keys") << "wlan-8021x-ft.json" << true;
   }
   void tsharkDissectsAndDecryptsEveryFrame() {
     QFETCH(QString, scenario);
+    QFETCH(bool, exportedKeys);
     if (!test::tsharkAvailable()) QFAIL("tshark is missing: the test command installs it");
     const std::string pcap = path("tshark.pcapng");
     const Run run = runPreset(scenario.toStdString().c_str(), pcap, 20);
     QVERIFY2(run.error.empty(), run.error.c_str());
-    const QStringList keys{"-o", "wlan.enable_decryption:TRUE", "-o",
-                           "uat:80211_keys:\"wpa-pwd\",\"roamscope-passphrase:RoamScope\""};
+    QStringList keys{"-o", "wlan.enable_decryption:TRUE"};
+    if (exportedKeys) {
+      QVERIFY(!run.keys.empty());
+      for (const auto& entry : run.keys) keys << "-o" << QString::fromStdString("uat:80211_keys:" + entry);
+    } else {
+      keys << "-o" << "uat:80211_keys:\"wpa-pwd\",\"roamscope-passphrase:RoamScope\"";
+    }
     QString error;
     auto table = test::runTsharkFields(pcap, {"frame.number", "wlan.fc.protected", "frame.interface_name", "udp.srcport",
-                                              "_ws.expert.severity", "_ws.malformed"},
+                                              "_ws.expert.severity", "_ws.malformed", "eapol.type"},
                                        keys, error);
     QVERIFY2(table, qPrintable(error));
     std::size_t protectedFrames = 0, decrypted = 0;
@@ -197,7 +212,8 @@ class TestWlanEmulation : public QObject {
       QVERIFY2(row[5].empty(), ("frame " + row[0] + " is malformed").c_str());
       if (row[1] == "1" || row[1] == "True") {
         ++protectedFrames;
-        if (!row[3].empty()) ++decrypted;  // the UDP of the voice flow is visible only after decryption
+        // The voice flow's UDP, or the pre-authentication EAPOL of seed 000, is visible only after decryption.
+        if (!row[3].empty() || !row[6].empty()) ++decrypted;
       }
     }
     QVERIFY(table->rows.size() > 1000);
