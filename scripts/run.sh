@@ -1,12 +1,28 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs dependencies, builds the release preset and starts RoamScope on its
-# built-in demo: a WPA2 session synthesised by RoamScope's own frame builders
-# and cryptography, written to a pcapng file and dissected with key derivation,
-# MIC checks and CCMP decryption. Extra arguments go to `roamscope-cli demo`.
+# built-in demo scenario (no hardware, no server): the emulated 802.1X ESS of
+# resources/scenarios/wlan-8021x-seed000.json, where a station walks past
+# three APs and roams by seed 000 (PMK by pre-authentication, PTK before
+# re-association, three-message re-association). It prints the emulator's
+# ground truth, writes the capture, the trace and the keys under
+# build/release/demo/, then analyses the capture alone, as it would a real one,
+# to show the same handoffs. Extra arguments go to `roamscope-cli simulate`
+# (e.g. --seed 7). The GUI (issue #5) will start here instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release --target roamscope-cli
-exec build/release/app/cli/roamscope-cli demo --out build/release/demo.pcapng "$@"
+cli=build/release/app/cli/roamscope-cli
+out=build/release/demo
+mkdir -p "$out"
+"$cli" simulate resources/scenarios/wlan-8021x-seed000.json \
+  --pcap "$out/seed000.pcapng" --trace "$out/seed000-trace.txt" --keys-out "$out/80211_keys" \
+  --report "$out/seed000-ground-truth.html" "$@"
+echo
+echo "== The same capture analysed on its own (the RADIUS secret recovers the PMKs):"
+"$cli" analyze "$out/seed000.pcapng" --radius-secret roamscope-radius --report "$out/seed000-analysis.html"
+echo
+echo "Files in $out: seed000.pcapng (open it in Wireshark with -X lua_script:resources/wireshark/roamscope-seed000.lua"
+echo "and the keys file 80211_keys), seed000-trace.txt (every step explained), the HTML reports."

@@ -52,6 +52,7 @@ class TraceFile : public sim::TraceSink {
     out_ << fmt::format("{:>16} {:<8} {:<14} {}\n", sim::formatSimTime(e.time), node, sim::traceKindName(e.kind),
                         e.text);
     if (!e.derivation) return;
+    out_ << fmt::format("{:>41} {}\n", "", e.derivation->name);
     for (const auto& v : e.derivation->inputs) out_ << fmt::format("{:>41} in  {} = {}\n", "", v.label, sim::displayValue(v, reveal_));
     for (const auto& v : e.derivation->outputs) out_ << fmt::format("{:>41} out {} = {}\n", "", v.label, sim::displayValue(v, reveal_));
   }

@@ -43,6 +43,26 @@ KeyHandshakeProfile profileFor(const WlanSettings& s, bool seed000) {
 }
 
 
+sim::LabelledBytes labelled(std::string label, ByteView value, bool secret) {
+  return sim::LabelledBytes{std::move(label), crypto::SecretBytes(value), secret};
+}
+
+// The PTK derivation as the key inspector shows it: its formula, inputs and outputs (secrets flagged).
+sim::KeyDerivationRecord ptkRecord(std::string formula, ByteView pmk, const MacAddress& aa, const MacAddress& spa,
+                                   ByteView anonce, ByteView snonce, const crypto::Ptk& ptk) {
+  sim::KeyDerivationRecord r;
+  r.name = std::move(formula);
+  r.inputs.push_back(labelled("PMK", pmk, true));
+  r.inputs.push_back(labelled("AA", aa.view(), false));
+  r.inputs.push_back(labelled("SPA", spa.view(), false));
+  r.inputs.push_back(labelled("ANonce", anonce, false));
+  r.inputs.push_back(labelled("SNonce", snonce, false));
+  r.outputs.push_back(labelled("KCK", ptk.kck, true));
+  r.outputs.push_back(labelled("KEK", ptk.kek, true));
+  r.outputs.push_back(labelled("TK", ptk.tk, true));
+  return r;
+}
+
 }  // namespace
 
 const crypto::SecretBytes* AccessPoint::pmkFor(const MacAddress& sta) const {
@@ -258,6 +278,18 @@ void AccessPoint::onEapolKey(const MacAddress& sta, ByteView pdu) {
       return;
     }
     x.ptk = std::move(**ptk);
+    const std::string formula =
+        x.seed000 ? "PTK = KDF-SHA-256-384(PMK, \"RoamScope seed-000 PTK\", Min(AA,SPA) || Max(AA,SPA) || "
+                    "Min(ANonce,SNonce) || Max(ANonce,SNonce))  (seed 000, before re-association)"
+        : x.ft    ? "PTK = KDF-SHA-256(PMK-R1, \"FT-PTK\", SNonce || ANonce || BSSID || STA-ADDR)  (IEEE 802.11-2016 "
+                    "12.7.1.7.5; PMK-R0/R1 from the XXKey, 12.7.1.7.3-4)"
+                  : "PTK = PRF-384(PMK, \"Pairwise key expansion\", Min(AA,SPA) || Max(AA,SPA) || Min(ANonce,SNonce) || "
+                    "Max(ANonce,SNonce))  (IEEE 802.11-2016 12.7.1.3)";
+    world_.sim.trace(sim::TraceEvent{world_.sim.now(), node_, TraceKind::KeyDerivation,
+                                     fmt::format("{}: message 2 from {} verified with the PTK it derived", name_,
+                                                 sta.toString()),
+                                     ptkRecord(formula, x.ft ? ByteView(x.ft->r1.pmkR1) : ByteView(*pmk), bssid_, sta,
+                                               x.anonce, key->nonce, *x.ptk)});
     if (x.seed000) prepareSeed000Ptksa(sta, x, key->nonce);
     charge(cost::kAesKeyWrap);
     const sim::SimTime done = charge(cost::kEapolMic);
