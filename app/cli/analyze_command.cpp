@@ -10,6 +10,7 @@
 #include "app/cli/decode_as_option.h"
 #include "app/cli/capture_inputs.h"
 #include "app/cli/exit_codes.h"
+#include "app/cli/output_file.h"
 #include "app/cli/html_report_file.h"
 #include "capture/merge/clock_offset_report.h"
 #include "capture/merge/merged_frame_stream.h"
@@ -45,21 +46,6 @@ CLI::App* addAnalyzeCommand(CLI::App& app, AnalyzeOptions& o) {
   return cmd;
 }
 
-namespace {
-
-bool endsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-bool writeFile(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  return static_cast<bool>(out);
-}
-
-}  // namespace
-
 int runAnalyze(const AnalyzeOptions& o) {
   std::string decodeAsError;
   if (!applyDecodeAs(o.decodeAs, decodeAsError)) {
@@ -90,9 +76,9 @@ int runAnalyze(const AnalyzeOptions& o) {
   }
   if (!o.budgetDefinition.empty()) config.budget.definition = roam::definitionFromName(o.budgetDefinition);
   context.budget = config.budget;
-  const bool json = endsWith(o.report, ".json");
-  const bool html = endsWith(o.report, ".html");
-  if (!o.report.empty() && !json && !html && !endsWith(o.report, ".csv")) {
+  const bool json = hasExtension(o.report, ".json");
+  const bool html = hasExtension(o.report, ".html");
+  if (!o.report.empty() && !json && !html && !hasExtension(o.report, ".csv")) {
     fmt::print(stderr, "roamscope-cli: --report: '{}' must end in .json, .csv or .html\n", o.report);
     return kExitUsage;
   }
@@ -154,7 +140,7 @@ int runAnalyze(const AnalyzeOptions& o) {
         json   ? withClockOffsets(roam::reportJson(records, context), offsets ? &*offsets : nullptr, names).dump(2) + "\n"
         : html ? htmlReport(records, context, offsetLines)
                : roam::reportCsv(records, context);
-    if (!writeFile(o.report, text)) {
+    if (!writeOutputFile(o.report, text)) {
       fmt::print(stderr, "roamscope-cli: {}: cannot write the report\n", o.report);
       return kExitInput;
     }

@@ -9,6 +9,7 @@
 
 #include "app/cli/capture_inputs.h"
 #include "app/cli/exit_codes.h"
+#include "app/cli/output_file.h"
 #include "capture/merge/merged_frame_stream.h"
 #include "core/analysis/handshake_tracker.h"
 #include "core/analysis/key_inventory.h"
@@ -85,10 +86,7 @@ int runKeys(const KeysOptions& o) {
     fmt::print("{}", text);
     std::fflush(stdout);
   } else {
-    std::ofstream out(o.out, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) {
+    if (!writeOutputFile(o.out, text)) {
       fmt::print(stderr, "roamscope-cli: {}: cannot write the keys\n", o.out);
       return kExitInput;
     }

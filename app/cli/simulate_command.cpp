@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "app/cli/exit_codes.h"
+#include "app/cli/output_file.h"
 #include "app/cli/html_report_file.h"
 #include "app/cli/sweep_runner.h"
 #include "capture/sim/pcapng_frame_sink.h"
@@ -38,10 +39,6 @@ CLI::App* addSimulateCommand(CLI::App& app, SimulateOptions& o) {
 
 namespace {
 
-bool endsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // Writes each trace event as one line: time, node, kind, text (and a derivation's values).
 class TraceFile : public sim::TraceSink {
  public:
@@ -73,7 +70,7 @@ int runSimulate(const SimulateOptions& o) {
     }
     return runSweep(SweepRequest{o.scenario, o.sweep, o.seed, o.durationSeconds, o.sweepOut});
   }
-  if (!o.report.empty() && !endsWith(o.report, ".json") && !endsWith(o.report, ".csv") && !endsWith(o.report, ".html")) {
+  if (!o.report.empty() && !hasExtension(o.report, ".json") && !hasExtension(o.report, ".csv") && !hasExtension(o.report, ".html")) {
     fmt::print(stderr, "roamscope-cli: --report: '{}' must end in .json, .csv or .html\n", o.report);
     return kExitUsage;
   }
@@ -121,10 +118,7 @@ int runSimulate(const SimulateOptions& o) {
     return kExitInput;
   }
   if (!o.keysOut.empty()) {
-    std::ofstream keys(o.keysOut, std::ios::binary | std::ios::trunc);
-    keys << network.keys().wiresharkKeysFile();
-    keys.close();
-    if (!keys) {
+    if (!writeOutputFile(o.keysOut, network.keys().wiresharkKeysFile())) {
       fmt::print(stderr, "roamscope-cli: {}: cannot write the keys\n", o.keysOut);
       return kExitInput;
     }
@@ -149,13 +143,10 @@ int runSimulate(const SimulateOptions& o) {
   if (pcap) fmt::print("Capture: {} ({} frames)\n", o.pcap, pcap->framesWritten());
   fmt::print("{}", roam::reportText(records, context));
   if (!o.report.empty()) {
-    const std::string text = endsWith(o.report, ".json")   ? roam::reportJson(records, context).dump(2) + "\n"
-                             : endsWith(o.report, ".html") ? htmlReport(records, context)
+    const std::string text = hasExtension(o.report, ".json")   ? roam::reportJson(records, context).dump(2) + "\n"
+                             : hasExtension(o.report, ".html") ? htmlReport(records, context)
                                                            : roam::reportCsv(records, context);
-    std::ofstream out(o.report, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) {
+    if (!writeOutputFile(o.report, text)) {
       fmt::print(stderr, "roamscope-cli: {}: cannot write the report\n", o.report);
       return kExitInput;
     }

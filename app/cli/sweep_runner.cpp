@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "app/cli/exit_codes.h"
+#include "app/cli/output_file.h"
 #include "core/analysis/roam/handoff_record.h"
 #include "core/protocols/wlan/run_figures.h"
 #include "core/protocols/wlan/wlan_network.h"
@@ -17,10 +18,6 @@
 
 namespace rs::cli {
 namespace {
-
-bool endsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 std::string ms(std::optional<std::int64_t> ns) {
   return ns ? fmt::format("{:.3f}", static_cast<double>(*ns) / 1e6) : std::string();
@@ -136,7 +133,7 @@ std::string handoffPivot(const std::vector<sim::SweepAxis>& axes, const std::vec
 }  // namespace
 
 int runSweep(const SweepRequest& request) {
-  if (!request.out.empty() && !endsWith(request.out, ".csv") && !endsWith(request.out, ".md")) {
+  if (!request.out.empty() && !hasExtension(request.out, ".csv") && !hasExtension(request.out, ".md")) {
     fmt::print(stderr, "roamscope-cli: --sweep-out: '{}' must end in .csv or .md\n", request.out);
     return kExitUsage;
   }
@@ -206,10 +203,7 @@ int runSweep(const SweepRequest& request) {
   const std::string pivot = handoffPivot(axes, rows);
   fmt::print("{}{}", asMarkdown(head, rows), pivot);
   if (!request.out.empty()) {
-    std::ofstream out(request.out, std::ios::binary | std::ios::trunc);
-    out << (endsWith(request.out, ".csv") ? asCsv(head, rows) : asMarkdown(head, rows) + pivot);
-    out.close();
-    if (!out) {
+    if (!writeOutputFile(request.out, hasExtension(request.out, ".csv") ? asCsv(head, rows) : asMarkdown(head, rows) + pivot)) {
       fmt::print(stderr, "roamscope-cli: {}: cannot write the sweep table\n", request.out);
       return kExitInput;
     }

@@ -41,6 +41,19 @@ Random Random::stream(std::uint64_t seed, std::string_view name) {
   return Random(splitMix64(mixed));
 }
 
+void Random::fill(std::span<std::uint8_t> out) {
+  for (std::size_t i = 0; i < out.size(); i += 8) {
+    const std::uint64_t v = next();
+    for (std::size_t k = 0; k < 8 && i + k < out.size(); ++k) out[i + k] = static_cast<std::uint8_t>(v >> (8 * k));
+  }
+}
+
+std::vector<std::uint8_t> Random::bytes(std::size_t n) {
+  std::vector<std::uint8_t> out(n);
+  fill(out);
+  return out;
+}
+
 std::uint64_t Random::next() {
   const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
   const std::uint64_t t = s_[1] << 17;

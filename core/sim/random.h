@@ -21,6 +21,8 @@
 // and a stream name ("medium/ch6/loss", "link/ds-ap1/jitter"), so adding a draw
 // in one model leaves every other model's numbers unchanged.
 #include <array>
+#include <span>
+#include <vector>
 #include <cstdint>
 #include <string_view>
 
@@ -38,6 +40,11 @@ class Random {
 
   // 64 uniformly distributed bits.
   std::uint64_t next();
+  // `out` filled with random octets, each 64-bit draw used least significant octet first (nonces,
+  // keys, authenticators of emulated protocols).
+  void fill(std::span<std::uint8_t> out);
+  // `n` random octets, as fill().
+  std::vector<std::uint8_t> bytes(std::size_t n);
   // Uniform in [0, 1): the top 53 bits scaled by 2^-53, so every value is an
   // exact double and the mapping is the same on every IEEE 754 machine.
   double uniform();

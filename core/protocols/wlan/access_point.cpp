@@ -53,10 +53,7 @@ AccessPoint::AccessPoint(WlanWorld& world, sim::NodeId node)
     radius_.emplace(std::move(rc), world.sim.random("ap/" + name_ + "/radius"));
   }
   gtk_ = crypto::SecretBytes(16);
-  for (std::size_t i = 0; i < gtk_.size(); i += 8) {
-    const std::uint64_t v = random_.next();
-    for (std::size_t k = 0; k < 8; ++k) gtk_.data()[i + k] = static_cast<std::uint8_t>(v >> (8 * k));
-  }
+  random_.fill(gtk_.span());
 }
 
 void AccessPoint::start() {
@@ -217,11 +214,7 @@ void AccessPoint::onSeed000Action(const MacAddress& sta, ByteView body) {
   if (!parsed.ok) return;
   sim::SimTime done = charge(cost::kEapolMic);
   if (parsed.message.type == seed000::MessageType::AuthenticatePtkRequest) {
-    Bytes aRandom(32);
-    for (std::size_t i = 0; i < 32; i += 8) {
-      const std::uint64_t v = random_.next();
-      for (std::size_t k = 0; k < 8; ++k) aRandom[i + k] = static_cast<std::uint8_t>(v >> (8 * k));
-    }
+    const Bytes aRandom = random_.bytes(32);
     done = charge(cost::kAesKeyWrap);
     done = charge(cost::kEapolMic);
     const auto step = s.seed000->onRequest(body, aRandom);

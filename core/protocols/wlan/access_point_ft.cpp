@@ -42,15 +42,6 @@ Pmkid asPmkid(ByteView name) {
   return p;
 }
 
-Bytes randomOctets(sim::Random& random, std::size_t n) {
-  Bytes out(n);
-  for (std::size_t i = 0; i < n; i += 8) {
-    const std::uint64_t v = random.next();
-    for (std::size_t k = 0; k < 8 && i + k < n; ++k) out[i + k] = static_cast<std::uint8_t>(v >> (8 * k));
-  }
-  return out;
-}
-
 }  // namespace
 
 void AccessPoint::acceptPmkR1(const MacAddress& sta, crypto::PmkR1 r1, Bytes pmkR0Name, std::string r0khId) {
@@ -89,7 +80,7 @@ void AccessPoint::onFtAuthentication(const MacAddress& sta, ByteView elements) {
   if (status == 0) {
     Station::FtPending p;
     p.snonce = toBytes(ByteView(fte->snonce));
-    p.anonce = randomOctets(random_, 32);
+    p.anonce = random_.bytes(32);
     p.r0khId = pushed->second.r0khId;
     p.r1 = pushed->second.r1;
     done = charge(cost::kPtkDerivation);

@@ -26,15 +26,6 @@ using sim::TraceKind;
 
 namespace {
 
-Bytes randomBytes(sim::Random& random, std::size_t n) {
-  Bytes out(n);
-  for (std::size_t i = 0; i < n; i += 8) {
-    const std::uint64_t v = random.next();
-    for (std::size_t k = 0; k < 8 && i + k < n; ++k) out[i + k] = static_cast<std::uint8_t>(v >> (8 * k));
-  }
-  return out;
-}
-
 bool isFt(const WlanSettings& s) { return s.handoff == HandoffMethod::FtOverAir; }
 
 // Descriptor version 3 (AES-128-CMAC) for the seed-000 handshake and the FT AKMs (12.7.2), else 2.
@@ -170,7 +161,7 @@ void AccessPoint::startKeyExchange(const MacAddress& sta, Path path, bool seed00
   x.path = path;
   x.seed000 = seed000;
   x.replayCounter = 1;
-  x.anonce = randomBytes(random_, 32);
+  x.anonce = random_.bytes(32);
   x.awaiting = 2;
   std::optional<ieee80211::Pmkid> pmkid;
   if (!seed000 && !isFt(world_.settings)) {

@@ -21,11 +21,7 @@ constexpr std::uint32_t kNasPortTypeWireless80211 = 19;  // RFC 2865 5.41 / RFC 
 
 std::optional<Bytes> RadiusClient::accessRequest(const MacAddress& sta, const std::string& userName, ByteView eap,
                                                  ByteView state) {
-  Bytes authenticator(16);
-  for (std::size_t i = 0; i < authenticator.size(); i += 8) {
-    const std::uint64_t v = random_.next();
-    for (std::size_t k = 0; k < 8; ++k) authenticator[i + k] = static_cast<std::uint8_t>(v >> (8 * k));
-  }
+  Bytes authenticator = random_.bytes(16);
   const std::uint8_t id = nextIdentifier_++;
   radius::PacketBuilder b(radius::code::kAccessRequest, id, authenticator);
   b.addText(radius::attr::kUserName, userName)

@@ -35,15 +35,6 @@ Station::Station(WlanWorld& world, sim::NodeId node, GroundTruth& truth)
       mac_(world.node(node).mac),
       random_(world.sim.random("sta/" + world.node(node).name + "/nonces")) {}
 
-Bytes Station::randomBytes(std::size_t n) {
-  Bytes out(n);
-  for (std::size_t i = 0; i < n; i += 8) {
-    const std::uint64_t v = random_.next();
-    for (std::size_t k = 0; k < 8 && i + k < n; ++k) out[i + k] = static_cast<std::uint8_t>(v >> (8 * k));
-  }
-  return out;
-}
-
 void Station::start(sim::SimTime at, std::optional<sim::NodeId> flowServer) {
   flowServer_ = flowServer;
   world_.sim.scheduler().scheduleAt(at, {EventKind::Protocol, node_, "Initial scan"}, [this] { scan(ScanPurpose::Join); });

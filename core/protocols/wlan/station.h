@@ -109,7 +109,6 @@ class Station {
   sim::SimTime charge(std::string_view cost) { return world_.sim.charge(node_, cost); }
   std::uint16_t nextSequence() { return static_cast<std::uint16_t>(sequence_++ & 0x0fff); }
   void trace(sim::TraceKind kind, std::string text) { world_.sim.trace(node_, kind, std::move(text)); }
-  Bytes randomBytes(std::size_t n);
   const crypto::SecretBytes* pmkFor(const MacAddress& bssid) const;
   roam::Endpoint endpoint(const Candidate& c, double rssi) const;
 

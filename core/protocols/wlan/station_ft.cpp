@@ -41,7 +41,7 @@ void Station::learnKeyHolders(ByteView elements) {
 
 void Station::sendFtAuthentication() {
   FtRoam roam;
-  roam.snonce = randomBytes(32);
+  roam.snonce = random_.bytes(32);
   Bytes elements = rsneNaming(world_.settings, ftKeys_->r0.pmkR0Name);
   const Bytes mde = mdeElement(world_.settings);
   const Bytes fte = fteElement(FteFields{std::nullopt, ByteView(roam.snonce), std::nullopt, ftKeys_->r0khId, {}, false});

@@ -123,7 +123,7 @@ void Station::onEapolKey(ByteView pdu, sim::SimTime frameStart, bool viaDs) {
     s.seed000 = viaDs;
     s.authenticator = aa;
     s.anonce = toBytes(key->nonce);
-    s.snonce = randomBytes(32);
+    s.snonce = random_.bytes(32);
     s.replayCounter = key->replayCounter;
     charge(cost::kPtkDerivation);
     Bytes m2Elements = essRsne(world_.settings);
@@ -215,7 +215,7 @@ void Station::startSeed000Exchange() {
   protocols::seed000::Ptksa sa = *prepared_;
   if (fault == Seed000Fault::BadPtkId) sa.ptkId[0] ^= 0x01;  // fault injection: a PTKSA the AP does not hold
   seed000_ = std::make_unique<protocols::seed000::Station>(std::move(sa));
-  const Bytes sRandom = randomBytes(32);
+  const Bytes sRandom = random_.bytes(32);
   auto step = seed000_->start(sRandom);
   if (step.outcome != protocols::seed000::Outcome::Accepted) return;
   if (fault == Seed000Fault::BadMic1) corruptMic(step.reply);
@@ -250,7 +250,7 @@ void Station::onSeed000Response(const sim::AirReception& rx, ByteView body) {
   Bytes reply = step.reply;
   if (world_.settings.seed000Fault == Seed000Fault::BadMic3) corruptMic(reply);
   if (world_.settings.seed000Fault == Seed000Fault::StaleARandom)
-    if (auto other = withOtherRandom(reply, randomBytes(32), prepared_->ptk.kck, mac_, target_->bssid)) reply = *other;
+    if (auto other = withOtherRandom(reply, random_.bytes(32), prepared_->ptk.kck, mac_, target_->bssid)) reply = *other;
   Bytes frame = buildMacHeader(MacHeader::management(mgmt::Action, target_->bssid, mac_, target_->bssid, nextSequence()));
   frame.insert(frame.end(), reply.begin(), reply.end());
   tk_ = prepared_->ptk.tk;

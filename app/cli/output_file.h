@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The files the commands write (reports, traces' companions, key files, sweep
+// tables): the format chosen by the extension, the text written whole.
+#include <string>
+#include <string_view>
+
+namespace rs::cli {
+
+// True when `path` ends with `extension` (".json").
+bool hasExtension(const std::string& path, std::string_view extension);
+// Writes `text` to `path` (replacing it); false when the file cannot be written.
+bool writeOutputFile(const std::string& path, std::string_view text);
+
+}  // namespace rs::cli
