@@ -9,9 +9,17 @@
 
 #include "core/analysis/roam/roam_report.h"
 
+namespace rs::ui {
+struct SweepReport;
+}
+
 namespace rs::cli {
 
 std::string htmlReport(const std::vector<roam::HandoffRecord>& records, const roam::ReportContext& context,
                        const std::vector<std::string>& clockOffsetLines = {});
+
+// `simulate --sweep ... --sweep-out OUT.html`: the sweep report (ui/report/sweep_report.h), with the same
+// off-screen QApplication.
+std::string sweepReport(const ui::SweepReport& report);
 
 }  // namespace rs::cli

@@ -33,7 +33,7 @@ CLI::App* addSimulateCommand(CLI::App& app, SimulateOptions& o) {
   cmd->add_option("--sweep", o.sweep,
                   "vary a scenario key over values, one run each (repeat for a grid): "
                   "methods.wlan.handoff=full,seed000 or links.ds-radius.delay_us=500,5000");
-  cmd->add_option("--sweep-out", o.sweepOut, "write the sweep's rows to OUT.csv or OUT.md");
+  cmd->add_option("--sweep-out", o.sweepOut, "write the sweep's rows to OUT.csv, OUT.md or OUT.html (with a plot)");
   return cmd;
 }
 

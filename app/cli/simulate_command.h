@@ -2,7 +2,7 @@
 #pragma once
 // roamscope-cli simulate SCENARIO [--seed N] [--duration S] [--pcap OUT.pcapng]
 //                        [--report OUT.json|OUT.csv|OUT.html] [--trace OUT.txt] [--show-keys] [--keys-out FILE]
-//                        [--sweep KEY=V1,V2,... ...] [--sweep-out OUT.csv|OUT.md]
+//                        [--sweep KEY=V1,V2,... ...] [--sweep-out OUT.csv|OUT.md|OUT.html]
 // Runs a scenario on the emulation core (the WLAN system of seed 000 and its
 // comparators), writes every capture point to one pcapng, and prints the
 // emulator's ground-truth handoff records in the roam report's format.

@@ -4,10 +4,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <map>
 #include <fstream>
 #include <sstream>
 
 #include "app/cli/exit_codes.h"
+#include "app/cli/html_report_file.h"
 #include "app/cli/output_file.h"
 #include "core/analysis/roam/handoff_record.h"
 #include "core/protocols/wlan/run_figures.h"
@@ -15,6 +18,7 @@
 #include "core/sim/json_cursor.h"
 #include "core/sim/scenario.h"
 #include "core/sim/scenario_override.h"
+#include "ui/report/sweep_report.h"
 
 namespace rs::cli {
 namespace {
@@ -130,11 +134,41 @@ std::string handoffPivot(const std::vector<sim::SweepAxis>& axes, const std::vec
   return out;
 }
 
+// The sweep report: the table, and the median handoff against the last axis when its values are numbers.
+ui::SweepReport reportOf(const SweepRequest& request, const std::vector<sim::SweepAxis>& axes,
+                         const std::vector<std::string>& head, const std::vector<Row>& rows) {
+  ui::SweepReport report;
+  report.scenario = request.scenario;
+  report.axes = request.axes;
+  report.header = head;
+  for (const auto& r : rows) report.rows.push_back(cells(r));
+  if (axes.empty()) return report;
+  const std::size_t last = axes.size() - 1;
+  report.xLabel = QString::fromStdString(axes[last].path);
+  report.yLabel = QStringLiteral("median handoff (ms)");
+  std::map<std::string, std::size_t> seriesIndex;
+  for (const auto& r : rows) {
+    if (!r.method) continue;
+    char* end = nullptr;
+    const double x = std::strtod(r.parameters[last].c_str(), &end);
+    if (end == r.parameters[last].c_str() || *end != '\0') return ui::SweepReport{report.scenario, report.axes, head, report.rows, {}, {}, {}};
+    std::string name;
+    for (std::size_t i = 0; i < last; ++i) name += r.parameters[i] + " → ";
+    name += r.method->method;
+    auto [it, added] = seriesIndex.emplace(name, report.series.size());
+    if (added) report.series.push_back(ui::SweepSeries{QString::fromStdString(name), {}, {}});
+    report.series[it->second].x.push_back(x);
+    report.series[it->second].y.push_back(static_cast<double>(r.method->handoffNs) / 1e6);
+  }
+  return report;
+}
+
 }  // namespace
 
 int runSweep(const SweepRequest& request) {
-  if (!request.out.empty() && !hasExtension(request.out, ".csv") && !hasExtension(request.out, ".md")) {
-    fmt::print(stderr, "roamscope-cli: --sweep-out: '{}' must end in .csv or .md\n", request.out);
+  if (!request.out.empty() && !hasExtension(request.out, ".csv") && !hasExtension(request.out, ".md") &&
+      !hasExtension(request.out, ".html")) {
+    fmt::print(stderr, "roamscope-cli: --sweep-out: '{}' must end in .csv, .md or .html\n", request.out);
     return kExitUsage;
   }
   std::vector<sim::SweepAxis> axes;
@@ -203,7 +237,10 @@ int runSweep(const SweepRequest& request) {
   const std::string pivot = handoffPivot(axes, rows);
   fmt::print("{}{}", asMarkdown(head, rows), pivot);
   if (!request.out.empty()) {
-    if (!writeOutputFile(request.out, hasExtension(request.out, ".csv") ? asCsv(head, rows) : asMarkdown(head, rows) + pivot)) {
+    const std::string text = hasExtension(request.out, ".csv")    ? asCsv(head, rows)
+                             : hasExtension(request.out, ".html") ? sweepReport(reportOf(request, axes, head, rows))
+                                                                  : asMarkdown(head, rows) + pivot;
+    if (!writeOutputFile(request.out, text)) {
       fmt::print(stderr, "roamscope-cli: {}: cannot write the sweep table\n", request.out);
       return kExitInput;
     }

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QXmlStreamReader>
 #include <QtTest>
 
 #include "tests/support/program_run.h"
@@ -95,6 +96,30 @@ class TestCliSimulate : public QObject {
     QVERIFY(lines[1].startsWith("full,1,2,0,psk,2,"));
     QVERIFY(lines[2].startsWith("seed000,1,2,0,seed000-fast-reassociation,2,"));
     QVERIFY(lines[3].startsWith("ft-over-air,1,2,0,ft-over-air,2,"));
+  }
+
+  // The sweep report: self-contained HTML (well-formed XML) with the plot embedded and every row in the table.
+  void sweepHtmlReportHasPlotAndTable() {
+    QTemporaryDir dir;
+    const QString html = dir.filePath("sweep.html");
+    const Run ok = runCli({"simulate", preset("wlan-psk-full.json"), "--duration", "9", "--sweep",
+                           "methods.wlan.handoff=full,seed000", "--sweep", "methods.wlan.roam.hysteresis_db=5,6",
+                           "--sweep-out", html});
+    QCOMPARE(ok.exitCode, 0);
+    const QByteArray text = contents(html);
+    QVERIFY(text.startsWith("<!DOCTYPE html>"));
+    QVERIFY(text.contains("<img src=\"data:image/png;base64,"));
+    QVERIFY(!text.contains("<script"));
+    QXmlStreamReader xml(text.mid(text.indexOf("<html")));
+    int rows = 0;
+    bool inTable = false;
+    while (!xml.atEnd()) {
+      xml.readNext();
+      if (xml.isStartElement() && xml.name() == QLatin1String("table")) inTable = xml.attributes().value("id") == QLatin1String("sweep-table");
+      if (inTable && xml.isStartElement() && xml.name() == QLatin1String("tr")) ++rows;
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QCOMPARE(rows, 1 + 4);  // header + 2 x 2 runs, one method each (the first roam happens at 7.3 s)
   }
 
   void badSweepIsAUsageError() {
