@@ -173,7 +173,7 @@ bool decodePreauth(const MacHeader& h, ByteView eapolPdu, RoamEvent& e) {
   return true;
 }
 
-bool decodeData(const FrameView& frame, ByteView wlan, const MacHeader& h, const HandshakeTracker* keys,
+bool decodeData(const FrameView& frame, const WlanFrame& located, const MacHeader& h, const HandshakeTracker* keys,
                 RoamEvent& e) {
   if (h.isNullData() || h.ds() == 0 || h.ds() == 3) return false;  // no payload, or not infrastructure traffic
   e.fromAp = h.fromDs();
@@ -184,15 +184,18 @@ bool decodeData(const FrameView& frame, ByteView wlan, const MacHeader& h, const
   e.bssid = *bssid;
   e.kind = EventKind::Data;
   if (h.amsduPresent()) return true;
-  ByteView msdu = wlan.subspan(h.bodyOffset());
+  // An unprotected body's LLC/SNAP header was read when the frame was located; a protected one is read here
+  // after decryption.
+  ByteView msdu = located.msdu;
+  std::optional<inet::LlcSnap> llc = located.llcSnap;
   std::optional<DecryptedFrame> plain;
   if (h.isProtected()) {
     if (!keys) return true;
-    plain = decryptFrame(*keys, wlan, frame.index);
+    plain = decryptFrame(*keys, located.mpdu, frame.index);
     if (!plain) return true;
     msdu = plain->msdu;
+    llc = inet::parseLlcSnap(msdu);
   }
-  const auto llc = inet::parseLlcSnap(msdu);
   if (llc && llc->etherType == kEtherTypeEapol) return decodeEapol(msdu.subspan(llc->payloadOffset), e);
   if (llc && llc->etherType == kEtherTypePreauth) return decodePreauth(h, msdu.subspan(llc->payloadOffset), e);
   return true;
@@ -226,7 +229,7 @@ std::optional<RoamEvent> decodeRoamEvent(const FrameView& frame, const WlanFrame
   if (header->isManagement())
     relevant = decodeManagement(*header, body, e);
   else if (header->isData())
-    relevant = decodeData(frame, wlan, *header, keys, e);
+    relevant = decodeData(frame, located, *header, keys, e);
   if (!relevant) return std::nullopt;
   // The radio header: classified only for the frames that matter (channel, signal).
   const WlanFrame::Radio radio = located.radio(frame);
