@@ -272,8 +272,12 @@ void StationTracker::onKey(const RoamEvent& e, std::vector<HandoffRecord>& out) 
       a->rec.success = true;
       a->rec.endNs = e.timestampNs;
       // A completed 4-way handshake shows the station associated with that AP, whatever the capture missed.
-      if (!current_ || current_->bssid != e.bssid)
+      if (!current_ || current_->bssid != e.bssid) {
         current_ = Association{e.bssid, a->rec.to.channel, a->rec.to.signalDbm, std::nullopt};
+        // The sticky-client watch is told now, not at the next beacon it hears: beacons reach only the
+        // stations of their ESS, and a finding taken before then must not describe the previous AP.
+        sticky_.follow(e.bssid);
+      }
     }
     return;
   }
@@ -343,8 +347,8 @@ void StationTracker::finish(std::vector<HandoffRecord>& out) {
   }
 }
 
-void StationTracker::hear(const ApAdvertisement& a, const ApDirectory& directory) {
-  if (current_) sticky_.heard(a, current_->bssid, current_->signalDbm, directory);
+void StationTracker::hear(const ApAdvertisement& a, const ApInfo& home) {
+  if (current_) sticky_.heard(a, current_->bssid, home, current_->signalDbm);
 }
 
 std::string StationTracker::missingKeyMessage(const Attempt& a) {

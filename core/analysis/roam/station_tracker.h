@@ -48,8 +48,11 @@ class StationTracker {
   // An exchange seen off the air (RADIUS between the AP and its server): it belongs to the running attempt,
   // and is dropped when the station has none (e.g. the capture started mid-authentication).
   void addExchange(Exchange x);
-  // A Beacon / Probe Response / (Re)Association Response heard on the air (for the sticky-client watch).
-  void hear(const ApAdvertisement& a, const ApDirectory& directory);
+  // A Beacon / Probe Response of another AP of the ESS of the station's AP, whose directory entry is `home`
+  // (for the sticky-client watch; EssMembers finds the stations it concerns).
+  void hear(const ApAdvertisement& a, const ApInfo& home);
+  // The AP the station is associated with, or null.
+  const MacAddress* associatedWith() const { return current_ ? &current_->bssid : nullptr; }
 
  private:
   struct Association {
