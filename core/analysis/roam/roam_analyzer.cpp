@@ -42,8 +42,10 @@ void RoamAnalyzer::observe(const FrameView& frame) {
   const std::size_t before = records_.size();
   slot.tracker->observe(*event, records_);
   // A (re)association, a completed handshake or a deauthentication moves the station to another AP's list.
-  const MacAddress* now = slot.tracker->associatedWith();
-  if (now ? slot.filedUnder != *now : slot.filedUnder.has_value()) essMembers_.move(slot.tracker, slot.filedUnder, now);
+  if (slot.tracker->associationChanges() != slot.filedAtChange) {
+    slot.filedAtChange = slot.tracker->associationChanges();
+    essMembers_.move(slot.tracker, slot.filedUnder, slot.tracker->associatedWith());
+  }
   collect(before);
 }
 

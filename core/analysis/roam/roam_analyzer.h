@@ -62,6 +62,7 @@ class RoamAnalyzer {
   struct StationSlot {
     StationTracker* tracker = nullptr;
     std::optional<MacAddress> filedUnder;  // the AP it is listed under in essMembers_
+    std::uint32_t filedAtChange = 0;       // the tracker's associationChanges() when it was filed
   };
   std::unordered_map<MacAddress, StationSlot, MacAddressHash> stationIndex_;
   EssMembers essMembers_;  // the stations a beacon is shown to (sticky-client watch)

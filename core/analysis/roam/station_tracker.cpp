@@ -101,7 +101,7 @@ void StationTracker::observe(const RoamEvent& e, std::vector<HandoffRecord>& out
                                  missingKeyMessage())},
              e.timestampNs, out);
       } else if (current_ && current_->bssid == e.bssid) {
-        current_.reset();  // the station left; its next attempt is a (re)join, not a roam from here
+        leaveAssociation();  // the station left; its next attempt is a (re)join, not a roam from here
       }
       return;
     }
@@ -113,6 +113,16 @@ void StationTracker::observe(const RoamEvent& e, std::vector<HandoffRecord>& out
     case EventKind::Data: return onData(e, out);
     case EventKind::PreauthSuccess: return remember(preauthenticated_, e.bssid);
   }
+}
+
+void StationTracker::enterAssociation(const Association& a) {
+  current_ = a;
+  ++associationChanges_;
+}
+
+void StationTracker::leaveAssociation() {
+  current_.reset();
+  ++associationChanges_;
 }
 
 void StationTracker::onScan(const RoamEvent& e) {
@@ -273,7 +283,7 @@ void StationTracker::onKey(const RoamEvent& e, std::vector<HandoffRecord>& out) 
       a->rec.endNs = e.timestampNs;
       // A completed 4-way handshake shows the station associated with that AP, whatever the capture missed.
       if (!current_ || current_->bssid != e.bssid) {
-        current_ = Association{e.bssid, a->rec.to.channel, a->rec.to.signalDbm, std::nullopt};
+        enterAssociation(Association{e.bssid, a->rec.to.channel, a->rec.to.signalDbm, std::nullopt});
         // The sticky-client watch is told now, not at the next beacon it hears: beacons reach only the
         // stations of their ESS, and a finding taken before then must not describe the previous AP.
         sticky_.follow(e.bssid);
@@ -304,7 +314,7 @@ void StationTracker::complete(std::int64_t ts, std::vector<HandoffRecord>& out) 
   a.lastEventNs = ts;
   if (current_ && a.rec.from && current_->bssid == a.rec.from->bssid) a.fromLastDataNs = current_->lastDataNs;
   if (a.eap) remember(fullyAuthenticated_, a.rec.to.bssid);
-  current_ = Association{a.rec.to.bssid, a.rec.to.channel, a.rec.to.signalDbm, std::nullopt};
+  enterAssociation(Association{a.rec.to.bssid, a.rec.to.channel, a.rec.to.signalDbm, std::nullopt});
   sticky_.reset();
   emitWaiting(out);
   waiting_ = std::move(a);
@@ -317,7 +327,7 @@ void StationTracker::fail(Failure failure, std::int64_t ts, std::vector<HandoffR
   a.rec.failure = std::move(failure);
   a.rec.endNs = ts;
   // A refused or broken attempt leaves the station where it was (or nowhere, when the AP threw it out).
-  if (a.associated && current_ && current_->bssid != a.rec.to.bssid) current_.reset();
+  if (a.associated && current_ && current_->bssid != a.rec.to.bssid) leaveAssociation();
   out.push_back(finalize(a));
   attempt_.reset();
 }

@@ -53,6 +53,8 @@ class StationTracker {
   void hear(const ApAdvertisement& a, const ApInfo& home);
   // The AP the station is associated with, or null.
   const MacAddress* associatedWith() const { return current_ ? &current_->bssid : nullptr; }
+  // Counts the changes of associatedWith(), so a caller can tell a change by comparing one integer per frame.
+  std::uint32_t associationChanges() const { return associationChanges_; }
 
  private:
   struct Association {
@@ -85,6 +87,9 @@ class StationTracker {
     std::size_t exchangesDropped = 0;
   };
 
+  // Every change of current_ goes through these two (associationChanges_ counts them).
+  void enterAssociation(const Association& a);
+  void leaveAssociation();
   void startAttempt(const RoamEvent& e, std::vector<HandoffRecord>& out);
   bool attemptTargets(const RoamEvent& e) const { return attempt_ && attempt_->rec.to.bssid == e.bssid; }
   void notePhase(PhaseKind kind, std::int64_t ts, bool isEnd);
@@ -110,6 +115,7 @@ class StationTracker {
   MacAddress sta_;
   TrackerConfig config_;
   std::optional<Association> current_;
+  std::uint32_t associationChanges_ = 0;
   std::optional<Attempt> attempt_;
   std::optional<Attempt> waiting_;  // succeeded; waits for the first data frame (and the group key handshake)
   std::optional<Attempt> handshake_;  // a handshake-only record (RecordKind::HandshakeOnly) still open
