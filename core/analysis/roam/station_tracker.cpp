@@ -375,7 +375,9 @@ void StationTracker::addExchange(Exchange x) {
 }
 
 HandoffRecord StationTracker::finalize(Attempt& a) const {
-  HandoffRecord r = a.rec;
+  // Every caller discards the attempt right after: its record is moved out, not copied (a deep copy of its
+  // vectors, map and strings for every handoff).
+  HandoffRecord r = std::move(a.rec);
   // Method (docs/report-format.md): what the frames show, most specific first.
   if (a.ftOverDs)
     r.method = Method::FtOverDs;

@@ -107,6 +107,7 @@ class StationTracker {
   void onScan(const RoamEvent& e);
   void complete(std::int64_t ts, std::vector<HandoffRecord>& out);
   void fail(Failure failure, std::int64_t ts, std::vector<HandoffRecord>& out);
+  // The record of an attempt that is over; takes a.rec (the caller discards `a`).
   HandoffRecord finalize(Attempt& a) const;
   void emitWaiting(std::vector<HandoffRecord>& out);
   std::string missingKeyMessage() const { return attempt_ ? missingKeyMessage(*attempt_) : std::string(); }
