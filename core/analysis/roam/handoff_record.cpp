@@ -16,6 +16,7 @@ std::string_view methodName(Method m) {
     case Method::FtOverAir: return "ft-over-air";
     case Method::FtOverDs: return "ft-over-ds";
     case Method::Sae: return "sae";
+    case Method::Seed000: return "seed000-fast-reassociation";
   }
   return "unknown";
 }
@@ -29,6 +30,7 @@ std::string_view phaseName(PhaseKind p) {
     case PhaseKind::Eap: return "eap";
     case PhaseKind::FourWay: return "four-way";
     case PhaseKind::GroupKey: return "group-key";
+    case PhaseKind::Seed000Exchange: return "seed000-exchange";
   }
   return "unknown";
 }
