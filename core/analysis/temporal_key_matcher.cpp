@@ -25,8 +25,8 @@ bool TemporalKeyMatcher::learn(const KeyRing& keys, const MacHeader& header, Byt
   ScopeState& state = scopes_[*scope];
   if (state.misses >= kMaxMisses) return false;
   // Only frames the key in effect did not decrypt get here: the others are tried.
-  const std::optional<std::size_t> current =
-      state.keyFrom.empty() ? std::nullopt : std::optional<std::size_t>(state.keyFrom.rbegin()->second);
+  // The index of the key in effect; tks.size() (no key) when none is yet.
+  const std::size_t current = state.keyFrom.empty() ? tks.size() : state.keyFrom.rbegin()->second;
   for (std::size_t i = 0; i < tks.size(); ++i) {
     if (i == current) continue;
     if (decryptWithTemporalKey(tks[i].tk, mpdu)) {

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-#include "dissectors/common/byte_reader.h"
 #include "dissectors/common/byte_writer.h"
 
 namespace rs::ieee80211 {
@@ -81,35 +80,47 @@ MacHeader MacHeader::qosData(bool toAp, const MacAddress& bssid, const MacAddres
   return h;
 }
 
+namespace {
+std::uint16_t le16(ByteView b, std::size_t at) { return static_cast<std::uint16_t>(b[at] | (b[at + 1] << 8)); }
+}  // namespace
+
 std::optional<MacHeader> parseMacHeader(ByteView frame) {
-  ByteReader r(frame);
+  // Parsed for every frame of every capture. Once the frame is known to hold the whole header its layout
+  // describes, every field is read at a fixed offset inside it, without a bounds check per field.
+  if (frame.size() < 4) return std::nullopt;
   MacHeader h;
-  const std::uint8_t first = r.u8();
-  h.flags = r.u8();
+  const std::uint8_t first = frame[0];
+  h.flags = frame[1];
   h.version = first & 3;
   h.type = (first >> 2) & 3;
   h.subtype = first >> 4;
-  h.duration = r.u16le();
-  if (r.failed() || h.version != 0) return std::nullopt;
+  h.duration = le16(frame, 2);
+  if (h.version != 0) return std::nullopt;
   const HeaderLayout layout = headerLayout(h.type, h.subtype, h.flags);
   if (frame.size() < layout.length) return std::nullopt;
   h.addressCount = layout.addressCount;
-  for (std::size_t i = 0; i < std::min<std::size_t>(layout.addressCount, 3); ++i)
-    h.addr[i] = MacAddress::fromView(r.bytes(6));
+  std::size_t at = 4;
+  for (std::size_t i = 0; i < std::min<std::size_t>(layout.addressCount, 3); ++i, at += 6)
+    h.addr[i] = MacAddress::fromView(frame.subspan(at, 6));
   if (layout.sequenceControl) {
     h.hasSequenceControl = true;
-    h.sequenceControl = r.u16le();
+    h.sequenceControl = le16(frame, at);
+    at += 2;
   }
-  if (layout.addressCount == 4) h.addr[3] = MacAddress::fromView(r.bytes(6));
+  if (layout.addressCount == 4) {
+    h.addr[3] = MacAddress::fromView(frame.subspan(at, 6));
+    at += 6;
+  }
   if (layout.qosControl) {
     h.hasQosControl = true;
-    h.qosControl = r.u16le();
+    h.qosControl = le16(frame, at);
+    at += 2;
   }
   if (layout.htControl) {
     h.hasHtControl = true;
-    h.htControl = r.u32le();
+    h.htControl = static_cast<std::uint32_t>(frame[at]) | (static_cast<std::uint32_t>(frame[at + 1]) << 8) |
+                  (static_cast<std::uint32_t>(frame[at + 2]) << 16) | (static_cast<std::uint32_t>(frame[at + 3]) << 24);
   }
-  if (r.failed()) return std::nullopt;
   h.length = layout.length;
   return h;
 }

@@ -70,7 +70,12 @@ std::optional<NetworkPacket> fromRawIp(ByteView frame, std::uint16_t etherType) 
 
 std::optional<NetworkPacket> networkPacketOfMsdu(const ieee80211::MacHeader& header, ByteView msdu) {
   if (!header.isData() || header.isNullData() || (header.isQosData() && header.amsduPresent())) return std::nullopt;
-  const auto snap = inet::parseLlcSnap(msdu);
+  return networkPacketOfMsdu(header, msdu, inet::parseLlcSnap(msdu));
+}
+
+std::optional<NetworkPacket> networkPacketOfMsdu(const ieee80211::MacHeader& header, ByteView msdu,
+                                                 const std::optional<inet::LlcSnap>& snap) {
+  if (!header.isData() || header.isNullData() || (header.isQosData() && header.amsduPresent())) return std::nullopt;
   // RFC 1042 encapsulation only (OUI 00-00-00); 802.1H bridge tunnel (00-00-f8) carries an EtherType too.
   if (!snap || (snap->oui != 0 && snap->oui != 0x0000f8) || snap->payloadOffset > msdu.size()) return std::nullopt;
   return NetworkPacket{snap->etherType, withoutPadding(snap->etherType, msdu.subspan(snap->payloadOffset)),

@@ -12,6 +12,7 @@
 #include "dissectors/common/bytes.h"
 #include "dissectors/common/mac_address.h"
 #include "dissectors/ieee80211/mac_header.h"
+#include "dissectors/inet/llc.h"
 
 namespace rs {
 
@@ -33,5 +34,9 @@ std::optional<NetworkPacket> locateNetworkPacket(std::uint32_t linkType, ByteVie
 
 // The packet in an 802.11 data frame's (decrypted) body, which starts with LLC/SNAP.
 std::optional<NetworkPacket> networkPacketOfMsdu(const ieee80211::MacHeader& header, ByteView msdu);
+// The same with the MSDU's LLC/SNAP header already parsed (`snap` = inet::parseLlcSnap(msdu)), for callers that
+// read it for other purposes too.
+std::optional<NetworkPacket> networkPacketOfMsdu(const ieee80211::MacHeader& header, ByteView msdu,
+                                                 const std::optional<inet::LlcSnap>& snap);
 
 }  // namespace rs

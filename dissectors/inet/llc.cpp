@@ -34,9 +34,15 @@ std::optional<LlcHeader> parseLlc(ByteView data) {
 }
 
 std::optional<LlcSnap> parseLlcSnap(ByteView data) {
-  const auto h = parseLlc(data);
-  if (!h || !h->snap) return std::nullopt;
-  return LlcSnap{h->oui, h->protocolId, h->payloadOffset};
+  // What parseLlc accepts as SNAP, read straight: it runs for every data frame the analyses look at.
+  // DSAP = SSAP = 0xaa with the one-octet UI control (a U frame), then OUI and protocol: 8 octets.
+  constexpr std::size_t kSnapHeaderBytes = 8;
+  if (data.size() < kSnapHeaderBytes || data[0] != kSnapSap || data[1] != kSnapSap ||
+      data[2] != kLlcUnnumberedInformation)
+    return std::nullopt;
+  const std::uint32_t oui = (std::uint32_t{data[3]} << 16) | (std::uint32_t{data[4]} << 8) | data[5];
+  const auto etherType = static_cast<std::uint16_t>((data[6] << 8) | data[7]);
+  return LlcSnap{oui, etherType, kSnapHeaderBytes};
 }
 
 Bytes buildLlcSnap(std::uint16_t etherType, ByteView payload) {

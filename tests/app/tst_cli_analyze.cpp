@@ -12,6 +12,7 @@
 
 #include "dissectors/ieee80211/mgmt_body.h"
 #include "tests/core/roam/roam_scene.h"
+#include "tests/core/roam/seed000_scene.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/program_run.h"
 
@@ -51,6 +52,18 @@ void firstChannel(RoamScene& s) {
 }
 void secondChannel(RoamScene& s) {
   attach(s, kAp2, kAp1.bssid, 1'200'000);
+  s.data(at(1'250'000), kAp2, true);
+}
+// The roam to AP2 by the seed-000 fast re-association: the 4-way handshake through AP1, open authentication with
+// AP2, the three messages.
+void seed000ToSecond(RoamScene& s) {
+  const rs::test::Seed000Keys keys(kSta, kAp2.bssid);
+  rs::test::preReassociationFourWay(s, keys, kAp1, kAp2, at(1'150'000));
+  s.authentication(at(1'200'000), kAp2, false, 0, 1);
+  s.authentication(at(1'200'300), kAp2, true, 0, 2);
+  s.action(at(1'201'000), kAp2, false, rs::test::seed000Message(keys, 1));
+  s.action(at(1'201'700), kAp2, true, rs::test::seed000Message(keys, 2));
+  s.action(at(1'202'100), kAp2, false, rs::test::seed000Message(keys, 3));
   s.data(at(1'250'000), kAp2, true);
 }
 
@@ -117,6 +130,23 @@ class CliAnalyze : public QObject {
     for (const char* key : {"count", "min", "median", "p90", "p99", "max"}) QVERIFY2(authToM4.contains(key), key);
     QCOMPARE(authToM4.value("count").toInt(), 2);
     QCOMPARE(authToM4.value("max").toDouble(), 6.0);
+  }
+
+  // The method is named in the table and the statistics, and its definitions are measured.
+  void seed000Method() {
+    QTemporaryDir dir;
+    const QString cap = writeScene(dir, "seed000.pcapng", firstChannel, seed000ToSecond);
+    const QString out = dir.filePath("report.json");
+    const Run r = runCli({"analyze", cap, "--report", out});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("seed000-fast-reassociation success"), qPrintable(r.out));
+    QVERIFY(r.out.contains("seed000-fast-reassociation: 1 handoff(s), 1 succeeded, 0 failed"));
+    const QJsonObject roam = readJson(out).value("handoffs").toArray()[1].toObject();
+    QCOMPARE(roam.value("method").toString(), QStringLiteral("seed000-fast-reassociation"));
+    const QJsonObject latency = roam.value("latency_ms").toObject();
+    QCOMPARE(latency.value("auth-to-m4").toDouble(), 2.1);
+    QCOMPARE(latency.value("reassoc-to-last-key").toDouble(), 1.1);
+    QCOMPARE(latency.value("request-to-response").toDouble(), 0.7);
   }
 
   void csvReportAndDefinition() {

@@ -220,11 +220,16 @@ int main(int argc, char** argv) {
   std::size_t roams = 10'000;
   if (argc > 1) frames = std::stoul(argv[1]);
   if (argc > 2) roams = std::stoul(argv[2]);
-  // One core, as the target is stated.
-  cpu_set_t one;
-  CPU_ZERO(&one);
-  CPU_SET(0, &one);
-  sched_setaffinity(0, sizeof one, &one);
+  // One core, as the target is stated: the one `taskset -c N` chose (so the run can keep off a core another
+  // build uses), else core 0.
+  cpu_set_t allowed;
+  CPU_ZERO(&allowed);
+  if (sched_getaffinity(0, sizeof allowed, &allowed) != 0 || CPU_COUNT(&allowed) != 1) {
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(0, &one);
+    sched_setaffinity(0, sizeof one, &one);
+  }
 
   QTemporaryDir dir;
   const std::string path = dir.filePath("roams.pcapng").toStdString();

@@ -78,7 +78,7 @@ TimelineFill plotLatencyTimeline(QCustomPlot& plot, const std::vector<roam::Hand
     return fill;
   }
 
-  for (int m = 0; m <= static_cast<int>(roam::Method::Sae); ++m) {
+  for (int m = 0; m < roam::kMethodCount; ++m) {
     const auto method = static_cast<roam::Method>(m);
     const QString name = QString::fromUtf8(roam::methodName(method));
     if (auto it = ok.find(method); it != ok.end()) addSeries(plot, it->second, name, methodColor(method), false);

@@ -13,7 +13,7 @@
 namespace rs::ui {
 namespace {
 
-constexpr std::size_t kPhaseKinds = static_cast<std::size_t>(roam::PhaseKind::GroupKey) + 1;
+constexpr std::size_t kPhaseKinds = roam::kPhaseKindCount;
 // Beyond this many attempts, only every k-th tick gets a label so they stay readable.
 constexpr std::size_t kMaxTickLabels = 30;
 

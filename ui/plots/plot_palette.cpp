@@ -24,6 +24,8 @@ QColor methodColor(roam::Method method) {
       return QColor(0x8a, 0x6f, 0xd8);  // violet
     case Method::Sae:
       return QColor(0xb8, 0xa0, 0x00);  // dark yellow: pure yellow vanishes on white
+    case Method::Seed000:
+      return QColor(0x1b, 0x7f, 0x79);  // dark teal: apart from FT's blues and OKC's green
   }
   return QColor(0x80, 0x80, 0x80);
 }
@@ -45,6 +47,8 @@ QColor phaseColor(roam::PhaseKind phase) {
       return QColor(0xd4, 0x5a, 0x5a);
     case PhaseKind::GroupKey:
       return QColor(0xc9, 0xa2, 0x27);
+    case PhaseKind::Seed000Exchange:
+      return QColor(0x3a, 0x9e, 0x9a);
   }
   return QColor(0x80, 0x80, 0x80);
 }

@@ -121,7 +121,7 @@ void writeGlossary(HtmlWriter& w) {
   w.end();
   w.element(QStringLiteral("h3"), QStringLiteral("Phases"));
   w.start(QStringLiteral("dl"));
-  for (int i = 0; i <= static_cast<int>(roam::PhaseKind::GroupKey); ++i) {
+  for (int i = 0; i < roam::kPhaseKindCount; ++i) {
     const auto p = static_cast<roam::PhaseKind>(i);
     w.element(QStringLiteral("dt"), roam::phaseName(p));
     w.element(QStringLiteral("dd"), phaseMeaning(p));

@@ -57,7 +57,7 @@ std::optional<NetworkPacket> packetOf(const FrameView& frame, const WlanFrame& w
   if (!wlan.header || ((mpdu[0] >> 2) & 3) != 2 || (mpdu[0] & 0x40)) return std::nullopt;
   const auto& header = *wlan.header;
   if (!header.isData() || header.isNullData() || header.length > mpdu.size()) return std::nullopt;
-  if (!header.isProtected()) return networkPacketOfMsdu(header, mpdu.subspan(header.length));
+  if (!header.isProtected()) return networkPacketOfMsdu(header, wlan.msdu, wlan.llcSnap);  // LLC/SNAP read once
   if (!keys) return std::nullopt;
   auto decrypted = decryptFrame(*keys, mpdu, frame.index);
   if (!decrypted) return std::nullopt;

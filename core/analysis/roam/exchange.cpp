@@ -12,7 +12,8 @@ namespace rs::roam {
 namespace {
 
 constexpr std::array<std::string_view, kExchangeKindCount> kKindNames{
-    "probe", "authentication", "ft-action", "reassociation", "eap", "radius", "m1-m2", "m3-m4", "group-m1-m2"};
+    "probe", "authentication", "ft-action", "reassociation", "eap", "radius", "m1-m2", "m3-m4", "group-m1-m2",
+    "seed000-m1-m2", "seed000-m2-m3"};
 
 }  // namespace
 

@@ -19,9 +19,14 @@ namespace rs::roam {
 // (Re)Association Request → its Response. M1M2/M3M4/GroupM1M2: EAPOL-Key messages, the AP asking.
 // Eap: EAP-Request → EAP-Response with the same identifier. Radius: on the wired side, an Access-Request →
 // its Access-Accept/-Reject/-Challenge (RFC 2865 2: same client/server addresses and ports, same Identifier).
-enum class ExchangeKind : std::uint8_t { Probe, Authentication, FtAction, Reassociation, Eap, Radius, M1M2, M3M4, GroupM1M2 };
-inline constexpr int kExchangeKindCount = 9;
-// "probe", "authentication", "ft-action", "reassociation", "eap", "radius", "m1-m2", "m3-m4", "group-m1-m2".
+// Seed000M1M2 / Seed000M2M3: seed-000 message 1 → message 2 (which echoes its SRandom), message 2 → message 3
+// (which echoes its ARandom), docs/protocols/seed-000.md.
+enum class ExchangeKind : std::uint8_t {
+  Probe, Authentication, FtAction, Reassociation, Eap, Radius, M1M2, M3M4, GroupM1M2, Seed000M1M2, Seed000M2M3
+};
+inline constexpr int kExchangeKindCount = 11;
+// "probe", "authentication", "ft-action", "reassociation", "eap", "radius", "m1-m2", "m3-m4", "group-m1-m2",
+// "seed000-m1-m2", "seed000-m2-m3".
 std::string_view exchangeKindName(ExchangeKind k);
 
 // A frame of an exchange: its capture timestamp and its index in the frame stream.

@@ -20,15 +20,20 @@
 
 namespace rs::roam {
 
+// Seed000: the seed-000 fast re-association (docs/protocols/seed-000.md), its three vendor-specific Action frames
+// in place of the (Re)Association Request/Response and the 4-way handshake.
 enum class Method : std::uint8_t {
-  Open, Psk, Full8021X, PmkCache, Okc, PreAuthentication, FtOverAir, FtOverDs, Sae,
-  Seed000,  // the seed-000 three-message re-association (docs/protocols/seed-000.md)
+  Open, Psk, Full8021X, PmkCache, Okc, PreAuthentication, FtOverAir, FtOverDs, Sae, Seed000
 };
-// "open", "psk", "full-802.1x", "pmk-cache", "okc", "pre-authentication", "ft-over-air", "ft-over-ds", "sae".
+inline constexpr int kMethodCount = 10;
+// "open", "psk", "full-802.1x", "pmk-cache", "okc", "pre-authentication", "ft-over-air", "ft-over-ds", "sae",
+// "seed000-fast-reassociation".
 std::string_view methodName(Method m);
 
+// Seed000Exchange: seed-000 message 1 → message 3 (the re-association of that method).
 enum class PhaseKind : std::uint8_t { Scan, Authentication, FtAction, Reassociation, Eap, FourWay, GroupKey, Seed000Exchange };
-std::string_view phaseName(PhaseKind p);  // "scan", "authentication", "ft-action", "reassociation", ...
+inline constexpr int kPhaseKindCount = 8;
+std::string_view phaseName(PhaseKind p);  // "scan", "authentication", "ft-action", "reassociation", ..., "seed000-exchange"
 
 struct Phase {
   PhaseKind kind = PhaseKind::Scan;

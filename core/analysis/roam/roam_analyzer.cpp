@@ -20,24 +20,32 @@ void RoamAnalyzer::observe(const FrameView& frame) {
   const WlanFrame wlan = WlanFrame::locate(frame);
   gaps_.observe(frame, wlan, handshakes());
   attachDataPlaneGaps();
-  // What APs advertise, and how strongly they are heard, feeds the diagnostics of every station.
+  // What APs advertise, and how strongly they are heard, feeds the diagnostics: the directory, and the
+  // sticky-client watch of the stations associated in the same ESS.
   if (const auto adv = decodeApAdvertisement(frame, wlan)) {
     directory_.learn(*adv);
     if (adv->beaconOrProbeResponse)
-      for (auto& [sta, tracker] : stations_) tracker.hear(*adv, directory_);
+      essMembers_.forEachOfSameEss(*adv, directory_,
+                                   [&](StationTracker& tracker, const ApInfo& home) { tracker.hear(*adv, home); });
   }
   if (wlan.mpdu.empty()) {
     // Wired frames: RADIUS exchanges join the running attempt of the station they name.
     if (auto x = radius_.observe(frame); x && (!staFilter_ || x->first == *staFilter_))
-      if (auto it = stationIndex_.find(x->first); it != stationIndex_.end()) it->second->addExchange(std::move(x->second));
+      if (auto it = stationIndex_.find(x->first); it != stationIndex_.end())
+        it->second.tracker->addExchange(std::move(x->second));
     return;
   }
   const auto event = decodeRoamEvent(frame, wlan, handshakes());
   if (!event || (staFilter_ && event->sta != *staFilter_)) return;
-  StationTracker*& tracker = stationIndex_[event->sta];
-  if (!tracker) tracker = &stations_.emplace(event->sta, StationTracker(event->sta, config_)).first->second;
+  StationSlot& slot = stationIndex_[event->sta];
+  if (!slot.tracker) slot.tracker = &stations_.emplace(event->sta, StationTracker(event->sta, config_)).first->second;
   const std::size_t before = records_.size();
-  tracker->observe(*event, records_);
+  slot.tracker->observe(*event, records_);
+  // A (re)association, a completed handshake or a deauthentication moves the station to another AP's list.
+  if (slot.tracker->associationChanges() != slot.filedAtChange) {
+    slot.filedAtChange = slot.tracker->associationChanges();
+    essMembers_.move(slot.tracker, slot.filedUnder, slot.tracker->associatedWith());
+  }
   collect(before);
 }
 

@@ -14,6 +14,7 @@
 #include "core/analysis/handshake_tracker.h"
 #include "core/analysis/roam/ap_directory.h"
 #include "core/analysis/roam/data_plane_gap.h"
+#include "core/analysis/roam/ess_members.h"
 #include "core/analysis/roam/handoff_record.h"
 #include "core/analysis/roam/radius_exchanges.h"
 #include "core/analysis/roam/station_tracker.h"
@@ -58,7 +59,13 @@ class RoamAnalyzer {
   std::map<MacAddress, StationTracker> stations_;
   // stations_ is ordered for finish() (records in station order); the per-frame lookup goes through a hash index
   // into its nodes, which stay where they are.
-  std::unordered_map<MacAddress, StationTracker*, MacAddressHash> stationIndex_;
+  struct StationSlot {
+    StationTracker* tracker = nullptr;
+    std::optional<MacAddress> filedUnder;  // the AP it is listed under in essMembers_
+    std::uint32_t filedAtChange = 0;       // the tracker's associationChanges() when it was filed
+  };
+  std::unordered_map<MacAddress, StationSlot, MacAddressHash> stationIndex_;
+  EssMembers essMembers_;  // the stations a beacon is shown to (sticky-client watch)
   std::vector<HandoffRecord> records_;
   DataPlaneGapTracker gaps_;
   RadiusExchangeTracker radius_;  // Access-Request → response on the wired side, for the EAP phase

@@ -11,6 +11,7 @@
 #include "dissectors/ieee80211/mgmt_body.h"
 #include "dissectors/index/frame_class.h"
 #include "dissectors/inet/llc.h"
+#include "dissectors/seed000/seed000.h"
 
 namespace rs::roam {
 namespace {
@@ -61,6 +62,30 @@ void readRequestElements(ByteView elements, RoamEvent& e) {
     }
   }
   e.fte = findElement(elements, kElementFte).has_value();
+}
+
+// The first 8 octets of a 32-octet random, as a pairing tag (the randoms are fresh per message, so 64 bits
+// tell the exchanges of one station apart).
+std::uint64_t randomTag(ByteView random) {
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < 8 && i < random.size(); ++i) v = (v << 8) | random[i];
+  return v;
+}
+
+// Seed-000 fast re-association messages: Address 3 is the target AP (docs/protocols/seed-000.md 2), so the
+// usual management roles apply. Only well-formed messages count (a malformed one is dropped by the AP too);
+// their MICs need the PTK, which the capture alone does not give.
+bool decodeSeed000(const MacHeader& h, ByteView body, RoamEvent& e) {
+  const seed000::ParsedMessage parsed = seed000::parseActionBody(body);
+  if (!parsed.ok || !assignManagementRoles(h, e)) return false;
+  const seed000::Message& m = parsed.message;
+  const bool fromAp = m.type == seed000::MessageType::AuthenticatePtkResponse;
+  if (e.fromAp != fromAp) return false;  // message 2 comes from the AP, messages 1 and 3 from the station
+  e.kind = EventKind::Seed000;
+  e.seed000Message = static_cast<std::uint8_t>(m.type);
+  e.seed000SRandom = randomTag(m.sRandom);
+  e.seed000ARandom = randomTag(m.aRandom);
+  return true;
 }
 
 bool decodeManagement(const MacHeader& h, ByteView body, RoamEvent& e) {
@@ -114,6 +139,7 @@ bool decodeManagement(const MacHeader& h, ByteView body, RoamEvent& e) {
       return true;
     }
     case mgmt::Action: {
+      if (seed000::isSeed000ActionBody(body)) return decodeSeed000(h, body, e);
       if (body.empty() || body[0] != category::FastBssTransition) return false;
       const auto ft = parseFtActionBody(body);
       if (!ft || (ft->action != 1 && ft->action != 2) || !assignManagementRoles(h, e)) return false;
@@ -161,19 +187,39 @@ bool decodeEapol(ByteView eapolPdu, RoamEvent& e) {
 }
 
 // RSN pre-authentication (IEEE 802.11-2016 12.6.10.2): EAPOL over the DS between the station and a
-// target AP, relayed by the current AP. Only its outcome matters: a success gives the target a PMKSA.
+// target AP, relayed by the current AP. Its success gives the target a PMKSA; its frames are the EAP phase
+// of a seed-000 roam, and an EAPOL-Key exchange carried the same way is that method's 4-way handshake with
+// the target, run before the re-association (docs/protocols/seed-000.md 3). The target is the DA of what
+// the station sends and the SA of what it receives.
 bool decodePreauth(const MacHeader& h, ByteView eapolPdu, RoamEvent& e) {
   const auto header = eapol::parseEapolHeader(eapolPdu);
-  if (!header || !header->isEap() || !e.fromAp) return false;
-  const auto eap = eapol::parseEap(header->body);
-  const auto target = h.sa();  // From DS: the source address is the target AP
-  if (!eap || eap->code != static_cast<std::uint8_t>(eapol::EapCode::Success) || !target) return false;
-  e.kind = EventKind::PreauthSuccess;
+  const auto target = e.fromAp ? h.sa() : h.da();
+  if (!header || !target || target->isGroup()) return false;
   e.bssid = *target;
+  if (header->isKey()) {
+    const auto key = eapol::parseEapolKey(header->pdu, eapol::inferMicLength(header->pdu));
+    if (!key) return false;
+    e.kind = EventKind::PreReassocKey;
+    e.keyMessage = key->message;
+    e.replayCounter = key->replayCounter;
+    return true;
+  }
+  if (header->type == static_cast<std::uint8_t>(eapol::PacketType::Start)) {
+    e.kind = EventKind::PreauthEap;
+    return true;
+  }
+  if (!header->isEap()) return false;
+  const auto eap = eapol::parseEap(header->body);
+  if (!eap) return false;
+  e.eapCode = eap->code;
+  e.eapIdentifier = eap->identifier;
+  e.eapType = eap->type.value_or(0);
+  const bool success = eap->code == static_cast<std::uint8_t>(eapol::EapCode::Success);
+  e.kind = success && e.fromAp ? EventKind::PreauthSuccess : EventKind::PreauthEap;
   return true;
 }
 
-bool decodeData(const FrameView& frame, ByteView wlan, const MacHeader& h, const HandshakeTracker* keys,
+bool decodeData(const FrameView& frame, const WlanFrame& located, const MacHeader& h, const HandshakeTracker* keys,
                 RoamEvent& e) {
   if (h.isNullData() || h.ds() == 0 || h.ds() == 3) return false;  // no payload, or not infrastructure traffic
   e.fromAp = h.fromDs();
@@ -184,15 +230,18 @@ bool decodeData(const FrameView& frame, ByteView wlan, const MacHeader& h, const
   e.bssid = *bssid;
   e.kind = EventKind::Data;
   if (h.amsduPresent()) return true;
-  ByteView msdu = wlan.subspan(h.bodyOffset());
+  // An unprotected body's LLC/SNAP header was read when the frame was located; a protected one is read here
+  // after decryption.
+  ByteView msdu = located.msdu;
+  std::optional<inet::LlcSnap> llc = located.llcSnap;
   std::optional<DecryptedFrame> plain;
   if (h.isProtected()) {
     if (!keys) return true;
-    plain = decryptFrame(*keys, wlan, frame.index);
+    plain = decryptFrame(*keys, located.mpdu, frame.index);
     if (!plain) return true;
     msdu = plain->msdu;
+    llc = inet::parseLlcSnap(msdu);
   }
-  const auto llc = inet::parseLlcSnap(msdu);
   if (llc && llc->etherType == kEtherTypeEapol) return decodeEapol(msdu.subspan(llc->payloadOffset), e);
   if (llc && llc->etherType == kEtherTypePreauth) return decodePreauth(h, msdu.subspan(llc->payloadOffset), e);
   return true;
@@ -226,7 +275,7 @@ std::optional<RoamEvent> decodeRoamEvent(const FrameView& frame, const WlanFrame
   if (header->isManagement())
     relevant = decodeManagement(*header, body, e);
   else if (header->isData())
-    relevant = decodeData(frame, wlan, *header, keys, e);
+    relevant = decodeData(frame, located, *header, keys, e);
   if (!relevant) return std::nullopt;
   // The radio header: classified only for the frames that matter (channel, signal).
   const WlanFrame::Radio radio = located.radio(frame);

@@ -35,6 +35,10 @@ enum class EventKind : std::uint8_t {
   EapolKey,
   PreauthSuccess,       // EAP-Success of RSN pre-authentication (EtherType 0x88c7) relayed by the current AP:
                         // bssid = the AP the station pre-authenticated with
+  PreauthEap,           // any other EAPOL-Start / EAP packet of RSN pre-authentication; bssid = the target AP
+  PreReassocKey,        // an EAPOL-Key frame over EtherType 0x88c7: the 4-way handshake with a target AP run through
+                        // the current AP before a seed-000 re-association; bssid = the target (DA or SA)
+  Seed000,              // a seed-000 fast re-association message (docs/protocols/seed-000.md); bssid = the target AP
   Data,                 // a data frame with a payload other than EAPOL, either direction
 };
 
@@ -63,6 +67,11 @@ struct RoamEvent {
   std::uint8_t eapCode = 0;
   std::uint8_t eapIdentifier = 0;
   std::uint8_t eapType = 0;
+  // Seed000: the message type (1, 2 or 3) and the first 8 octets of its SRandom (messages 1, 2) and ARandom
+  // (messages 2, 3), which the next message echoes: they pair the exchange.
+  std::uint8_t seed000Message = 0;
+  std::uint64_t seed000SRandom = 0;
+  std::uint64_t seed000ARandom = 0;
 };
 
 // Channel number for a centre frequency in MHz (IEEE 802.11-2016 17.3.8.4.2,

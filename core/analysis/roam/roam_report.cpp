@@ -219,7 +219,7 @@ std::string reportCsv(const std::vector<HandoffRecord>& records, const ReportCon
       "sta,from_bssid,to_bssid,from_channel,to_channel,rssi_before_dbm,rssi_after_dbm,method,outcome,"
       "failure_stage,failure_code,failure_reason,start,end";
   for (Definition d : defs) out += fmt::format(",{}_ms", definitionName(d));
-  for (int p = 0; p <= static_cast<int>(PhaseKind::GroupKey); ++p) {
+  for (int p = 0; p < kPhaseKindCount; ++p) {
     const auto name = phaseName(static_cast<PhaseKind>(p));
     out += fmt::format(",{}_start,{}_end", name, name);
   }
@@ -242,7 +242,7 @@ std::string reportCsv(const std::vector<HandoffRecord>& records, const ReportCon
       auto it = r.latencyNs.find(d);
       out += "," + (it == r.latencyNs.end() ? std::string() : msText(it->second));
     }
-    for (int p = 0; p <= static_cast<int>(PhaseKind::GroupKey); ++p) {
+    for (int p = 0; p < kPhaseKindCount; ++p) {
       const Phase* ph = r.phase(static_cast<PhaseKind>(p));
       out += ph ? fmt::format(",{},{}", epochString(ph->startNs), epochString(ph->endNs)) : ",,";
     }

@@ -14,6 +14,7 @@ namespace {
 constexpr std::size_t kMaxRememberedBssids = 64;
 constexpr std::size_t kMaxKeyFrames = 16;  // M1 retries are kept up to this many
 constexpr std::size_t kMaxScanChannels = 64;
+constexpr std::size_t kMaxPreparedTargets = 8;  // APs a station prepared a seed-000 re-association with
 // Status 76 (anti-clogging token required, SAE) asks the station to retry; it is not the end of the attempt.
 constexpr std::uint16_t kStatusAntiCloggingTokenRequired = 76;
 // Probe exchanges are paired per channel; frames without a radio header share one key.
@@ -57,7 +58,8 @@ void StationTracker::observe(const RoamEvent& e, std::vector<HandoffRecord>& out
   // What the station hears from its current AP describes the "before" side of the next roam.
   // FT action and pre-authentication frames name another AP than the one that carried them.
   const bool relayed = e.kind == EventKind::FtRequest || e.kind == EventKind::FtResponse ||
-                       e.kind == EventKind::PreauthSuccess;
+                       e.kind == EventKind::PreauthSuccess || e.kind == EventKind::PreauthEap ||
+                       e.kind == EventKind::PreReassocKey;
   if (current_ && e.fromAp && e.bssid == current_->bssid && !relayed) {
     if (e.channel) current_->channel = e.channel;
     if (e.signalDbm) current_->signalDbm = e.signalDbm;
@@ -101,7 +103,7 @@ void StationTracker::observe(const RoamEvent& e, std::vector<HandoffRecord>& out
                                  missingKeyMessage())},
              e.timestampNs, out);
       } else if (current_ && current_->bssid == e.bssid) {
-        current_.reset();  // the station left; its next attempt is a (re)join, not a roam from here
+        leaveAssociation();  // the station left; its next attempt is a (re)join, not a roam from here
       }
       return;
     }
@@ -111,8 +113,23 @@ void StationTracker::observe(const RoamEvent& e, std::vector<HandoffRecord>& out
     case EventKind::EapFailure: return onEap(e, out);
     case EventKind::EapolKey: return onKey(e, out);
     case EventKind::Data: return onData(e, out);
-    case EventKind::PreauthSuccess: return remember(preauthenticated_, e.bssid);
+    case EventKind::PreauthSuccess:
+      remember(preauthenticated_, e.bssid);
+      return notePrepared(e);
+    case EventKind::PreauthEap:
+    case EventKind::PreReassocKey: return notePrepared(e);
+    case EventKind::Seed000: return onSeed000(e, out);
   }
+}
+
+void StationTracker::enterAssociation(const Association& a) {
+  current_ = a;
+  ++associationChanges_;
+}
+
+void StationTracker::leaveAssociation() {
+  current_.reset();
+  ++associationChanges_;
 }
 
 void StationTracker::onScan(const RoamEvent& e) {
@@ -156,6 +173,11 @@ void StationTracker::startAttempt(const RoamEvent& e, std::vector<HandoffRecord>
     sticky_.reset();
   }
   a.knownPmksa = contains(fullyAuthenticated_, e.bssid);
+  // Kept for the record until the re-association with the target completes (a retry after a failed attempt
+  // uses the same PTK).
+  if (auto p = std::find_if(prepared_.begin(), prepared_.end(), [&](const Prepared& x) { return x.target == e.bssid; });
+      p != prepared_.end())
+    a.prepared = *p;
   a.preauthenticated = contains(preauthenticated_, e.bssid);
   if (burst_ && !burst_->used && burst_->endNs <= e.timestampNs &&
       e.timestampNs - burst_->endNs <= config_.scanLookbackNs) {
@@ -272,8 +294,12 @@ void StationTracker::onKey(const RoamEvent& e, std::vector<HandoffRecord>& out) 
       a->rec.success = true;
       a->rec.endNs = e.timestampNs;
       // A completed 4-way handshake shows the station associated with that AP, whatever the capture missed.
-      if (!current_ || current_->bssid != e.bssid)
-        current_ = Association{e.bssid, a->rec.to.channel, a->rec.to.signalDbm, std::nullopt};
+      if (!current_ || current_->bssid != e.bssid) {
+        enterAssociation(Association{e.bssid, a->rec.to.channel, a->rec.to.signalDbm, std::nullopt});
+        // The sticky-client watch is told now, not at the next beacon it hears: beacons reach only the
+        // stations of their ESS, and a finding taken before then must not describe the previous AP.
+        sticky_.follow(e.bssid);
+      }
     }
     return;
   }
@@ -281,6 +307,61 @@ void StationTracker::onKey(const RoamEvent& e, std::vector<HandoffRecord>& out) 
     a->m4Ns = e.timestampNs;
     complete(e.timestampNs, out);
   }
+}
+
+// Seed-000 (docs/protocols/seed-000.md): message 1 is this method's re-association request (it opens the attempt
+// when no authentication was captured), message 2 the AP's answer, message 3 completes the re-association: from
+// it on the station is associated with the target. No (Re)Association frame and no 4-way handshake follow.
+void StationTracker::onSeed000(const RoamEvent& e, std::vector<HandoffRecord>& out) {
+  const int message = e.seed000Message;
+  if (message == 1) {
+    if (!attemptTargets(e) || attempt_->associated) startAttempt(e, out);
+  } else if (!attemptTargets(e) || attempt_->associated) {
+    return;  // answers no exchange this station is running
+  }
+  Attempt& a = *attempt_;
+  a.seed000 = true;
+  a.highestSeed000Message = std::max(a.highestSeed000Message, message);
+  if (message == 1 && !a.requestNs) a.requestNs = e.timestampNs;
+  if (message == 2 && !a.responseNs) a.responseNs = e.timestampNs;
+  notePhase(PhaseKind::Seed000Exchange, e.timestampNs, message == 3);
+  pairExchange(a, e);
+  if (message != 3) return;
+  // Message 3 shows the station took message 2's keys, even when message 2 itself was not captured.
+  a.associated = true;
+  a.confirmNs = e.timestampNs;
+  a.lastKeyNs = e.timestampNs;
+  complete(e.timestampNs, out);
+}
+
+void StationTracker::notePrepared(const RoamEvent& e) {
+  auto p = std::find_if(prepared_.begin(), prepared_.end(), [&](const Prepared& x) { return x.target == e.bssid; });
+  if (p == prepared_.end()) {
+    if (prepared_.size() == kMaxPreparedTargets) prepared_.erase(prepared_.begin());
+    prepared_.push_back(Prepared{e.bssid, std::nullopt, std::nullopt, false, false});
+    p = prepared_.end() - 1;
+  }
+  const std::int64_t t = e.timestampNs;
+  if (e.kind == EventKind::PreReassocKey) {
+    if (eapol::isGroupMessage(e.keyMessage)) return;  // the GTK travels in seed-000 message 2, not here
+    const int number = eapol::messageNumber(e.keyMessage);
+    if (!p->fourWay || (p->fourWayDone && number == 1)) {
+      p->fourWay = Phase{PhaseKind::FourWay, t, t};
+      p->fourWayDone = false;
+    }
+    p->fourWay->endNs = std::max(p->fourWay->endNs, t);
+    if (number == 4) p->fourWayDone = true;
+    return;
+  }
+  // EAPOL-Start or an EAP-Request/Identity begins an authentication; after a success it is a new one.
+  const bool begins = e.eapCode == 0 || (e.eapCode == static_cast<std::uint8_t>(eapol::EapCode::Request) &&
+                                         e.eapType == eapol::eaptype::kIdentity);
+  if (!p->eap || (p->eapDone && begins)) {
+    p->eap = Phase{PhaseKind::Eap, t, t};
+    p->eapDone = false;
+  }
+  p->eap->endNs = std::max(p->eap->endNs, t);
+  if (e.kind == EventKind::PreauthSuccess) p->eapDone = true;
 }
 
 void StationTracker::onData(const RoamEvent& e, std::vector<HandoffRecord>& out) {
@@ -300,7 +381,8 @@ void StationTracker::complete(std::int64_t ts, std::vector<HandoffRecord>& out) 
   a.lastEventNs = ts;
   if (current_ && a.rec.from && current_->bssid == a.rec.from->bssid) a.fromLastDataNs = current_->lastDataNs;
   if (a.eap) remember(fullyAuthenticated_, a.rec.to.bssid);
-  current_ = Association{a.rec.to.bssid, a.rec.to.channel, a.rec.to.signalDbm, std::nullopt};
+  std::erase_if(prepared_, [&](const Prepared& p) { return p.target == a.rec.to.bssid; });
+  enterAssociation(Association{a.rec.to.bssid, a.rec.to.channel, a.rec.to.signalDbm, std::nullopt});
   sticky_.reset();
   emitWaiting(out);
   waiting_ = std::move(a);
@@ -313,7 +395,7 @@ void StationTracker::fail(Failure failure, std::int64_t ts, std::vector<HandoffR
   a.rec.failure = std::move(failure);
   a.rec.endNs = ts;
   // A refused or broken attempt leaves the station where it was (or nowhere, when the AP threw it out).
-  if (a.associated && current_ && current_->bssid != a.rec.to.bssid) current_.reset();
+  if (a.associated && current_ && current_->bssid != a.rec.to.bssid) leaveAssociation();
   out.push_back(finalize(a));
   attempt_.reset();
 }
@@ -343,11 +425,14 @@ void StationTracker::finish(std::vector<HandoffRecord>& out) {
   }
 }
 
-void StationTracker::hear(const ApAdvertisement& a, const ApDirectory& directory) {
-  if (current_) sticky_.heard(a, current_->bssid, current_->signalDbm, directory);
+void StationTracker::hear(const ApAdvertisement& a, const ApInfo& home) {
+  if (current_) sticky_.heard(a, current_->bssid, home, current_->signalDbm);
 }
 
 std::string StationTracker::missingKeyMessage(const Attempt& a) {
+  if (a.seed000)
+    return a.highestSeed000Message >= 3 ? ""
+                                        : fmt::format("; seed-000 message {} missing", a.highestSeed000Message + 1);
   const bool handshakeOnly = a.rec.kind == RecordKind::HandshakeOnly;
   if (!a.associated && !handshakeOnly) return "";
   const int n = a.highestPairwiseMessage;
@@ -361,9 +446,13 @@ void StationTracker::addExchange(Exchange x) {
 }
 
 HandoffRecord StationTracker::finalize(Attempt& a) const {
-  HandoffRecord r = a.rec;
+  // Every caller discards the attempt right after: its record is moved out, not copied (a deep copy of its
+  // vectors, map and strings for every handoff).
+  HandoffRecord r = std::move(a.rec);
   // Method (docs/report-format.md): what the frames show, most specific first.
-  if (a.ftOverDs)
+  if (a.seed000)
+    r.method = Method::Seed000;
+  else if (a.ftOverDs)
     r.method = Method::FtOverDs;
   else if (a.ftOverAir)
     r.method = Method::FtOverAir;
@@ -381,6 +470,14 @@ HandoffRecord StationTracker::finalize(Attempt& a) const {
   r.m1Retries = a.m1Retries.retries();
   if (auto timeout = eapolTimeoutDiagnostic(r)) r.diagnostics.push_back(std::move(*timeout));
 
+  // A seed-000 roam's pre-authentication and 4-way handshake ran through the old AP before the attempt began:
+  // they are its EAP and key phases (docs/latency.md), even though they come before its authentication.
+  if (a.seed000 && a.prepared) {
+    auto& eap = a.phases[slot(PhaseKind::Eap)];
+    auto& fourWay = a.phases[slot(PhaseKind::FourWay)];
+    if (!eap) eap = a.prepared->eap;
+    if (!fourWay) fourWay = a.prepared->fourWay;
+  }
   for (const auto& p : a.phases)
     if (p) r.phases.push_back(*p);
   std::sort(r.phases.begin(), r.phases.end(),
@@ -393,14 +490,19 @@ HandoffRecord StationTracker::finalize(Attempt& a) const {
     if (from && to && *to >= *from) r.latencyNs[d] = *to - *from;
   };
   if (r.from) set(Definition::DataToData, a.fromLastDataNs, a.firstNewDataNs);
-  set(Definition::AuthToM4, a.firstAuthNs, a.m4Ns);
+  set(Definition::AuthToM4, a.firstAuthNs, a.seed000 ? a.confirmNs : a.m4Ns);
   if (a.ftOverAir) set(Definition::FtAuthToReassocResp, a.firstAuthNs, a.responseNs);
   if (a.ftOverDs) set(Definition::FtActionToReassocResp, a.ftActionNs, a.responseNs);
   set(Definition::ReassocToLastKey, a.requestNs, a.lastKeyNs);
   if (const auto& scan = a.phases[slot(PhaseKind::Scan)]) set(Definition::TotalWithScan, scan->startNs, r.endNs);
-  // The single request-to-response figure: the (re)association exchange that succeeded (docs/latency.md).
-  if (const Exchange* x = r.lastExchange(ExchangeKind::Reassociation); x && x->status == 0)
+  // The single request-to-response figure: the (re)association exchange that succeeded (docs/latency.md); for
+  // seed-000, whose message 1 and 2 take the place of the (re)association request and response, those.
+  if (a.seed000) {
+    if (const Exchange* x = r.lastExchange(ExchangeKind::Seed000M1M2))
+      set(Definition::RequestToResponse, x->request.ns, x->response.ns);
+  } else if (const Exchange* x = r.lastExchange(ExchangeKind::Reassociation); x && x->status == 0) {
     set(Definition::RequestToResponse, x->request.ns, x->response.ns);
+  }
   return r;
 }
 
@@ -461,6 +563,18 @@ void StationTracker::pairExchange(Attempt& a, const RoamEvent& e) {
       }
       break;
     }
+    case EventKind::Seed000:
+      // Message 2 echoes message 1's SRandom, message 3 message 2's ARandom (docs/protocols/seed-000.md 2.4, 2.5).
+      switch (e.seed000Message) {
+        case 1: a.pairer.request(ExchangeKind::Seed000M1M2, 0, at, {}, e.seed000SRandom); break;
+        case 2:
+          done = a.pairer.respond(ExchangeKind::Seed000M1M2, 0, at, e.seed000SRandom);
+          a.pairer.request(ExchangeKind::Seed000M2M3, 0, at, {}, e.seed000ARandom);
+          break;
+        case 3: done = a.pairer.respond(ExchangeKind::Seed000M2M3, 0, at, e.seed000ARandom); break;
+        default: break;
+      }
+      break;
     default: break;
   }
   if (done) appendExchange(a.rec.exchanges, a.rec.exchangesDropped, std::move(*done), kMaxExchangesPerRecord);

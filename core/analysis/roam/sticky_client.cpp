@@ -16,16 +16,19 @@ void StickyClientWatch::close(const Run& r) {
   if (qualifies(r) && (!best_ || r.lastNs - r.startNs > best_->lastNs - best_->startNs)) best_ = r;
 }
 
-void StickyClientWatch::heard(const ApAdvertisement& a, const MacAddress& current,
-                              std::optional<int> currentSignalDbm, const ApDirectory& directory) {
+void StickyClientWatch::follow(const MacAddress& current) {
   if (watched_ != current) {
     reset();
     watched_ = current;
   }
+}
+
+void StickyClientWatch::heard(const ApAdvertisement& a, const MacAddress& current, const ApInfo& home,
+                              std::optional<int> currentSignalDbm) {
+  follow(current);
   if (!a.beaconOrProbeResponse || a.bssid == current || !a.ssid || !a.signalDbm) return;
-  const ApInfo* home = directory.find(current);
-  if (!home || !home->ssid || *home->ssid != *a.ssid) return;  // another ESS: not a roaming candidate
-  const std::optional<int> homeDbm = home->signalDbm ? home->signalDbm : currentSignalDbm;
+  if (!home.ssid || *home.ssid != *a.ssid) return;  // another ESS: not a roaming candidate
+  const std::optional<int> homeDbm = home.signalDbm ? home.signalDbm : currentSignalDbm;
   if (!homeDbm) return;
 
   auto it = std::find_if(runs_.begin(), runs_.end(), [&](const Run& r) { return r.bssid == a.bssid; });

@@ -28,10 +28,13 @@ class StickyClientWatch {
 
   explicit StickyClientWatch(const StickyClientConfig& config) : config_(config) {}
 
-  // An advertisement heard while the station is associated with `current` (whose last known signal,
-  // from the frames it sent the station, is the fallback when none of its beacons was heard).
-  void heard(const ApAdvertisement& a, const MacAddress& current, std::optional<int> currentSignalDbm,
-             const ApDirectory& directory);
+  // An advertisement heard while the station is associated with `current`, whose directory entry is `home`
+  // (its last known signal from the frames it sent the station is the fallback when none of its beacons was
+  // heard). Advertisements of `current` itself or of another ESS are ignored.
+  void heard(const ApAdvertisement& a, const MacAddress& current, const ApInfo& home,
+             std::optional<int> currentSignalDbm);
+  // The station is associated with `current`: a watch of another AP starts over.
+  void follow(const MacAddress& current);
   // The station's association changed or ended: start over.
   void reset();
   // The longest run of at least minDurationNs so far, as a "sticky-client" diagnostic.

@@ -23,7 +23,14 @@ WlanFrame WlanFrame::locate(const FrameView& frame) {
   } else {
     w.mpdu = locateIeee80211(frame.linkType, frame.data);
   }
-  if (!w.mpdu.empty()) w.header = ieee80211::parseMacHeader(w.mpdu);
+  if (w.mpdu.empty()) return w;
+  w.header = ieee80211::parseMacHeader(w.mpdu);
+  const auto& h = w.header;
+  if (h && h->isData() && !h->isNullData() && !h->isProtected() && !(h->isQosData() && h->amsduPresent()) &&
+      h->length <= w.mpdu.size()) {
+    w.msdu = w.mpdu.subspan(h->length);
+    w.llcSnap = inet::parseLlcSnap(w.msdu);
+  }
   return w;
 }
 

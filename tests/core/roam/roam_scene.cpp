@@ -139,44 +139,61 @@ void RoamScene::eapPacket(std::int64_t t, const SceneAp& ap, bool fromAp, const 
 }
 
 void RoamScene::preauthSuccess(std::int64_t t, const SceneAp& current, const SceneAp& target) {
-  const MacHeader h = MacHeader::qosData(false, current.bssid, sta_, target.bssid, seq_++, 0);
-  const Bytes eapol = eapol::buildEapol(2, eapol::PacketType::EapPacket, eapol::buildEapSuccess(7));
-  addFromOrTo(t, current, true, buildDataFrame(h, inet::buildLlcSnap(0x88c7, eapol)));
+  preauthEapol(t, current, target, true, eapol::buildEapol(2, eapol::PacketType::EapPacket, eapol::buildEapSuccess(7)));
 }
 
-// Key Information as IEEE 802.11-2016 12.7.6.2-12.7.6.5 and 12.7.7 set it (descriptor version 2).
-void RoamScene::keyMessage(std::int64_t t, const SceneAp& ap, eapol::KeyMessage message,
-                           std::uint64_t replayCounter) {
+void RoamScene::preauthEapol(std::int64_t t, const SceneAp& current, const SceneAp& target, bool fromTarget,
+                             const Bytes& eapolPdu) {
+  const MacHeader h = MacHeader::qosData(!fromTarget, current.bssid, sta_, target.bssid, seq_++, 0);
+  addFromOrTo(t, current, fromTarget, buildDataFrame(h, inet::buildLlcSnap(0x88c7, eapolPdu)));
+}
+
+void RoamScene::action(std::int64_t t, const SceneAp& ap, bool fromAp, const Bytes& body) {
+  const MacHeader h = fromAp ? MacHeader::management(mgmt::Action, sta_, ap.bssid, ap.bssid, seq_++)
+                             : MacHeader::management(mgmt::Action, ap.bssid, sta_, ap.bssid, seq_++);
+  Bytes frame = buildMacHeader(h);
+  frame.insert(frame.end(), body.begin(), body.end());
+  addFromOrTo(t, ap, fromAp, frame);
+}
+
+// Key Information as IEEE 802.11-2016 12.7.6.2-12.7.6.5 and 12.7.7 set it.
+eapol::EapolKeyFields RoamScene::keyMessageFields(eapol::KeyMessage message, std::uint64_t replayCounter,
+                                                  std::uint16_t descriptorVersion) {
   using namespace eapol::keyinfo;
   eapol::EapolKeyFields k;
   k.replayCounter = replayCounter;
-  bool fromAp = true;
+  const std::uint16_t v = descriptorVersion & kVersionMask;
   switch (message) {
-    case eapol::KeyMessage::Pairwise1: k.keyInfo = kPairwise | kAck | 2; break;
+    case eapol::KeyMessage::Pairwise1: k.keyInfo = kPairwise | kAck | v; break;
     case eapol::KeyMessage::Pairwise2:
-      k.keyInfo = kPairwise | kMic | 2;
+      k.keyInfo = kPairwise | kMic | v;
       k.keyData = Bytes{0x30, 0x02, 0x01, 0x00};  // an RSNE: what makes message 2 differ from 4
-      fromAp = false;
       break;
     case eapol::KeyMessage::Pairwise3:
-      k.keyInfo = kPairwise | kInstall | kAck | kMic | kSecure | kEncryptedKeyData | 2;
+      k.keyInfo = kPairwise | kInstall | kAck | kMic | kSecure | kEncryptedKeyData | v;
       k.keyData = Bytes(24, 0xdd);
       break;
-    case eapol::KeyMessage::Pairwise4:
-      k.keyInfo = kPairwise | kMic | kSecure | 2;
-      fromAp = false;
-      break;
+    case eapol::KeyMessage::Pairwise4: k.keyInfo = kPairwise | kMic | kSecure | v; break;
     case eapol::KeyMessage::Group1:
-      k.keyInfo = kAck | kMic | kSecure | kEncryptedKeyData | 2;
+      k.keyInfo = kAck | kMic | kSecure | kEncryptedKeyData | v;
       k.keyData = Bytes(24, 0xee);
       break;
-    case eapol::KeyMessage::Group2:
-      k.keyInfo = kMic | kSecure | 2;
-      fromAp = false;
-      break;
+    case eapol::KeyMessage::Group2: k.keyInfo = kMic | kSecure | v; break;
   }
+  return k;
+}
+
+bool RoamScene::sentByAp(eapol::KeyMessage message) {
+  return message == eapol::KeyMessage::Pairwise1 || message == eapol::KeyMessage::Pairwise3 ||
+         message == eapol::KeyMessage::Group1;
+}
+
+void RoamScene::keyMessage(std::int64_t t, const SceneAp& ap, eapol::KeyMessage message,
+                           std::uint64_t replayCounter) {
+  const bool fromAp = sentByAp(message);
   const MacHeader h = MacHeader::qosData(!fromAp, ap.bssid, sta_, ap.bssid, seq_++, 7);
-  addFromOrTo(t, ap, fromAp, buildDataFrame(h, inet::buildLlcSnap(0x888e, eapol::buildEapolKey(k))));
+  addFromOrTo(t, ap, fromAp,
+              buildDataFrame(h, inet::buildLlcSnap(0x888e, eapol::buildEapolKey(keyMessageFields(message, replayCounter)))));
 }
 
 void RoamScene::data(std::int64_t t, const SceneAp& ap, bool fromAp) {

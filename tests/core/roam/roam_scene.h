@@ -52,7 +52,19 @@ class RoamScene {
   void eapPacket(std::int64_t t, const SceneAp& ap, bool fromAp, const Bytes& eap);
   // RSN pre-authentication's EAP-Success from `target`, relayed to the station by `current` (EtherType 0x88c7).
   void preauthSuccess(std::int64_t t, const SceneAp& current, const SceneAp& target);
+  // Any EAPOL PDU (EAP packet, EAPOL-Key, ...) between the station and `target` over EtherType 0x88c7, relayed
+  // by `current`: addressed to `target` (DA) when the station sends it, from `target` (SA) when it receives it.
+  void preauthEapol(std::int64_t t, const SceneAp& current, const SceneAp& target, bool fromTarget,
+                    const Bytes& eapolPdu);
+  // A management Action frame between the station and `ap`; `body` starts at the Category octet.
+  void action(std::int64_t t, const SceneAp& ap, bool fromAp, const Bytes& body);
   void keyMessage(std::int64_t t, const SceneAp& ap, eapol::KeyMessage message, std::uint64_t replayCounter);
+  // The EAPOL-Key fields `keyMessage` sends (Key Information of IEEE 802.11-2016 12.7.6.2-12.7.6.5, 12.7.7; a
+  // zero MIC), with the given key descriptor version (2: HMAC-SHA-1, 3: AES-128-CMAC).
+  static eapol::EapolKeyFields keyMessageFields(eapol::KeyMessage message, std::uint64_t replayCounter,
+                                                std::uint16_t descriptorVersion = 2);
+  // Messages 1 and 3 and group message 1 come from the AP (the authenticator).
+  static bool sentByAp(eapol::KeyMessage message);
   void data(std::int64_t t, const SceneAp& ap, bool fromAp);
   void deauthentication(std::int64_t t, const SceneAp& ap, bool fromAp, std::uint16_t reason);
 

@@ -96,6 +96,8 @@ bool frameFits(ExchangeKind kind, bool request, const AnyFrame& f) {
     case ExchangeKind::M1M2:
     case ExchangeKind::M3M4:
     case ExchangeKind::GroupM1M2: return f.eapolKey;
+    case ExchangeKind::Seed000M1M2:
+    case ExchangeKind::Seed000M2M3: return f.subtype == 0x0d;  // vendor-specific Action frames
   }
   return false;
 }

@@ -322,6 +322,32 @@ class TestRoamDiagnostics : public QObject {
     QCOMPARE(value<double>(*d, "duration_ms"), std::optional<double>(durationMs));
   }
 
+  // After a roam the watch follows the new AP: the station moves from AP1 to AP2 at 1.2 s, then AP1 is heard
+  // 15 dB stronger than AP2 (-30 against -45 dBm) from 1.5 s to 4.5 s, and the station roams back at 4.7 s.
+  // The roam back is flagged against AP2; the first roam (AP2 heard only 0.1 s before it) is not.
+  void stickyClientFollowsTheRoam() {
+    const SceneAp loudAp1{kAp1.bssid, kAp1.mhz, -30};
+    RoamScene s(kSta);
+    joinAp1(s);
+    beacons(s, kAp1, 1'000'000, 1'100'000);
+    beacons(s, kAp2, 1'000'000, 1'100'000, 500);
+    pskRoamToAp2(s, 1'200'000);
+    beacons(s, loudAp1, 1'500'000, 4'500'000);
+    beacons(s, kAp2, 1'500'000, 4'500'000, 500);
+    associate(s, kAp1, kAp2.bssid, 4'700'000, RequestSecurity{kAkmPsk, false, false});
+    fourWay(s, kAp1, 4'703'000);
+    const auto records = analyze(s);
+    QCOMPARE(records.size(), std::size_t{3});
+    QVERIFY(!diagnostic(records[1], "sticky-client"));
+    const Diagnostic* d = diagnostic(records[2], "sticky-client");
+    QVERIFY(d);
+    QCOMPARE(value<std::string>(*d, "current_bssid"), std::optional<std::string>(kAp2.bssid.toString()));
+    QCOMPARE(value<std::string>(*d, "stronger_bssid"), std::optional<std::string>(kAp1.bssid.toString()));
+    QCOMPARE(value<std::int64_t>(*d, "current_rssi_dbm"), std::optional<std::int64_t>(-45));
+    QCOMPARE(value<std::int64_t>(*d, "stronger_rssi_dbm"), std::optional<std::int64_t>(-30));
+    QCOMPARE(value<double>(*d, "duration_ms"), std::optional<double>(3000.0));
+  }
+
   // The report carries the class and the diagnostics: JSON array, CSV column, text line.
   void reportShowsDiagnostics() {
     RoamScene s(kSta);

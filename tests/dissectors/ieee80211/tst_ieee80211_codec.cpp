@@ -13,6 +13,7 @@
 #include "dissectors/ieee80211/mac_header.h"
 #include "dissectors/ieee80211/mgmt_body.h"
 #include "dissectors/ieee80211/names.h"
+#include "tests/support/test_bytes.h"
 
 using namespace rs;
 using namespace rs::ieee80211;
@@ -112,6 +113,51 @@ class TestIeee80211Codec : public QObject {
     const Dissection d = describe(wds);
     QVERIFY(d.find("wlan.bssid") == nullptr);  // tshark shows no BSSID for 4-address frames
     QCOMPARE(value(d, "wlan.sa"), kSta.toString());
+  }
+
+  // The longest header (QoS data between two DS stations with +HTC, 36 octets): every field read from its own
+  // offset, and every shorter prefix refused.
+  void longestHeaderFieldByField() {
+    const Bytes frame = test::hexBytes(
+        "88 83 34 12"                                            // QoS Data; To DS, From DS, Order; duration
+        " 02 00 00 00 00 01 02 00 00 00 00 02 02 00 00 00 00 03"  // addresses 1-3
+        " cd ab 02 00 00 00 00 04 87 00 44 33 22 11 aa");          // Sequence Control, address 4, QoS, HTC, body
+    const auto h = parseMacHeader(frame);
+    QVERIFY(h.has_value());
+    QCOMPARE(h->type, frame_type::Data);
+    QCOMPARE(h->subtype, data::QosData);
+    QCOMPARE(h->flags, std::uint8_t{0x83});
+    QCOMPARE(h->duration, std::uint16_t{0x1234});
+    QCOMPARE(h->addressCount, std::uint8_t{4});
+    for (std::size_t i = 0; i < 4; ++i)
+      QCOMPARE(h->addr[i].toString(), "02:00:00:00:00:0" + std::to_string(i + 1));
+    QVERIFY(h->hasSequenceControl && h->hasQosControl && h->hasHtControl);
+    QCOMPARE(h->sequenceControl, std::uint16_t{0xabcd});
+    QCOMPARE(h->qosControl, std::uint16_t{0x0087});
+    QCOMPARE(h->htControl, std::uint32_t{0x11223344});
+    QCOMPARE(h->length, std::size_t{36});
+    for (std::size_t n = 0; n < 36; ++n) QVERIFY2(!parseMacHeader(ByteView(frame).first(n)), std::to_string(n).c_str());
+    QVERIFY(parseMacHeader(ByteView(frame).first(36)).has_value());
+    Bytes version1 = frame;
+    version1[0] |= 1;  // protocol version 1 is not this header
+    QVERIFY(!parseMacHeader(version1));
+  }
+
+  // Equality, order, toU64 and the hash read the octets in transmission order, each octet counting.
+  void macAddressCompareAndHash() {
+    const MacAddress a = *MacAddress::parse("02:52:53:a0:b1:c2");
+    QCOMPARE(a.toU64(), std::uint64_t{0x025253a0b1c2});
+    QCOMPARE(MacAddressHash{}(a), static_cast<std::size_t>(0x025253a0b1c2ull * 0x9e3779b97f4a7c15ull));
+    QVERIFY(a == MacAddress::fromView(a.view()));
+    for (std::size_t i = 0; i < 6; ++i) {
+      MacAddress b = a;
+      b.octets[i] ^= 0x01;
+      QVERIFY2(a != b && !(a == b), std::to_string(i).c_str());
+      QVERIFY(a.toU64() != b.toU64());
+      QCOMPARE(a < b, a.octets[i] < b.octets[i]);
+    }
+    QVERIFY(*MacAddress::parse("01:ff:ff:ff:ff:ff") < *MacAddress::parse("02:00:00:00:00:00"));
+    QVERIFY(MacAddress::broadcast().isBroadcast());
   }
 
   void namesFromTheStandard() {

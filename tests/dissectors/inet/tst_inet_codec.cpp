@@ -128,6 +128,32 @@ class TestInetCodec : public QObject {
     QVERIFY(!inet::parseLlcSnap(Bytes{0xaa, 0xaa, 0x03, 0x00, 0x00}));
   }
 
+  // parseLlcSnap reads the SNAP header straight (it runs for every data frame); it must accept exactly what
+  // the general parseLlc calls SNAP: every truncation and every value of each of the first three octets.
+  void llcSnapAgreesWithParseLlc() {
+    const Bytes full = inet::buildLlcSnap(0x88c7, Bytes{0x02, 0x00});
+    auto agree = [](ByteView v) {
+      const auto general = inet::parseLlc(v);
+      const auto snap = inet::parseLlcSnap(v);
+      const bool isSnap = general && general->snap;
+      if (isSnap != snap.has_value()) return false;
+      return !snap || (snap->oui == general->oui && snap->etherType == general->protocolId &&
+                       snap->payloadOffset == general->payloadOffset);
+    };
+    for (std::size_t n = 0; n <= full.size(); ++n) QVERIFY2(agree(ByteView(full).first(n)), std::to_string(n).c_str());
+    for (std::size_t at = 0; at < 3; ++at) {
+      for (int value = 0; value < 256; ++value) {
+        Bytes mutated = full;
+        mutated[at] = static_cast<std::uint8_t>(value);
+        QVERIFY2(agree(mutated), (std::to_string(at) + "=" + std::to_string(value)).c_str());
+      }
+    }
+    Bytes tunnel = full;  // 802.1H bridge tunnel OUI 00-00-F8
+    tunnel[5] = 0xf8;
+    const auto s = inet::parseLlcSnap(tunnel);
+    QVERIFY(s && s->oui == 0x0000f8 && s->etherType == 0x88c7);
+  }
+
   void ethernetAndVlan() {
     const Bytes frame = inet::buildEthernet(kAp, kSta, inet::kEtherTypeArp, Bytes{});
     QCOMPARE(toHex(frame), std::string("020000000000020000000200") + "0806");
