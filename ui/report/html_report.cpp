@@ -37,7 +37,6 @@ std::string reportHtml(const std::vector<roam::HandoffRecord>& records, const ro
   QByteArray out;
   HtmlWriter w(&out);
   startReportDocument(w, QStringLiteral("RoamScope roam report"));
-  w.start(QStringLiteral("body"));
   w.element(QStringLiteral("h1"), QStringLiteral("RoamScope roam report"));
   w.element(QStringLiteral("p"), overview, {{QStringLiteral("id"), QStringLiteral("overview")}});
 

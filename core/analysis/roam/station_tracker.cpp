@@ -359,8 +359,10 @@ void StationTracker::notePrepared(const RoamEvent& e) {
   if (!p->eap || (p->eapDone && begins)) {
     p->eap = Phase{PhaseKind::Eap, t, t};
     p->eapDone = false;
+    p->eapPacketSeen = false;
   }
   p->eap->endNs = std::max(p->eap->endNs, t);
+  if (e.eapCode != 0) p->eapPacketSeen = true;
   if (e.kind == EventKind::PreauthSuccess) p->eapDone = true;
 }
 
@@ -475,7 +477,7 @@ HandoffRecord StationTracker::finalize(Attempt& a) const {
   if (a.seed000 && a.prepared) {
     auto& eap = a.phases[slot(PhaseKind::Eap)];
     auto& fourWay = a.phases[slot(PhaseKind::FourWay)];
-    if (!eap) eap = a.prepared->eap;
+    if (!eap && a.prepared->eapPacketSeen) eap = a.prepared->eap;
     if (!fourWay) fourWay = a.prepared->fourWay;
   }
   for (const auto& p : a.phases)

@@ -66,6 +66,9 @@ class StationTracker {
     std::optional<Phase> fourWay;  // first → last EAPOL-Key frame
     bool eapDone = false;          // EAP-Success seen: the next EAP start begins a new phase
     bool fourWayDone = false;      // message 4 seen: the next message 1 begins a new handshake
+    // An EAP packet followed the EAPOL-Start: without one (the PMK was already there, e.g. PSK) the
+    // EAPOL-Start only asked for the handshake and there was no EAP phase.
+    bool eapPacketSeen = false;
   };
   struct Association {
     MacAddress bssid;

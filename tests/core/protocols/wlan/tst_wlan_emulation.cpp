@@ -130,6 +130,13 @@ class TestWlanEmulation : public QObject {
     KeyRing keys;
     keys.addPassphrase("roamscope-passphrase", Bytes{'R', 'o', 'a', 'm', 'S', 'c', 'o', 'p', 'e'});
     keys.addRadiusSecret("roamscope-radius");  // 802.1X: the PMK comes from the Access-Accept's MS-MPPE keys
+    // The TKs the APs installed (simulate --keys-out): seed 000's PTK has its own KDF, so without them the
+    // pre-authentication through a seed-000 association stays encrypted to the analysis.
+    for (const std::string& entry : run.keys) {
+      Bytes tk;
+      if (entry.rfind("\"tk\",\"", 0) == 0 && parseHex(entry.substr(6, entry.size() - 7), tk))
+        keys.addTk(crypto::SecretBytes(tk), "simulate --keys-out");
+    }
     const auto found = analyze(pcap, keys);
     QCOMPARE(found.size(), run.truth.size());
     for (std::size_t i = 0; i < found.size(); ++i) {
