@@ -84,20 +84,20 @@ namespace {
 std::uint16_t le16(ByteView b, std::size_t at) { return static_cast<std::uint16_t>(b[at] | (b[at + 1] << 8)); }
 }  // namespace
 
-std::optional<MacHeader> parseMacHeader(ByteView frame) {
+bool parseMacHeaderInto(ByteView frame, MacHeader& h) {
   // Parsed for every frame of every capture. Once the frame is known to hold the whole header its layout
   // describes, every field is read at a fixed offset inside it, without a bounds check per field.
-  if (frame.size() < 4) return std::nullopt;
-  MacHeader h;
+  if (frame.size() < 4) return false;
+  h = MacHeader{};
   const std::uint8_t first = frame[0];
   h.flags = frame[1];
   h.version = first & 3;
   h.type = (first >> 2) & 3;
   h.subtype = first >> 4;
   h.duration = le16(frame, 2);
-  if (h.version != 0) return std::nullopt;
+  if (h.version != 0) return false;
   const HeaderLayout layout = headerLayout(h.type, h.subtype, h.flags);
-  if (frame.size() < layout.length) return std::nullopt;
+  if (frame.size() < layout.length) return false;
   h.addressCount = layout.addressCount;
   std::size_t at = 4;
   for (std::size_t i = 0; i < std::min<std::size_t>(layout.addressCount, 3); ++i, at += 6)
@@ -122,7 +122,13 @@ std::optional<MacHeader> parseMacHeader(ByteView frame) {
                   (static_cast<std::uint32_t>(frame[at + 2]) << 16) | (static_cast<std::uint32_t>(frame[at + 3]) << 24);
   }
   h.length = layout.length;
-  return h;
+  return true;
+}
+
+std::optional<MacHeader> parseMacHeader(ByteView frame) {
+  std::optional<MacHeader> out(std::in_place);
+  if (!parseMacHeaderInto(frame, *out)) out.reset();
+  return out;  // the one named return: built in place
 }
 
 Bytes buildMacHeader(const MacHeader& h) {

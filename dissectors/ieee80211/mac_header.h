@@ -217,6 +217,9 @@ inline std::optional<MacAddress> MacHeader::bssid() const {
 // Parses the header; nullopt when the frame is shorter than the header its Frame Control announces
 // or the protocol version is not 0.
 std::optional<MacHeader> parseMacHeader(ByteView frame);
+// The same into a header the caller holds (false, `out` unspecified, when parseMacHeader gives nullopt): for
+// per-frame paths, where copying the freshly written header out again costs more than parsing it.
+bool parseMacHeaderInto(ByteView frame, MacHeader& out);
 // Serialises the header fields that the struct says are present (addressCount, has* flags).
 Bytes buildMacHeader(const MacHeader& header);
 

@@ -263,11 +263,13 @@ std::optional<RoamEvent> decodeRoamEvent(const FrameView& frame, const Handshake
 
 std::optional<RoamEvent> decodeRoamEvent(const FrameView& frame, const WlanFrame& located,
                                          const HandshakeTracker* keys) {
+  // The event is built in place and every path returns `out` itself (no copy of the event: this runs for nearly
+  // every frame, and copying a struct just written field by field stalls on the partial writes).
+  std::optional<RoamEvent> out;
   const ByteView wlan = located.mpdu;
-  if (wlan.empty()) return std::nullopt;
   const auto& header = located.header;
-  if (!header) return std::nullopt;
-  RoamEvent e;
+  if (wlan.empty() || !header) return out;
+  RoamEvent& e = out.emplace();
   e.frameIndex = frame.index;
   e.timestampNs = frame.timestampNs;
   const ByteView body = wlan.subspan(header->bodyOffset());
@@ -276,12 +278,15 @@ std::optional<RoamEvent> decodeRoamEvent(const FrameView& frame, const WlanFrame
     relevant = decodeManagement(*header, body, e);
   else if (header->isData())
     relevant = decodeData(frame, located, *header, keys, e);
-  if (!relevant) return std::nullopt;
+  if (!relevant) {
+    out.reset();
+    return out;
+  }
   // The radio header: classified only for the frames that matter (channel, signal).
   const WlanFrame::Radio radio = located.radio(frame);
   e.channel = channelFromMhz(radio.channelMhz);
   e.signalDbm = radio.signalDbm;
-  return e;
+  return out;
 }
 
 }  // namespace rs::roam

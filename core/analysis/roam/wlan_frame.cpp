@@ -24,7 +24,8 @@ WlanFrame WlanFrame::locate(const FrameView& frame) {
     w.mpdu = locateIeee80211(frame.linkType, frame.data);
   }
   if (w.mpdu.empty()) return w;
-  w.header = ieee80211::parseMacHeader(w.mpdu);
+  // Parsed straight into the view (not copied out of a returned optional: this runs for every frame).
+  if (!ieee80211::parseMacHeaderInto(w.mpdu, w.header.emplace())) w.header.reset();
   const auto& h = w.header;
   if (h && h->isData() && !h->isNullData() && !h->isProtected() && !(h->isQosData() && h->amsduPresent()) &&
       h->length <= w.mpdu.size()) {
