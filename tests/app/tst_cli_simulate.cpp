@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <QtTest>
@@ -49,6 +50,17 @@ class TestCliSimulate : public QObject {
     QVERIFY(traceText.contains("out KCK = "));
     QVERIFY(traceText.contains("\xe2\x80\xa6(16 bytes)"));
     QVERIFY(contents(keys).contains("\"tk\",\""));
+  }
+
+  // --show-keys reveals what the trace masks by default: the full 16-octet KCK in hex.
+  void showKeysRevealsDerivations() {
+    QTemporaryDir dir;
+    const QString trace = dir.filePath("t.txt");
+    QCOMPARE(runCli({"simulate", preset("wlan-psk-full.json"), "--duration", "1", "--trace", trace, "--show-keys"}).exitCode, 0);
+    const QByteArray text = contents(trace);
+    QVERIFY(text.contains("out KCK = "));
+    QVERIFY(!text.contains("\xe2\x80\xa6(16 bytes)"));
+    QVERIFY(QRegularExpression("out KCK = [0-9a-f]{32}\n").match(QString::fromUtf8(text)).hasMatch());
   }
 
   void sameSeedSameCapture() {
