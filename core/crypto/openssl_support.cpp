@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/crypto/openssl_support.h"
 
+#include "core/crypto/openssl_error.h"
+
 #include <openssl/err.h>
 #include <openssl/provider.h>
 
@@ -9,16 +11,8 @@
 namespace rs::crypto::detail {
 
 Error openSslError(std::string_view what) {
-  std::string message(what);
-  bool first = true;
-  while (unsigned long code = ERR_get_error()) {
-    char text[256];
-    ERR_error_string_n(code, text, sizeof text);
-    message += first ? ": " : "; ";
-    message += text;
-    first = false;
-  }
-  if (first) message += ": (no OpenSSL error reported)";
+  std::string message = openSslErrorText(what);
+  if (message.size() == what.size()) message += ": (no OpenSSL error reported)";
   return makeError(ErrorCode::LibraryFailure, std::move(message));
 }
 

@@ -1,27 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/protocols/eap_tls/openssl_owners.h"
 
+#include "core/crypto/openssl_error.h"
+
 #include <openssl/err.h>
 
 #include <climits>
 
 namespace rs::eap::detail {
 
-std::string openSslErrorText(std::string_view what) {
-  std::string message(what);
-  bool first = true;
-  while (unsigned long code = ERR_get_error()) {
-    char text[256];
-    ERR_error_string_n(code, text, sizeof text);
-    message += first ? ": " : "; ";
-    message += text;
-    first = false;
-  }
-  return message;
-}
-
 crypto::Error openSslFailure(std::string_view what) {
-  return crypto::makeError(crypto::ErrorCode::LibraryFailure, openSslErrorText(what));
+  return crypto::makeError(crypto::ErrorCode::LibraryFailure, crypto::openSslErrorText(what));
 }
 
 X509Ptr certificateFromDer(ByteView der) {

@@ -37,8 +37,7 @@ using BioPtr = std::unique_ptr<BIO, BioFree>;
 using SslCtxPtr = std::unique_ptr<SSL_CTX, SslCtxFree>;
 using SslPtr = std::unique_ptr<SSL, SslFree>;
 
-// "what: <OpenSSL error queue>", draining the queue.
-std::string openSslErrorText(std::string_view what);
+// A LibraryFailure carrying crypto::openSslErrorText(what) (core/crypto/openssl_error.h).
 crypto::Error openSslFailure(std::string_view what);
 
 // DER ↔ objects. nullptr when the bytes do not decode.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/protocols/eap_tls/tls_channel.h"
 
+#include "core/crypto/openssl_error.h"
+
 #include <fmt/format.h>
 #include <openssl/err.h>
 #include <openssl/x509_vfy.h>
@@ -85,7 +87,7 @@ void TlsChannel::recordFailure(const char* during, int sslError) {
   const long verify = SSL_get_verify_result(ssl_.get());
   if (verify != X509_V_OK)
     reason = fmt::format("certificate verification failed ({}); ", X509_verify_cert_error_string(verify));
-  reason += openSslErrorText(fmt::format("{} (SSL error {})", during, sslError));
+  reason += crypto::openSslErrorText(fmt::format("{} (SSL error {})", during, sslError));
   failure_ = std::move(reason);
 }
 
