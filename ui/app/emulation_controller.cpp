@@ -202,8 +202,10 @@ void EmulationController::runSlice() {
   wall.start();
   sim::StopReason reason = sim::StopReason::EventLimit;
   try {
-    while (reason == sim::StopReason::EventLimit && wall.elapsed() < sliceBudgetMs_)
+    // At least one batch per slice, so a run always moves on whatever the budget.
+    do {
       reason = network_->simulation().scheduler().run(breakBefore, kEventsPerClockCheck);
+    } while (reason == sim::StopReason::EventLimit && wall.elapsed() < sliceBudgetMs_);
     const bool hitBreakpoint = reason == sim::StopReason::Breakpoint && nextEvent().has_value();
     if (reason != sim::StopReason::EventLimit) {
       sliceTimer_.stop();

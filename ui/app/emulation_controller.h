@@ -39,7 +39,8 @@ class EmulationController : public QObject {
   // Virtual time a loaded run stops at instead of the scenario's duration_s (tests, quick looks);
   // applies to the next load() or reset().
   void setDurationOverride(std::optional<sim::SimTime> duration) { durationOverride_ = duration; }
-  // Wall time one slice of runToEnd()/runToBreakpoint() may take before the event loop gets control back.
+  // Wall time one slice of runToEnd()/runToBreakpoint() may take before the event loop gets control back;
+  // a slice always runs at least one batch of events (0: exactly one batch per slice).
   void setSliceBudgetMs(int ms) { sliceBudgetMs_ = ms; }
 
   // Loads `path` and builds its network at time zero. On failure emits errorOccurred and returns
