@@ -201,6 +201,12 @@ void MainWindow::createDocks() {
   addDockWidget(Qt::RightDockWidgetArea, handoffDock);
   addDockWidget(Qt::RightDockWidgetArea, trace);
 
+  // First-start sizes only: restoreState() replaces them with the user's own layout.
+  resizeDocks({handoffDock, trace}, {560, 560}, Qt::Horizontal);
+  resizeDocks({handoffDock, trace}, {160, 400}, Qt::Vertical);
+  resizeDocks({details}, {260}, Qt::Vertical);
+  connect(handoffModel_, &QAbstractItemModel::rowsInserted, handoffView, &QTableView::resizeColumnsToContents);
+
   QMenu* view = menuBar()->addMenu(tr("&View"));
   for (QDockWidget* dock : {details, bytes, handoffDock, trace}) view->addAction(dock->toggleViewAction());
 }
