@@ -4,11 +4,13 @@
 // seed-000 roam) through the sliced controller, then the packet list, the
 // details tree with linked hex highlighting, the handoff table and its
 // latency definition, stepping, a breakpoint, a missing scenario, the trace
-// pane's key masking and the layout kept in QSettings.
+// pane's key masking, the packet list following new frames, where resources
+// are found and the layout kept in QSettings.
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -26,6 +28,7 @@
 #include "ui/app/main_window.h"
 #include "ui/app/packet_details_model.h"
 #include "ui/app/packet_list_model.h"
+#include "ui/app/resource_paths.h"
 #include "ui/app/trace_model.h"
 #include "ui/app/trace_pane.h"
 
@@ -315,6 +318,36 @@ class TestMainWindow : public QObject {
     QVERIFY2(pane.derivationText().contains(clear), qPrintable(pane.derivationText()));
     pane.revealCheckBox()->setChecked(false);
     QVERIFY(!pane.derivationText().contains(clear));
+  }
+
+  void packetListFollowsNewFramesOnlyAtItsEnd() {
+    MainWindow w;
+    w.resize(1000, 700);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(loadPreset(w));
+    QVERIFY(runToEnd(w));
+    const QScrollBar* bar = w.packetView()->verticalScrollBar();
+    QVERIFY(bar->maximum() > 0);
+    QCOMPARE(bar->value(), bar->maximum());
+    // Scrolled up, the list keeps its place while frames arrive.
+    w.controller().reset();
+    w.controller().runToBreakpoint(QStringLiteral("Authenticate PTK request"));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.controller().isRunning(), kRunTimeoutMs);
+    w.packetView()->scrollToTop();
+    w.controller().runToEnd();
+    QTRY_VERIFY_WITH_TIMEOUT(w.controller().isFinished(), kRunTimeoutMs);
+    QCOMPARE(bar->value(), 0);
+  }
+
+  void resourcesComeFromTheEnvironmentOrTheSourceTree() {
+    QVERIFY(QFileInfo::exists(rs::ui::demoScenarioPath()));
+    QVERIFY(rs::ui::demoScenarioPath().endsWith(QStringLiteral("resources/scenarios/wlan-8021x-seed000.json")));
+    qputenv("ROAMSCOPE_RESOURCES", settingsDir_.path().toUtf8());
+    QCOMPARE(rs::ui::resourcesDirectory(), QDir::cleanPath(settingsDir_.path()));
+    QCOMPARE(rs::ui::demoScenarioPath(), settingsDir_.filePath(QStringLiteral("scenarios/wlan-8021x-seed000.json")));
+    qunsetenv("ROAMSCOPE_RESOURCES");
+    QVERIFY(QFileInfo::exists(rs::ui::demoScenarioPath()));
   }
 
   void layoutAndLastScenarioPersist() {

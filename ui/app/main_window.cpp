@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
@@ -99,6 +100,15 @@ MainWindow::MainWindow(QWidget* parent)
           [this](const QModelIndex& current) { showPacket(current.row()); });
   connect(detailsView_->selectionModel(), &QItemSelectionModel::currentChanged, this,
           [this](const QModelIndex& current) { highlightField(current); });
+  // Follow the newest frames while the list is scrolled to its end, as a live capture does; a user
+  // who scrolled up to read keeps their place.
+  connect(packetModel_, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
+    const QScrollBar* bar = packetView_->verticalScrollBar();
+    followTail_ = bar->value() == bar->maximum();
+  });
+  connect(packetModel_, &QAbstractItemModel::rowsInserted, this, [this] {
+    if (followTail_) packetView_->scrollToBottom();
+  });
   connect(tracePane_, &TracePane::revealKeysChanged, detailsModel_, &PacketDetailsModel::setRevealSecrets);
   connect(controller_, &EmulationController::stateChanged, this, &MainWindow::updateState);
   connect(controller_, &EmulationController::errorOccurred, this, &MainWindow::showError);

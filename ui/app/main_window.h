@@ -77,6 +77,8 @@ class MainWindow : public QMainWindow {
   QAction* breakpointAction_ = nullptr;
   QAction* resetAction_ = nullptr;
 
+  bool followTail_ = true;
+
   QLabel* timeLabel_;
   QLabel* eventsLabel_;
   QLabel* nextLabel_;
