@@ -259,6 +259,18 @@ class TestMainWindow : public QObject {
     w.controller().runToBreakpoint(label);
     QTRY_VERIFY_WITH_TIMEOUT(!w.controller().isRunning(), kRunTimeoutMs);
     QVERIFY(w.controller().executedEvents() > executed);
+
+    // A label no event has runs to the end without a hit; an empty one is refused with a message.
+    w.controller().reset();
+    QSignalSpy errors(&w.controller(), &rs::ui::EmulationController::errorOccurred);
+    w.controller().runToBreakpoint(QString());
+    QCOMPARE(errors.count(), 1);
+    QVERIFY(!w.controller().isRunning());
+    hit.clear();
+    w.controller().runToBreakpoint(QStringLiteral("no event is called this"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.controller().isFinished(), kRunTimeoutMs);
+    QCOMPARE(hit.count(), 0);
+    QCOMPARE(w.controller().now(), kDuration);
   }
 
   void missingOrBrokenScenarioReportsAnError() {

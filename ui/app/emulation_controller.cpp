@@ -128,6 +128,7 @@ const sim::Topology* EmulationController::topology() const {
 void EmulationController::runToEnd() {
   if (!network_ || finished_) return;
   breakpoint_.clear();
+  breakpointUtf8_.clear();
   sliceTimer_.start();
   publish();
 }
@@ -139,6 +140,7 @@ void EmulationController::runToBreakpoint(const QString& labelText) {
     return;
   }
   breakpoint_ = labelText;
+  breakpointUtf8_ = labelText.toStdString();
   try {
     // Already standing on a match: run it, so the breakpoint means "the next one".
     if (const auto next = nextEvent(); next && breakpointMatches(*next)) stepOne();
@@ -184,8 +186,7 @@ void EmulationController::finishIfDone() {
 }
 
 bool EmulationController::breakpointMatches(const sim::EventInfo& info) const {
-  const auto label = info.descriptor.label;
-  return QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size())).contains(breakpoint_);
+  return !breakpointUtf8_.empty() && info.descriptor.label.find(breakpointUtf8_) != std::string_view::npos;
 }
 
 void EmulationController::runSlice() {
@@ -196,7 +197,7 @@ void EmulationController::runSlice() {
   }
   const sim::SimTime end = network_->duration();
   const std::function<bool(const sim::EventInfo&)> breakBefore = [&](const sim::EventInfo& info) {
-    return info.time > end || (!breakpoint_.isEmpty() && breakpointMatches(info));
+    return info.time > end || breakpointMatches(info);
   };
   QElapsedTimer wall;
   wall.start();

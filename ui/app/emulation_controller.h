@@ -11,6 +11,7 @@
 #include <QTimer>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/analysis/roam/handoff_record.h"
@@ -113,6 +114,8 @@ class EmulationController : public QObject {
   QTimer sliceTimer_;
   int sliceBudgetMs_ = 20;
   QString breakpoint_;  // empty: run to the end
+  // The same text in UTF-8: the predicate runs once per event and labels are UTF-8 string_views.
+  std::string breakpointUtf8_;
 
   std::size_t publishedFrames_ = 0;
   std::size_t publishedTrace_ = 0;

@@ -11,8 +11,13 @@
 
 namespace rs::ui {
 
+namespace {
+// Rows whose summary is kept: several screenfuls, so scrolling back a little dissects nothing again.
+constexpr int kCachedSummaries = 4096;
+}  // namespace
+
 PacketListModel::PacketListModel(const EmulationController& controller, QObject* parent)
-    : QAbstractTableModel(parent), controller_(controller) {
+    : QAbstractTableModel(parent), controller_(controller), summaries_(kCachedSummaries) {
   connect(&controller, &EmulationController::aboutToClear, this, [this] { beginResetModel(); });
   connect(&controller, &EmulationController::cleared, this, [this] {
     rows_ = 0;
@@ -27,7 +32,6 @@ void PacketListModel::appendRows(qsizetype first, qsizetype count) {
   if (count <= 0 || first != rows_) return;
   beginInsertRows({}, rows_, static_cast<int>(first + count - 1));
   rows_ = static_cast<int>(first + count);
-  summaries_.resize(static_cast<std::size_t>(rows_));
   endInsertRows();
 }
 
@@ -41,14 +45,13 @@ Dissection PacketListModel::dissect(int row) const {
   return dissectFrame(static_cast<std::uint32_t>(frame.linkType), ByteView(frame.bytes.data(), frame.bytes.size()));
 }
 
-const PacketListModel::Summary& PacketListModel::summary(int row) const {
-  auto& slot = summaries_[static_cast<std::size_t>(row)];
-  if (!slot) {
-    const Dissection d = dissect(row);
-    slot = Summary{QString::fromStdString(d.source), QString::fromStdString(d.destination),
-                   QString::fromStdString(d.protocol), QString::fromStdString(infoColumn(d)), d.malformed};
-  }
-  return *slot;
+PacketListModel::Summary PacketListModel::summary(int row) const {
+  if (const Summary* cached = summaries_.object(row)) return *cached;
+  const Dissection d = dissect(row);
+  Summary s{QString::fromStdString(d.source), QString::fromStdString(d.destination), QString::fromStdString(d.protocol),
+            QString::fromStdString(infoColumn(d)), d.malformed};
+  summaries_.insert(row, new Summary(s));
+  return s;
 }
 
 QVariant PacketListModel::data(const QModelIndex& index, int role) const {
@@ -60,7 +63,7 @@ QVariant PacketListModel::data(const QModelIndex& index, int role) const {
     return QVariant::fromValue(Qt::AlignVCenter | (numeric ? Qt::AlignRight : Qt::AlignLeft));
   }
   if (role == Qt::BackgroundRole) {
-    const Summary& s = summary(row);
+    const Summary s = summary(row);
     const QColor c = protocolBackground(s.protocol, QGuiApplication::palette(), s.malformed);
     return c.isValid() ? QVariant(c) : QVariant();
   }

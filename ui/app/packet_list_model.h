@@ -2,12 +2,12 @@
 #pragma once
 // The packet list over the controller's frame store: a virtual table whose
 // rows are dissected when a view first asks for them (tshark -r's columns plus
-// the capture point), never one object per row. A row's summary is kept once
-// computed, because views ask every column and role of a visible row on each
-// paint.
+// the capture point), never one object per row. The summaries of recently
+// shown rows are cached, because views ask every column and role of a visible
+// row on each paint; the cache is bounded so a million-frame run costs no
+// more memory than a screenful.
 #include <QAbstractTableModel>
-#include <optional>
-#include <vector>
+#include <QCache>
 
 #include "dissectors/common/dissection.h"
 
@@ -39,12 +39,12 @@ class PacketListModel : public QAbstractTableModel {
     QString info;
     bool malformed = false;
   };
-  const Summary& summary(int row) const;
+  Summary summary(int row) const;
   void appendRows(qsizetype first, qsizetype count);
 
   const EmulationController& controller_;
   int rows_ = 0;  // what views were told, updated inside begin/endInsertRows
-  mutable std::vector<std::optional<Summary>> summaries_;
+  mutable QCache<int, Summary> summaries_;
 };
 
 }  // namespace rs::ui
