@@ -33,8 +33,8 @@ CLI::App* addDissectCommand(CLI::App& app, DissectOptions& o) {
 namespace {
 
 std::string summaryLine(std::uint64_t number, double seconds, const CaptureFrame& f, const Dissection& d) {
-  return fmt::format("{:>6} {:>12.6f} {:>17} → {:<17} {:<8} {:>5} {}{}", number, seconds, d.source, d.destination,
-                     d.protocol, f.originalLength, d.info, d.malformed ? " [Malformed Packet]" : "");
+  return fmt::format("{:>6} {:>12.6f} {:>17} → {:<17} {:<8} {:>5} {}", number, seconds, d.source, d.destination,
+                     d.protocol, f.originalLength, infoColumn(d));
 }
 
 nlohmann::ordered_json frameJson(std::uint64_t number, const CaptureFrame& f, const Dissection& d,

@@ -15,9 +15,7 @@ std::string displayValue(const Field& field, const OutputOptions& options) {
   return field.valueString();
 }
 
-namespace {
-
-std::string lineFor(const Field& f, const OutputOptions& options) {
+std::string fieldLine(const Field& f, const OutputOptions& options) {
   if (f.secret && !options.showSecrets) {
     // The label embeds the value; rebuild it from the name's last component.
     const auto colon = f.label.find(':');
@@ -27,9 +25,13 @@ std::string lineFor(const Field& f, const OutputOptions& options) {
   return f.label;
 }
 
+std::string infoColumn(const Dissection& d) { return d.malformed ? d.info + " [Malformed Packet]" : d.info; }
+
+namespace {
+
 void appendText(const Field& f, int depth, const OutputOptions& options, std::string& out) {
   out.append(static_cast<std::size_t>(depth) * 4, ' ');
-  out += lineFor(f, options);
+  out += fieldLine(f, options);
   out += '\n';
   for (const auto& c : f.children) appendText(c, depth + 1, options, out);
 }

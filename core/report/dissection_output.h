@@ -21,6 +21,12 @@ std::string maskedValue(const Field& field);
 // The value as printed: the tshark rendering, or the mask for a hidden secret.
 std::string displayValue(const Field& field, const OutputOptions& options);
 
+// One line of the details tree for `field`: its label, or the label's title with the mask for a hidden secret.
+std::string fieldLine(const Field& field, const OutputOptions& options);
+// The Info column of the packet list (`dissect`'s summary line, the GUI's packet list): the
+// dissection's info, flagged when the frame is malformed.
+std::string infoColumn(const Dissection& dissection);
+
 std::string formatTreeText(const Dissection& dissection, const OutputOptions& options);
 nlohmann::ordered_json layersToJson(const Dissection& dissection, const OutputOptions& options);
 

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Drives one emulated WLAN run for the GUI: loads a scenario, keeps every
+// captured frame and trace event, and runs the scheduler in slices of wall
+// time on a QTimer so the event loop stays responsive (STYLE.md: no
+// processEvents re-entrance). Views read the stores through the accessors and
+// learn about growth through the signals; they never touch the network itself.
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/analysis/roam/handoff_record.h"
+#include "core/sim/capture_hub.h"
+#include "core/sim/scheduler.h"
+#include "core/sim/sim_time.h"
+#include "core/sim/trace.h"
+
+namespace rs::wlan {
+class WlanNetwork;
+}
+namespace rs::sim {
+class Topology;
+struct Scenario;
+}
+
+namespace rs::ui {
+
+class EmulationController : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit EmulationController(QObject* parent = nullptr);
+  ~EmulationController() override;
+
+  // Virtual time a loaded run stops at instead of the scenario's duration_s (tests, quick looks);
+  // applies to the next load() or reset().
+  void setDurationOverride(std::optional<sim::SimTime> duration) { durationOverride_ = duration; }
+  // Wall time one slice of runToEnd()/runToBreakpoint() may take before the event loop gets control back;
+  // a slice always runs at least one batch of events (0: exactly one batch per slice).
+  void setSliceBudgetMs(int ms) { sliceBudgetMs_ = ms; }
+
+  // Loads `path` and builds its network at time zero. On failure emits errorOccurred and returns
+  // false; a scenario that does not even parse leaves the current run untouched.
+  bool load(const QString& path);
+
+  bool isLoaded() const { return network_ != nullptr; }
+  bool isRunning() const { return sliceTimer_.isActive(); }
+  // The run reached its duration (or ran out of events): the ground truth is closed.
+  bool isFinished() const { return finished_; }
+  QString scenarioPath() const { return scenarioPath_; }
+  sim::SimTime now() const;
+  sim::SimTime duration() const;
+  std::uint64_t executedEvents() const;
+  // The event the next step would run; empty when the run is finished or nothing is loaded.
+  std::optional<sim::EventInfo> nextEvent() const;
+  // "1.234567890 s AirDelivery ap1: EAPOL-Key M1", or why there is none.
+  QString nextEventText() const;
+
+  const std::vector<sim::CapturePoint>& capturePoints() const { return frames_.points; }
+  const std::vector<sim::MemoryFrameSink::Frame>& frames() const { return frames_.frames; }
+  const std::vector<sim::TraceEvent>& traceEvents() const { return trace_.events; }
+  const std::vector<roam::HandoffRecord>& handoffs() const;
+  // Node names for the trace; null when nothing is loaded.
+  const sim::Topology* topology() const;
+
+ public slots:
+  void runToEnd();
+  void pause();
+  void stepEvent();
+  // Runs until the next event whose label contains `labelText` (that event is not run). When the
+  // next event already matches, it runs first, so pressing the action again moves on.
+  void runToBreakpoint(const QString& labelText);
+  // Rebuilds the network from the same scenario and seed.
+  void reset();
+
+ signals:
+  // Before/after the stores are emptied (load, reset): models reset themselves around it.
+  void aboutToClear();
+  void cleared();
+  void framesAdded(qsizetype first, qsizetype count);
+  void traceAdded(qsizetype first, qsizetype count);
+  void handoffsChanged();
+  void stateChanged(qint64 timeNs, quint64 events, bool running);
+  void breakpointHit(const QString& label);
+  void errorOccurred(const QString& message);
+
+ private:
+  void runSlice();
+  bool buildNetwork();
+  void destroyNetwork();
+  // Runs one event unless the next one lies past the duration; closes the run when nothing is left.
+  bool stepOne();
+  bool breakpointMatches(const sim::EventInfo& info) const;
+  void finishIfDone();
+  void stopWithError(const QString& message);
+  // Emits the growth signals for what the last steps added, then stateChanged.
+  void publish();
+  std::size_t handoffFingerprint() const;
+
+  // The sinks outlive the network that writes into them (declared first, destroyed last).
+  sim::MemoryFrameSink frames_;
+  sim::MemoryTraceSink trace_;
+  std::unique_ptr<wlan::WlanNetwork> network_;
+  std::unique_ptr<sim::Scenario> scenario_;  // as loaded, so reset() rebuilds the same run
+  QString scenarioPath_;
+  std::optional<sim::SimTime> durationOverride_;
+  bool finished_ = false;
+
+  QTimer sliceTimer_;
+  int sliceBudgetMs_ = 20;
+  QString breakpoint_;  // empty: run to the end
+  // The same text in UTF-8: the predicate runs once per event and labels are UTF-8 string_views.
+  std::string breakpointUtf8_;
+
+  std::size_t publishedFrames_ = 0;
+  std::size_t publishedTrace_ = 0;
+  std::size_t publishedHandoffFingerprint_ = 0;
+};
+
+}  // namespace rs::ui

@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/app/main_window.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QScrollBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include "core/sim/sim_time.h"
+#include "ui/app/emulation_controller.h"
+#include "ui/app/handoff_table_model.h"
+#include "ui/app/hex_view.h"
+#include "ui/app/packet_details_model.h"
+#include "ui/app/packet_list_model.h"
+#include "ui/app/trace_pane.h"
+
+namespace rs::ui {
+
+namespace {
+
+constexpr auto kGeometryKey = "mainWindow/geometry";
+constexpr auto kStateKey = "mainWindow/state";
+constexpr auto kLastScenarioKey = "scenario/last";
+// Bump when the docks change, so an old saved layout is not applied to a different set of docks.
+constexpr int kStateVersion = 1;
+
+QTableView* makeTableView(QWidget* parent, const QString& name) {
+  auto* view = new QTableView(parent);
+  view->setObjectName(name);
+  view->setSelectionBehavior(QAbstractItemView::SelectRows);
+  view->setSelectionMode(QAbstractItemView::SingleSelection);
+  view->setWordWrap(false);
+  view->verticalHeader()->hide();
+  // Fixed row heights: a virtual list of a million rows must never measure them.
+  view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+  view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+  view->horizontalHeader()->setStretchLastSection(true);
+  return view;
+}
+
+QDockWidget* makeDock(const QString& title, const QString& name, QWidget* content, QMainWindow* window) {
+  auto* dock = new QDockWidget(title, window);
+  dock->setObjectName(name);  // saveState()/restoreState() identify docks by name
+  dock->setWidget(content);
+  return dock;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      controller_(new EmulationController(this)),
+      packetModel_(new PacketListModel(*controller_, this)),
+      packetView_(makeTableView(this, QStringLiteral("packetList"))),
+      detailsModel_(new PacketDetailsModel(this)),
+      detailsView_(new QTreeView(this)),
+      hexView_(new HexView(this)),
+      handoffModel_(new HandoffTableModel(*controller_, this)),
+      tracePane_(new TracePane(*controller_, this)),
+      timeLabel_(new QLabel(this)),
+      eventsLabel_(new QLabel(this)),
+      nextLabel_(new QLabel(this)) {
+  setWindowTitle(tr("RoamScope"));
+  packetView_->setModel(packetModel_);
+  const QFontMetrics metrics = packetView_->fontMetrics();
+  packetView_->setColumnWidth(PacketListModel::Number, metrics.horizontalAdvance(QStringLiteral("0000000")));
+  packetView_->setColumnWidth(PacketListModel::Time, metrics.horizontalAdvance(QStringLiteral("000.000000000  ")));
+  packetView_->setColumnWidth(PacketListModel::Source, metrics.horizontalAdvance(QStringLiteral("00:00:00:00:00:00  ")));
+  packetView_->setColumnWidth(PacketListModel::Destination,
+                              metrics.horizontalAdvance(QStringLiteral("00:00:00:00:00:00  ")));
+  setCentralWidget(packetView_);
+
+  detailsView_->setObjectName(QStringLiteral("packetDetails"));
+  detailsView_->setModel(detailsModel_);
+  detailsView_->setHeaderHidden(true);
+  hexView_->setObjectName(QStringLiteral("packetBytes"));
+
+  createActions();
+  createDocks();
+
+  statusBar()->addWidget(timeLabel_);
+  statusBar()->addWidget(eventsLabel_);
+  statusBar()->addWidget(nextLabel_, 1);
+
+  connect(packetView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+          [this](const QModelIndex& current) { showPacket(current.row()); });
+  connect(detailsView_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+          [this](const QModelIndex& current) { highlightField(current); });
+  // Follow the newest frames while the list is scrolled to its end, as a live capture does; a user
+  // who scrolled up to read keeps their place.
+  connect(packetModel_, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
+    const QScrollBar* bar = packetView_->verticalScrollBar();
+    followTail_ = bar->value() == bar->maximum();
+  });
+  connect(packetModel_, &QAbstractItemModel::rowsInserted, this, [this] {
+    if (followTail_) packetView_->scrollToBottom();
+  });
+  connect(tracePane_, &TracePane::revealKeysChanged, detailsModel_, &PacketDetailsModel::setRevealSecrets);
+  connect(controller_, &EmulationController::stateChanged, this, &MainWindow::updateState);
+  connect(controller_, &EmulationController::errorOccurred, this, &MainWindow::showError);
+  connect(controller_, &EmulationController::aboutToClear, this, [this] {
+    detailsModel_->clear();
+    hexView_->setBytes({});
+  });
+  connect(controller_, &EmulationController::breakpointHit, this, [this](const QString& label) {
+    statusBar()->showMessage(tr("Breakpoint \"%1\": stopped before %2").arg(label, controller_->nextEventText()), 10000);
+  });
+
+  restoreSettings();
+  updateState();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  QAction* open = file->addAction(tr("&Open scenario…"), this, &MainWindow::chooseScenario);
+  open->setShortcut(QKeySequence::Open);
+  file->addSeparator();
+  QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+  quit->setShortcut(QKeySequence::Quit);
+
+  runAction_ = new QAction(tr("&Run"), this);
+  runAction_->setShortcut(Qt::Key_F5);
+  runAction_->setToolTip(tr("Run to the end of the scenario (F5)"));
+  connect(runAction_, &QAction::triggered, controller_, &EmulationController::runToEnd);
+
+  pauseAction_ = new QAction(tr("&Pause"), this);
+  pauseAction_->setShortcut(Qt::SHIFT | Qt::Key_F5);
+  connect(pauseAction_, &QAction::triggered, controller_, &EmulationController::pause);
+
+  stepAction_ = new QAction(tr("&Step"), this);
+  stepAction_->setShortcut(Qt::Key_F10);
+  stepAction_->setToolTip(tr("Run the next event only (F10)"));
+  connect(stepAction_, &QAction::triggered, controller_, &EmulationController::stepEvent);
+
+  breakpointEdit_ = new QLineEdit(this);
+  breakpointEdit_->setObjectName(QStringLiteral("breakpointLabel"));
+  breakpointEdit_->setPlaceholderText(tr("event label, e.g. EAPOL-Key M3"));
+  breakpointEdit_->setClearButtonEnabled(true);
+  breakpointEdit_->setMaximumWidth(260);
+  breakpointAction_ = new QAction(tr("Run to &breakpoint"), this);
+  breakpointAction_->setShortcut(Qt::CTRL | Qt::Key_F5);
+  breakpointAction_->setToolTip(tr("Run until the next event whose label contains the text (Ctrl+F5)"));
+  connect(breakpointAction_, &QAction::triggered, this,
+          [this] { controller_->runToBreakpoint(breakpointEdit_->text().trimmed()); });
+  connect(breakpointEdit_, &QLineEdit::returnPressed, breakpointAction_, &QAction::trigger);
+
+  resetAction_ = new QAction(tr("Rese&t"), this);
+  resetAction_->setShortcut(Qt::CTRL | Qt::Key_R);
+  resetAction_->setToolTip(tr("Rebuild the run from the same scenario and seed"));
+  connect(resetAction_, &QAction::triggered, controller_, &EmulationController::reset);
+
+  QMenu* run = menuBar()->addMenu(tr("&Run"));
+  run->addActions({runAction_, pauseAction_, stepAction_, breakpointAction_});
+  run->addSeparator();
+  run->addAction(resetAction_);
+
+  QToolBar* bar = addToolBar(tr("Run"));
+  bar->setObjectName(QStringLiteral("runToolBar"));
+  bar->addActions({runAction_, pauseAction_, stepAction_});
+  bar->addSeparator();
+  bar->addWidget(breakpointEdit_);
+  bar->addAction(breakpointAction_);
+  bar->addSeparator();
+  bar->addAction(resetAction_);
+}
+
+void MainWindow::createDocks() {
+  auto* handoffs = new QWidget(this);
+  auto* handoffView = makeTableView(handoffs, QStringLiteral("handoffTable"));
+  handoffView->setModel(handoffModel_);
+  definitionBox_ = new QComboBox(handoffs);
+  definitionBox_->setObjectName(QStringLiteral("latencyDefinition"));
+  for (int i = 0; i < roam::kDefinitionCount; ++i) {
+    const auto d = static_cast<roam::Definition>(i);
+    definitionBox_->addItem(QString::fromStdString(std::string(roam::definitionName(d))), i);
+  }
+  definitionBox_->setCurrentIndex(definitionBox_->findData(static_cast<int>(handoffModel_->definition())));
+  connect(definitionBox_, &QComboBox::currentIndexChanged, this, [this](int index) {
+    handoffModel_->setDefinition(static_cast<roam::Definition>(definitionBox_->itemData(index).toInt()));
+  });
+  auto* choice = new QHBoxLayout;
+  choice->addWidget(new QLabel(tr("Latency:"), handoffs));
+  choice->addWidget(definitionBox_, 1);
+  auto* layout = new QVBoxLayout(handoffs);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addLayout(choice);
+  layout->addWidget(handoffView);
+
+  QDockWidget* details = makeDock(tr("Packet details"), QStringLiteral("detailsDock"), detailsView_, this);
+  QDockWidget* bytes = makeDock(tr("Packet bytes"), QStringLiteral("bytesDock"), hexView_, this);
+  QDockWidget* handoffDock = makeDock(tr("Handoffs"), QStringLiteral("handoffDock"), handoffs, this);
+  QDockWidget* trace = makeDock(tr("Trace"), QStringLiteral("traceDock"), tracePane_, this);
+  addDockWidget(Qt::BottomDockWidgetArea, details);
+  addDockWidget(Qt::BottomDockWidgetArea, bytes);
+  addDockWidget(Qt::RightDockWidgetArea, handoffDock);
+  addDockWidget(Qt::RightDockWidgetArea, trace);
+
+  // First-start sizes only: restoreState() replaces them with the user's own layout.
+  resizeDocks({handoffDock, trace}, {560, 560}, Qt::Horizontal);
+  resizeDocks({handoffDock, trace}, {160, 400}, Qt::Vertical);
+  resizeDocks({details}, {260}, Qt::Vertical);
+  connect(handoffModel_, &QAbstractItemModel::rowsInserted, handoffView, &QTableView::resizeColumnsToContents);
+
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  for (QDockWidget* dock : {details, bytes, handoffDock, trace}) view->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::restoreSettings() {
+  QSettings settings;
+  restoreGeometry(settings.value(kGeometryKey).toByteArray());
+  restoreState(settings.value(kStateKey).toByteArray(), kStateVersion);
+}
+
+void MainWindow::saveSettings() const {
+  QSettings settings;
+  settings.setValue(kGeometryKey, saveGeometry());
+  settings.setValue(kStateKey, saveState(kStateVersion));
+  if (!controller_->scenarioPath().isEmpty()) settings.setValue(kLastScenarioKey, controller_->scenarioPath());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  controller_->pause();
+  saveSettings();
+  event->accept();
+}
+
+bool MainWindow::openScenario(const QString& path) {
+  if (!controller_->load(path)) return false;
+  setWindowTitle(tr("%1 — RoamScope").arg(QFileInfo(path).fileName()));
+  QSettings().setValue(kLastScenarioKey, path);
+  statusBar()->showMessage(tr("Loaded %1").arg(path), 5000);
+  return true;
+}
+
+void MainWindow::chooseScenario() {
+  const QString last = QSettings().value(kLastScenarioKey).toString();
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), QFileInfo(last).absolutePath(),
+                                                    tr("Scenario files (*.json);;All files (*)"));
+  if (!path.isEmpty()) openScenario(path);
+}
+
+void MainWindow::showPacket(int row) {
+  if (row < 0 || row >= packetModel_->rowCount()) {
+    detailsModel_->clear();
+    hexView_->setBytes({});
+    return;
+  }
+  detailsModel_->setDissection(packetModel_->dissect(row));
+  const auto& frame = controller_->frames()[static_cast<std::size_t>(row)];
+  hexView_->setBytes(ByteView(frame.bytes.data(), frame.bytes.size()));
+  // Layers open, fields closed: what Wireshark shows for a newly selected packet.
+  for (int i = 0; i < detailsModel_->rowCount(); ++i) detailsView_->expand(detailsModel_->index(i, 0));
+}
+
+void MainWindow::highlightField(const QModelIndex& field) {
+  // Decrypted payloads and EAP messages reassembled from RADIUS are not the frame's bytes.
+  if (!field.isValid() || field.data(PacketDetailsModel::ByteSourceRole).toInt() != 0) {
+    hexView_->clearHighlight();
+    return;
+  }
+  hexView_->highlight(field.data(PacketDetailsModel::ByteOffsetRole).toInt(),
+                      field.data(PacketDetailsModel::ByteLengthRole).toInt());
+}
+
+void MainWindow::updateState() {
+  const bool loaded = controller_->isLoaded();
+  const bool running = controller_->isRunning();
+  const bool open = loaded && !controller_->isFinished();
+  runAction_->setEnabled(open && !running);
+  pauseAction_->setEnabled(running);
+  stepAction_->setEnabled(open && !running);
+  breakpointAction_->setEnabled(open && !running);
+  resetAction_->setEnabled(controller_->scenarioPath().isEmpty() ? false : !running);
+  timeLabel_->setText(tr("t = %1").arg(QString::fromStdString(sim::formatSimTime(controller_->now()))));
+  eventsLabel_->setText(tr("%L1 events").arg(controller_->executedEvents()));
+  nextLabel_->setText(running ? tr("running…") : tr("next: %1").arg(controller_->nextEventText()));
+}
+
+QString MainWindow::statusText() const {
+  return QStringList{timeLabel_->text(), eventsLabel_->text(), nextLabel_->text()}.join(QStringLiteral(" | "));
+}
+
+void MainWindow::showError(const QString& message) {
+  statusBar()->showMessage(message, 15000);
+}
+
+}  // namespace rs::ui

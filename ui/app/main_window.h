@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// RoamScope's main window: the packet list in the middle, the packet details,
+// bytes, handoffs and trace as dock widgets, the run controls (run, pause,
+// step, run to breakpoint, reset) in a toolbar and the Run menu, and the run's
+// virtual time, executed events and next event in the status bar. Layout and
+// last scenario persist in QSettings (the application's organization/name).
+#include <QMainWindow>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTreeView;
+
+namespace rs::ui {
+
+class EmulationController;
+class HandoffTableModel;
+class HexView;
+class PacketDetailsModel;
+class PacketListModel;
+class TracePane;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  EmulationController& controller() { return *controller_; }
+  // Loads `path` (errors go to the status bar); remembered as the last scenario when it loads.
+  bool openScenario(const QString& path);
+  void saveSettings() const;
+
+  // For tests and the screenshot script: the parts a user looks at.
+  PacketListModel* packetModel() const { return packetModel_; }
+  QTableView* packetView() const { return packetView_; }
+  PacketDetailsModel* detailsModel() const { return detailsModel_; }
+  QTreeView* detailsView() const { return detailsView_; }
+  HexView* hexView() const { return hexView_; }
+  HandoffTableModel* handoffModel() const { return handoffModel_; }
+  QComboBox* definitionBox() const { return definitionBox_; }
+  TracePane* tracePane() const { return tracePane_; }
+  QLineEdit* breakpointEdit() const { return breakpointEdit_; }
+  QString statusText() const;
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+
+ private:
+  void createActions();
+  void createDocks();
+  void restoreSettings();
+  void showPacket(int row);
+  void highlightField(const QModelIndex& field);
+  void updateState();
+  void showError(const QString& message);
+  void chooseScenario();
+
+  EmulationController* controller_;
+  PacketListModel* packetModel_;
+  QTableView* packetView_;
+  PacketDetailsModel* detailsModel_;
+  QTreeView* detailsView_;
+  HexView* hexView_;
+  HandoffTableModel* handoffModel_;
+  QComboBox* definitionBox_ = nullptr;
+  TracePane* tracePane_;
+  QLineEdit* breakpointEdit_ = nullptr;
+
+  QAction* runAction_ = nullptr;
+  QAction* pauseAction_ = nullptr;
+  QAction* stepAction_ = nullptr;
+  QAction* breakpointAction_ = nullptr;
+  QAction* resetAction_ = nullptr;
+
+  bool followTail_ = true;
+
+  QLabel* timeLabel_;
+  QLabel* eventsLabel_;
+  QLabel* nextLabel_;
+};
+
+}  // namespace rs::ui
