@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include "app/gui/screenshot.h"
 #include "core/version.h"
 #include "ui/app/main_window.h"
 #include "ui/app/resource_paths.h"
@@ -22,12 +23,25 @@ int main(int argc, char** argv) {
   parser.addVersionOption();
   parser.addPositionalArgument(QStringLiteral("SCENARIO"),
                                QStringLiteral("scenario file (JSON); default: the demo scenario"), QStringLiteral("[SCENARIO]"));
+  const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                      QStringLiteral("run the scenario to its end, save the window to FILE.png and quit"),
+                                      QStringLiteral("FILE"));
+  const QCommandLineOption select(QStringLiteral("select"),
+                                  QStringLiteral("with --screenshot: select the first packet whose Info contains TEXT"),
+                                  QStringLiteral("TEXT"), QStringLiteral("Authenticate PTK response"));
+  parser.addOption(screenshot);
+  parser.addOption(select);
   parser.process(app);
 
   rs::ui::MainWindow window;
   window.show();
   const QStringList arguments = parser.positionalArguments();
   // A scenario that fails to load leaves the window open with the error in the status bar.
-  window.openScenario(arguments.isEmpty() ? rs::ui::demoScenarioPath() : arguments.front());
+  const bool loaded = window.openScenario(arguments.isEmpty() ? rs::ui::demoScenarioPath() : arguments.front());
+  if (parser.isSet(screenshot)) {
+    if (!loaded) return 2;
+    window.resize(1600, 1000);
+    rs::gui::takeScreenshotWhenFinished(window, parser.value(screenshot), parser.value(select));
+  }
   return QApplication::exec();
 }

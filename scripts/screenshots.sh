@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Renders the README's screenshots of the desktop application on the offscreen
+# platform (no display needed): the demo scenario (seed 000 over 802.1X) with
+# the seed-000 Authenticate PTK response selected, and the FT-802.1X preset
+# with an FT reassociation selected. Writes docs/screenshots/*.png.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+cmake --preset release >/dev/null
+cmake --build --preset release --target roamscope
+export QT_QPA_PLATFORM=offscreen
+mkdir -p docs/screenshots
+gui=build/release/app/gui/roamscope
+"$gui" --screenshot docs/screenshots/demo-seed000.png
+"$gui" --screenshot docs/screenshots/ft-8021x.png --select "Reassociation Response" resources/scenarios/wlan-8021x-ft.json
