@@ -16,12 +16,16 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 #include <functional>
 
 #include "core/sim/trace.h"
 #include "dissectors/common/bytes.h"
 #include "tests/ui/offscreen_main.h"
+#include "capture/file/capture_file.h"
 #include "ui/app/emulation_controller.h"
 #include "ui/app/handoff_table_model.h"
 #include "ui/app/hex_view.h"
@@ -99,6 +103,60 @@ class TestMainWindow : public QObject {
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
     QCoreApplication::setOrganizationName(QStringLiteral("RoamScopeTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_main_window"));
+  }
+
+  // File > Save capture as: the pcapng reads back with every frame; File > Export report: JSON, CSV and HTML
+  // with the ground truth's handoffs; a bad extension is reported, never written.
+  void savesTheCaptureAndExportsEveryReportFormat() {
+    MainWindow w;
+    QVERIFY(loadPreset(w));
+    QVERIFY(runToEnd(w));
+    QTemporaryDir dir;
+    const QString pcap = dir.filePath(QStringLiteral("run.pcapng"));
+    QVERIFY(w.saveCapture(pcap));
+    auto opened = rs::openCapture(pcap.toStdString());
+    QVERIFY(std::holds_alternative<std::unique_ptr<rs::CaptureFile>>(opened));
+    auto& file = *std::get<std::unique_ptr<rs::CaptureFile>>(opened);
+    rs::CaptureFrame f;
+    std::size_t frames = 0;
+    while (file.next(f)) ++frames;
+    QCOMPARE(frames, w.controller().frames().size());
+
+    const QString json = dir.filePath(QStringLiteral("r.json"));
+    QVERIFY(w.exportReport(json));
+    QFile jf(json);
+    QVERIFY(jf.open(QIODevice::ReadOnly));
+    const QJsonArray handoffs = QJsonDocument::fromJson(jf.readAll()).object().value(QStringLiteral("handoffs")).toArray();
+    QCOMPARE(handoffs.size(), 2);
+    QCOMPARE(handoffs[1].toObject().value(QStringLiteral("method")).toString(), QStringLiteral("seed000-fast-reassociation"));
+    const QString csv = dir.filePath(QStringLiteral("r.csv"));
+    QVERIFY(w.exportReport(csv));
+    QFile cf(csv);
+    QVERIFY(cf.open(QIODevice::ReadOnly));
+    QCOMPARE(cf.readAll().trimmed().split('\n').size(), 3);  // header + two handoffs
+    const QString html = dir.filePath(QStringLiteral("r.html"));
+    QVERIFY(w.exportReport(html));
+    QFile hf(html);
+    QVERIFY(hf.open(QIODevice::ReadOnly));
+    const QByteArray page = hf.readAll();
+    QVERIFY(page.startsWith("<!DOCTYPE html>"));
+    QVERIFY(page.contains("seed000-fast-reassociation"));
+    QVERIFY(!w.exportReport(dir.filePath(QStringLiteral("r.txt"))));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("r.txt"))));
+  }
+
+  // Selecting a handoff selects its first frame (the attempt's Authentication) in the packet list.
+  void selectingAHandoffSelectsItsFirstPacket() {
+    MainWindow w;
+    QVERIFY(loadPreset(w));
+    QVERIFY(runToEnd(w));
+    const auto& records = w.controller().handoffs();
+    QCOMPARE(records.size(), std::size_t{2});
+    w.focusHandoff(1);
+    const int row = w.packetView()->currentIndex().row();
+    QVERIFY(row >= 0);
+    QCOMPARE(w.controller().frames()[static_cast<std::size_t>(row)].time, records[1].startNs);
+    QVERIFY(w.packetModel()->index(row, PacketListModel::Info).data().toString().startsWith(QStringLiteral("Authentication")));
   }
 
   void runsToTheEndInSlicesAndListsEveryFrame() {

@@ -26,6 +26,7 @@
 #include "ui/app/hex_view.h"
 #include "ui/app/packet_details_model.h"
 #include "ui/app/packet_list_model.h"
+#include "ui/app/run_export.h"
 #include "ui/app/trace_pane.h"
 
 namespace rs::ui {
@@ -126,10 +127,49 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::focusHandoff(int row) {
+  const auto& records = controller_->handoffs();
+  if (row < 0 || row >= static_cast<int>(records.size())) return;
+  const int packet = firstFrameOfHandoff(*controller_, records[static_cast<std::size_t>(row)]);
+  if (packet < 0) return;
+  packetView_->selectRow(packet);
+  packetView_->scrollTo(packetModel_->index(packet, 0), QAbstractItemView::PositionAtCenter);
+}
+
+bool MainWindow::saveCapture(const QString& path) {
+  const auto error = saveRunCapture(*controller_, path);
+  if (error) showError(*error);
+  else statusBar()->showMessage(tr("Saved the capture to %1").arg(path), 10000);
+  return !error;
+}
+
+bool MainWindow::exportReport(const QString& path) {
+  const auto error = exportRunReport(*controller_, path);
+  if (error) showError(*error);
+  else statusBar()->showMessage(tr("Exported the report to %1").arg(path), 10000);
+  return !error;
+}
+
+void MainWindow::chooseCaptureFile() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Save capture"), QStringLiteral("emulated.pcapng"),
+                                                    tr("pcapng (*.pcapng)"));
+  if (!path.isEmpty()) saveCapture(path);
+}
+
+void MainWindow::chooseReportFile() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), QStringLiteral("handoffs.html"),
+                                                    tr("HTML (*.html);;JSON (*.json);;CSV (*.csv)"));
+  if (!path.isEmpty()) exportReport(path);
+}
+
 void MainWindow::createActions() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   QAction* open = file->addAction(tr("&Open scenario…"), this, &MainWindow::chooseScenario);
   open->setShortcut(QKeySequence::Open);
+  QAction* saveCapture = file->addAction(tr("&Save capture as…"), this, &MainWindow::chooseCaptureFile);
+  saveCapture->setShortcut(QKeySequence::Save);
+  QAction* exportReport = file->addAction(tr("&Export report…"), this, &MainWindow::chooseReportFile);
+  exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
@@ -216,6 +256,9 @@ void MainWindow::createDocks() {
   resizeDocks({handoffDock, trace}, {160, 400}, Qt::Vertical);
   resizeDocks({details}, {260}, Qt::Vertical);
   connect(handoffModel_, &QAbstractItemModel::rowsInserted, handoffView, &QTableView::resizeColumnsToContents);
+  // Selecting a handoff shows its first frame (the attempt's authentication) in the packet list.
+  connect(handoffView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+          [this](const QModelIndex& current) { focusHandoff(current.row()); });
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
   for (QDockWidget* dock : {details, bytes, handoffDock, trace}) view->addAction(dock->toggleViewAction());

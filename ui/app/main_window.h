@@ -34,6 +34,11 @@ class MainWindow : public QMainWindow {
   // Loads `path` (errors go to the status bar); remembered as the last scenario when it loads.
   bool openScenario(const QString& path);
   void saveSettings() const;
+  // File > Save capture as / Export report, without the dialog (tests, scripts); errors go to the status bar.
+  bool saveCapture(const QString& path);
+  bool exportReport(const QString& path);
+  // Selects the first packet of the handoff in row `row` of the handoff table.
+  void focusHandoff(int row);
 
   // For tests and the screenshot script: the parts a user looks at.
   PacketListModel* packetModel() const { return packetModel_; }
@@ -59,6 +64,8 @@ class MainWindow : public QMainWindow {
   void updateState();
   void showError(const QString& message);
   void chooseScenario();
+  void chooseCaptureFile();
+  void chooseReportFile();
 
   EmulationController* controller_;
   PacketListModel* packetModel_;

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// What the desktop application saves from an emulated run: the capture as
+// pcapng (one interface per capture point, as `roamscope-cli simulate --pcap`)
+// and the ground-truth report in JSON, CSV or HTML by the file's extension
+// (the same content as `simulate --report`).
+#include <QString>
+#include <optional>
+
+#include "core/analysis/roam/handoff_record.h"
+
+namespace rs::ui {
+
+class EmulationController;
+
+// nullopt on success, else what went wrong, for the status bar.
+std::optional<QString> saveRunCapture(const EmulationController& controller, const QString& path);
+std::optional<QString> exportRunReport(const EmulationController& controller, const QString& path);
+
+// The packet-list row of the frame that opened `record`: the station's frame to the target BSSID at the
+// record's start (another frame may start in the same nanosecond elsewhere, e.g. the seed-000 station's
+// last EAPOL-Key through its old AP); the first frame at or after the start when none matches; -1 when none.
+int firstFrameOfHandoff(const EmulationController& controller, const roam::HandoffRecord& record);
+
+}  // namespace rs::ui
