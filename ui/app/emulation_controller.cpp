@@ -121,6 +121,8 @@ const std::vector<roam::HandoffRecord>& EmulationController::handoffs() const {
   return network_ ? network_->truth().records() : kNone;
 }
 
+const wlan::KeyLog* EmulationController::installedKeys() const { return network_ ? &network_->keys() : nullptr; }
+
 const sim::Topology* EmulationController::topology() const {
   return network_ ? &network_->simulation().topology() : nullptr;
 }

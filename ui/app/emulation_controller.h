@@ -21,6 +21,7 @@
 #include "core/sim/trace.h"
 
 namespace rs::wlan {
+class KeyLog;
 class WlanNetwork;
 }
 namespace rs::sim {
@@ -65,6 +66,8 @@ class EmulationController : public QObject {
   const std::vector<sim::MemoryFrameSink::Frame>& frames() const { return frames_.frames; }
   const std::vector<sim::TraceEvent>& traceEvents() const { return trace_.events; }
   const std::vector<roam::HandoffRecord>& handoffs() const;
+  // The keys the run's APs installed so far (PMKs, TKs, GTKs); null when nothing is loaded.
+  const wlan::KeyLog* installedKeys() const;
   // Node names for the trace; null when nothing is loaded.
   const sim::Topology* topology() const;
 

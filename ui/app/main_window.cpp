@@ -114,6 +114,7 @@ MainWindow::MainWindow(QWidget* parent)
   connect(controller_, &EmulationController::stateChanged, this, &MainWindow::updateState);
   connect(controller_, &EmulationController::errorOccurred, this, &MainWindow::showError);
   connect(controller_, &EmulationController::aboutToClear, this, [this] {
+    decryption_.clear();
     detailsModel_->clear();
     hexView_->setBytes({});
   });
@@ -304,7 +305,9 @@ void MainWindow::showPacket(int row) {
     hexView_->setBytes({});
     return;
   }
-  detailsModel_->setDissection(packetModel_->dissect(row));
+  Dissection dissection = packetModel_->dissect(row);
+  decryption_.annotate(*controller_, row, dissection);  // the run's keys: protected frames show their payload
+  detailsModel_->setDissection(std::move(dissection));
   const auto& frame = controller_->frames()[static_cast<std::size_t>(row)];
   hexView_->setBytes(ByteView(frame.bytes.data(), frame.bytes.size()));
   // Layers open, fields closed: what Wireshark shows for a newly selected packet.

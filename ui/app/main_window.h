@@ -7,6 +7,8 @@
 // last scenario persist in QSettings (the application's organization/name).
 #include <QMainWindow>
 
+#include "ui/app/run_decryption.h"
+
 class QAction;
 class QComboBox;
 class QLabel;
@@ -74,6 +76,7 @@ class MainWindow : public QMainWindow {
   QTreeView* detailsView_;
   HexView* hexView_;
   HandoffTableModel* handoffModel_;
+  RunDecryption decryption_;
   QComboBox* definitionBox_ = nullptr;
   TracePane* tracePane_;
   QLineEdit* breakpointEdit_ = nullptr;

@@ -16,6 +16,12 @@ namespace rs::wlan {
 
 class KeyLog {
  public:
+  struct Entry {
+    std::string type;  // "wpa-psk" (a PMK) or "tk" (a TK or GTK)
+    crypto::SecretBytes key;
+    std::string comment;
+  };
+
   void pmk(const MacAddress& sta, const MacAddress& bssid, ByteView pmk, std::string_view origin);
   void tk(const MacAddress& sta, const MacAddress& bssid, ByteView tk, std::string_view how);
   void gtk(const MacAddress& bssid, ByteView gtk, std::uint8_t keyId);
@@ -24,13 +30,9 @@ class KeyLog {
   std::string wiresharkKeysFile() const;
   // The same entries as tshark -o arguments' values: "\"tk\",\"<hex>\"".
   std::vector<std::string> uatEntries() const;
+  const std::vector<Entry>& entries() const { return entries_; }
 
  private:
-  struct Entry {
-    std::string type;  // "wpa-psk" or "tk"
-    crypto::SecretBytes key;
-    std::string comment;
-  };
   void add(std::string type, ByteView key, std::string comment);
   std::vector<Entry> entries_;
 };
