@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include "tests/core/roam/roam_scene.h"
+#include "tests/core/roam/roam_scene_cast.h"
 #include "tests/support/program_run.h"
 
 using rs::MacAddress;
@@ -20,16 +21,13 @@ using rs::test::RequestSecurity;
 using rs::test::RoamScene;
 using rs::test::SceneAp;
 
+using namespace rs::test::cast;
+
 namespace {
 
 using Run = rs::test::ProgramRun;
 Run runCli(const QStringList& args) { return rs::test::runProgram(QStringLiteral(ROAMSCOPE_CLI), args); }
 
-constexpr std::int64_t kBaseNs = 1'700'000'000'000'000'000;
-constexpr std::int64_t at(std::int64_t us) { return kBaseNs + us * 1000; }
-const MacAddress kSta = *MacAddress::parse("02:bb:00:00:00:01");
-const SceneAp kAp1{*MacAddress::parse("02:aa:00:00:00:01"), 2412, -70};
-const SceneAp kAp2{*MacAddress::parse("02:aa:00:00:00:02"), 2437, -45};
 
 void attach(RoamScene& s, const SceneAp& ap, std::optional<MacAddress> from, std::int64_t t0) {
   s.authentication(at(t0), ap, false, 0, 1);

@@ -21,6 +21,7 @@
 #include "dissectors/radius/radius.h"
 #include "dissectors/ieee80211/mgmt_body.h"
 #include "tests/core/roam/roam_scene.h"
+#include "tests/core/roam/roam_scene_cast.h"
 
 using namespace rs;
 using namespace rs::roam;
@@ -29,18 +30,10 @@ using rs::test::RequestSecurity;
 using rs::test::RoamScene;
 using rs::test::SceneAp;
 
+using namespace rs::test::cast;
+
 namespace {
 
-constexpr std::int64_t kBaseNs = 1'700'000'000'000'000'000;
-constexpr std::int64_t at(std::int64_t us) { return kBaseNs + us * 1000; }
-constexpr std::int64_t us(std::int64_t v) { return v * 1000; }
-
-const MacAddress kSta = *MacAddress::parse("02:bb:00:00:00:01");
-const SceneAp kAp1{*MacAddress::parse("02:aa:00:00:00:01"), 2412, -70};
-const SceneAp kAp2{*MacAddress::parse("02:aa:00:00:00:02"), 2437, -45};
-const SceneAp kAp3{*MacAddress::parse("02:aa:00:00:00:03"), 2462, -60};
-constexpr std::uint16_t kOpen = ieee80211::auth_algorithm::OpenSystem;
-constexpr std::uint16_t kFt = ieee80211::auth_algorithm::FastBssTransition;
 constexpr std::uint16_t kSae = ieee80211::auth_algorithm::Sae;
 
 struct Analysis {

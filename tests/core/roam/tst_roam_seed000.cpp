@@ -18,6 +18,7 @@
 #include "dissectors/ieee80211/mgmt_body.h"
 #include "dissectors/seed000/seed000.h"
 #include "tests/core/roam/roam_scene.h"
+#include "tests/core/roam/roam_scene_cast.h"
 #include "tests/core/roam/seed000_scene.h"
 
 using namespace rs;
@@ -29,17 +30,9 @@ using rs::test::SceneAp;
 using rs::test::Seed000Keys;
 using rs::test::seed000Message;
 
+using namespace rs::test::cast;
+
 namespace {
-
-constexpr std::int64_t kBaseNs = 1'700'000'000'000'000'000;
-// Microseconds after the scene's origin, as a stream timestamp.
-constexpr std::int64_t at(std::int64_t us) { return kBaseNs + us * 1000; }
-constexpr std::int64_t us(std::int64_t v) { return v * 1000; }
-
-const MacAddress kSta = *MacAddress::parse("02:bb:00:00:00:01");
-const SceneAp kAp1{*MacAddress::parse("02:aa:00:00:00:01"), 2412, -70};
-const SceneAp kAp2{*MacAddress::parse("02:aa:00:00:00:02"), 2437, -45};
-constexpr std::uint16_t kOpen = ieee80211::auth_algorithm::OpenSystem;
 
 Seed000Keys keysForAp2() { return Seed000Keys(kSta, kAp2.bssid); }
 Bytes message1(const Seed000Keys& k) { return seed000Message(k, 1); }

@@ -12,6 +12,7 @@
 #include "dissectors/eapol/eap.h"
 #include "dissectors/ieee80211/mgmt_body.h"
 #include "tests/core/roam/roam_scene.h"
+#include "tests/core/roam/roam_scene_cast.h"
 
 using namespace rs;
 using namespace rs::roam;
@@ -20,18 +21,9 @@ using rs::test::RequestSecurity;
 using rs::test::RoamScene;
 using rs::test::SceneAp;
 
+using namespace rs::test::cast;
+
 namespace {
-
-constexpr std::int64_t kBaseNs = 1'700'000'000'000'000'000;
-// Microseconds after the scene's origin, as a stream timestamp.
-constexpr std::int64_t at(std::int64_t us) { return kBaseNs + us * 1000; }
-constexpr std::int64_t us(std::int64_t v) { return v * 1000; }
-
-const MacAddress kSta = *MacAddress::parse("02:bb:00:00:00:01");
-const SceneAp kAp1{*MacAddress::parse("02:aa:00:00:00:01"), 2412, -70};
-const SceneAp kAp2{*MacAddress::parse("02:aa:00:00:00:02"), 2437, -45};
-constexpr std::uint16_t kOpen = ieee80211::auth_algorithm::OpenSystem;
-constexpr std::uint16_t kFt = ieee80211::auth_algorithm::FastBssTransition;
 
 // The station's first association: open authentication, association, 4-way handshake, some traffic.
 void joinAp1(RoamScene& s, int akm) {
