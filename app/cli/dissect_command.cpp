@@ -9,6 +9,7 @@
 
 #include "app/cli/decode_as_option.h"
 #include "app/cli/exit_codes.h"
+#include "dissectors/common/display_filter.h"
 #include "capture/file/capture_file.h"
 #include "core/analysis/handshake_tracker.h"
 #include "core/analysis/key_annotator.h"
@@ -25,6 +26,9 @@ CLI::App* addDissectCommand(CLI::App& app, DissectOptions& o) {
   cmd->add_option("--format", o.format, "text (packet list / trees) or json (field trees)")
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_flag("-V,--verbose", o.verbose, "text: print the full field tree of every frame");
+  cmd->add_option("-Y,--display-filter", o.displayFilter,
+                  "only the frames this display filter matches, in Wireshark's syntax: eapol && wlan.sa == "
+                  "02:00:00:00:01:00, radius.code == 2 (fields of docs/fields.md)");
   addDecodeAsOption(*cmd, o.decodeAs);
   o.keys.addTo(*cmd);
   return cmd;
@@ -62,6 +66,13 @@ int runDissect(const DissectOptions& o) {
     fmt::print(stderr, "roamscope-cli: {}\n", decodeAsError);
     return kExitUsage;
   }
+  auto compiled = DisplayFilter::compile(o.displayFilter);
+  if (auto* error = std::get_if<FilterError>(&compiled)) {
+    fmt::print(stderr, "roamscope-cli: -Y: {} at character {}: {}\n", error->message, error->position + 1,
+               o.displayFilter);
+    return kExitUsage;
+  }
+  const DisplayFilter& filter = std::get<DisplayFilter>(compiled);
   auto opened = openCapture(o.file);
   if (auto* err = std::get_if<FileError>(&opened)) {
     fmt::print(stderr, "roamscope-cli: {}\n", err->toString());
@@ -119,6 +130,7 @@ int runDissect(const DissectOptions& o) {
     bool firstOut = true;
     while (file.next(f)) {
       const Dissection d = dissectOne(f);
+      if (!filter.matches(d)) continue;
       const std::uint64_t number = f.index + 1;
       if (json) {
         fmt::print("{}{}", firstOut ? "" : ",\n", frameJson(number, f, d, out).dump(2));

@@ -15,6 +15,7 @@ struct DissectOptions {
   std::uint64_t frame = 0;  // 1-based like tshark; 0 = every frame
   std::string format = "text";
   bool verbose = false;  // text: full trees for every frame (tshark -V)
+  std::string displayFilter;  // -Y: only the frames it matches (tshark -Y)
   std::vector<std::string> decodeAs;  // "udp.port==11812,radius"
   KeyOptions keys;
 };
