@@ -18,8 +18,10 @@ void selectPacket(ui::MainWindow& window, const QString& select) {
   for (int row = 0; row < model->rowCount(); ++row) {
     const QString info = model->data(model->index(row, ui::PacketListModel::Info)).toString();
     if (info.contains(select)) {
-      window.packetView()->selectRow(row);
-      window.packetView()->scrollTo(model->index(row, 0), QAbstractItemView::PositionAtCenter);
+      const int viewRow = window.viewRowOfFrame(row);
+      if (viewRow < 0) continue;
+      window.packetView()->selectRow(viewRow);
+      window.packetView()->scrollTo(window.packetView()->model()->index(viewRow, 0), QAbstractItemView::PositionAtCenter);
       return;
     }
   }

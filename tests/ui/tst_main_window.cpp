@@ -13,6 +13,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -24,6 +25,7 @@
 
 #include "core/sim/trace.h"
 #include "dissectors/common/bytes.h"
+#include "dissectors/common/display_filter.h"
 #include "tests/ui/offscreen_main.h"
 #include "capture/file/capture_file.h"
 #include "ui/app/emulation_controller.h"
@@ -170,6 +172,31 @@ class TestMainWindow : public QObject {
     QVERIFY(!findField(*w.detailsModel(), QStringLiteral("udp.srcport")).isValid());
   }
 
+  // The display filter keeps exactly the frames whose field tree matches; a bad filter is reported with its
+  // position, turns the bar red and leaves the list as it was; clearing it shows every frame again.
+  void displayFilterKeepsMatchingFrames() {
+    MainWindow w;
+    QVERIFY(loadPreset(w));
+    QVERIFY(runToEnd(w));
+    const int all = w.packetModel()->rowCount();
+    QVERIFY(w.applyDisplayFilter(QStringLiteral("eapol && wlan.sa == 02:00:00:00:01:00")));
+    auto expected = rs::DisplayFilter::compile("eapol && wlan.sa == 02:00:00:00:01:00");
+    int matching = 0;
+    for (int row = 0; row < all; ++row) matching += std::get<rs::DisplayFilter>(expected).matches(w.packetModel()->dissect(row));
+    QVERIFY(matching > 0 && matching < all);
+    QCOMPARE(w.packetView()->model()->rowCount(), matching);
+    for (int row = 0; row < w.packetView()->model()->rowCount(); ++row)
+      QVERIFY(w.packetView()->model()->index(row, PacketListModel::Source).data().toString() == QStringLiteral("02:00:00:00:01:00"));
+
+    QVERIFY(!w.applyDisplayFilter(QStringLiteral("eapol &&")));
+    QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("at character 9")), qPrintable(w.statusBar()->currentMessage()));
+    QVERIFY(w.filterEdit()->styleSheet().contains(QStringLiteral("#d93025")));
+    QCOMPARE(w.packetView()->model()->rowCount(), matching);  // the last good filter stays
+
+    QVERIFY(w.applyDisplayFilter(QString()));
+    QCOMPARE(w.packetView()->model()->rowCount(), all);
+  }
+
   // Selecting a handoff selects its first frame (the attempt's Authentication) in the packet list.
   void selectingAHandoffSelectsItsFirstPacket() {
     MainWindow w;
@@ -242,7 +269,7 @@ class TestMainWindow : public QObject {
     QVERIFY(runToEnd(w));
     const int row = firstRowOnInterfacePrefix(*w.packetModel(), QStringLiteral("air"));
     QVERIFY(row >= 0);
-    w.packetView()->setCurrentIndex(w.packetModel()->index(row, 0));
+    w.packetView()->setCurrentIndex(w.packetView()->model()->index(w.viewRowOfFrame(row), 0));
 
     const PacketDetailsModel& details = *w.detailsModel();
     QStringList layers;

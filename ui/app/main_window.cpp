@@ -25,6 +25,7 @@
 #include "ui/app/handoff_table_model.h"
 #include "ui/app/hex_view.h"
 #include "ui/app/packet_details_model.h"
+#include "ui/app/packet_filter_proxy.h"
 #include "ui/app/packet_list_model.h"
 #include "ui/app/run_export.h"
 #include "ui/app/trace_pane.h"
@@ -67,6 +68,8 @@ MainWindow::MainWindow(QWidget* parent)
       controller_(new EmulationController(this)),
       packetModel_(new PacketListModel(*controller_, this)),
       packetView_(makeTableView(this, QStringLiteral("packetList"))),
+      packetFilter_(new PacketFilterProxy(*packetModel_, this)),
+      filterEdit_(new QLineEdit(this)),
       detailsModel_(new PacketDetailsModel(this)),
       detailsView_(new QTreeView(this)),
       hexView_(new HexView(this)),
@@ -76,14 +79,25 @@ MainWindow::MainWindow(QWidget* parent)
       eventsLabel_(new QLabel(this)),
       nextLabel_(new QLabel(this)) {
   setWindowTitle(tr("RoamScope"));
-  packetView_->setModel(packetModel_);
+  packetView_->setModel(packetFilter_);
   const QFontMetrics metrics = packetView_->fontMetrics();
   packetView_->setColumnWidth(PacketListModel::Number, metrics.horizontalAdvance(QStringLiteral("0000000")));
   packetView_->setColumnWidth(PacketListModel::Time, metrics.horizontalAdvance(QStringLiteral("000.000000000  ")));
   packetView_->setColumnWidth(PacketListModel::Source, metrics.horizontalAdvance(QStringLiteral("00:00:00:00:00:00  ")));
   packetView_->setColumnWidth(PacketListModel::Destination,
                               metrics.horizontalAdvance(QStringLiteral("00:00:00:00:00:00  ")));
-  setCentralWidget(packetView_);
+  // The display filter sits above the packet list, as in Wireshark.
+  filterEdit_->setObjectName(QStringLiteral("displayFilter"));
+  filterEdit_->setPlaceholderText(tr("Apply a display filter … (eapol && wlan.sa == 02:00:00:00:01:00, radius.code == 2)"));
+  filterEdit_->setClearButtonEnabled(true);
+  connect(filterEdit_, &QLineEdit::returnPressed, this, [this] { applyDisplayFilter(filterEdit_->text()); });
+  auto* central = new QWidget(this);
+  auto* centralLayout = new QVBoxLayout(central);
+  centralLayout->setContentsMargins(0, 0, 0, 0);
+  centralLayout->setSpacing(2);
+  centralLayout->addWidget(filterEdit_);
+  centralLayout->addWidget(packetView_);
+  setCentralWidget(central);
 
   detailsView_->setObjectName(QStringLiteral("packetDetails"));
   detailsView_->setModel(detailsModel_);
@@ -98,7 +112,7 @@ MainWindow::MainWindow(QWidget* parent)
   statusBar()->addWidget(nextLabel_, 1);
 
   connect(packetView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-          [this](const QModelIndex& current) { showPacket(current.row()); });
+          [this](const QModelIndex& current) { showPacket(packetFilter_->mapToSource(current).row()); });
   connect(detailsView_->selectionModel(), &QItemSelectionModel::currentChanged, this,
           [this](const QModelIndex& current) { highlightField(current); });
   // Follow the newest frames while the list is scrolled to its end, as a live capture does; a user
@@ -128,13 +142,34 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+bool MainWindow::applyDisplayFilter(const QString& text) {
+  if (const auto error = packetFilter_->setFilterText(text)) {
+    // Red until the filter compiles, and where it broke, as Wireshark's filter bar does.
+    filterEdit_->setStyleSheet(QStringLiteral("QLineEdit { background: palette(base); border: 2px solid #d93025; }"));
+    showError(tr("Display filter: %1 at character %2").arg(QString::fromStdString(error->message)).arg(error->position + 1));
+    return false;
+  }
+  filterEdit_->setStyleSheet(text.trimmed().isEmpty() ? QString()
+                                                      : QStringLiteral("QLineEdit { border: 2px solid #1e8e3e; }"));
+  statusBar()->showMessage(text.trimmed().isEmpty()
+                               ? tr("All %1 frames").arg(packetModel_->rowCount())
+                               : tr("%1 of %2 frames match \"%3\"").arg(packetFilter_->rowCount()).arg(packetModel_->rowCount()).arg(text),
+                           10000);
+  return true;
+}
+
+int MainWindow::viewRowOfFrame(int frame) const {
+  if (frame < 0) return -1;
+  return packetFilter_->mapFromSource(packetModel_->index(frame, 0)).row();
+}
+
 void MainWindow::focusHandoff(int row) {
   const auto& records = controller_->handoffs();
   if (row < 0 || row >= static_cast<int>(records.size())) return;
-  const int packet = firstFrameOfHandoff(*controller_, records[static_cast<std::size_t>(row)]);
-  if (packet < 0) return;
+  const int packet = viewRowOfFrame(firstFrameOfHandoff(*controller_, records[static_cast<std::size_t>(row)]));
+  if (packet < 0) return;  // filtered out
   packetView_->selectRow(packet);
-  packetView_->scrollTo(packetModel_->index(packet, 0), QAbstractItemView::PositionAtCenter);
+  packetView_->scrollTo(packetFilter_->index(packet, 0), QAbstractItemView::PositionAtCenter);
 }
 
 bool MainWindow::saveCapture(const QString& path) {

@@ -20,6 +20,7 @@ namespace rs::ui {
 
 class EmulationController;
 class HandoffTableModel;
+class PacketFilterProxy;
 class HexView;
 class PacketDetailsModel;
 class PacketListModel;
@@ -45,6 +46,12 @@ class MainWindow : public QMainWindow {
   // For tests and the screenshot script: the parts a user looks at.
   PacketListModel* packetModel() const { return packetModel_; }
   QTableView* packetView() const { return packetView_; }
+  // The display filter above the packet list; applyDisplayFilter is what Enter in it does.
+  QLineEdit* filterEdit() const { return filterEdit_; }
+  PacketFilterProxy* packetFilter() const { return packetFilter_; }
+  bool applyDisplayFilter(const QString& text);
+  // The packet-list row (in the filtered view) of frame `frame`, -1 when filtered out.
+  int viewRowOfFrame(int frame) const;
   PacketDetailsModel* detailsModel() const { return detailsModel_; }
   QTreeView* detailsView() const { return detailsView_; }
   HexView* hexView() const { return hexView_; }
@@ -72,6 +79,8 @@ class MainWindow : public QMainWindow {
   EmulationController* controller_;
   PacketListModel* packetModel_;
   QTableView* packetView_;
+  PacketFilterProxy* packetFilter_;
+  QLineEdit* filterEdit_;
   PacketDetailsModel* detailsModel_;
   QTreeView* detailsView_;
   HexView* hexView_;
