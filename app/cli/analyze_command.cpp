@@ -10,7 +10,7 @@
 #include "app/cli/decode_as_option.h"
 #include "app/cli/capture_inputs.h"
 #include "app/cli/exit_codes.h"
-#include "app/cli/output_file.h"
+#include "core/report/output_file.h"
 #include "app/cli/html_report_file.h"
 #include "capture/merge/clock_offset_report.h"
 #include "capture/merge/merged_frame_stream.h"

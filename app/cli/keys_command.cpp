@@ -9,7 +9,7 @@
 
 #include "app/cli/capture_inputs.h"
 #include "app/cli/exit_codes.h"
-#include "app/cli/output_file.h"
+#include "core/report/output_file.h"
 #include "capture/merge/merged_frame_stream.h"
 #include "core/analysis/handshake_tracker.h"
 #include "core/analysis/key_inventory.h"

@@ -6,7 +6,7 @@
 #include <fstream>
 
 #include "app/cli/exit_codes.h"
-#include "app/cli/output_file.h"
+#include "core/report/output_file.h"
 #include "app/cli/html_report_file.h"
 #include "app/cli/sweep_runner.h"
 #include "capture/sim/pcapng_frame_sink.h"

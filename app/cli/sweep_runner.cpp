@@ -11,7 +11,7 @@
 
 #include "app/cli/exit_codes.h"
 #include "app/cli/html_report_file.h"
-#include "app/cli/output_file.h"
+#include "core/report/output_file.h"
 #include "core/analysis/roam/handoff_record.h"
 #include "core/protocols/wlan/run_figures.h"
 #include "core/protocols/wlan/wlan_network.h"

@@ -2,11 +2,11 @@
 #include "ui/app/run_export.h"
 
 #include <algorithm>
-#include <fstream>
 
 #include "capture/sim/pcapng_frame_sink.h"
 #include "core/analysis/roam/roam_report.h"
-#include "dissectors/ieee80211/mac_header.h"
+#include "core/analysis/roam/wlan_frame.h"
+#include "core/report/output_file.h"
 #include "ui/app/emulation_controller.h"
 #include "ui/report/html_report.h"
 
@@ -33,10 +33,7 @@ std::optional<QString> exportRunReport(const EmulationController& controller, co
   else if (path.endsWith(QLatin1String(".csv"))) text = roam::reportCsv(records, context);
   else if (path.endsWith(QLatin1String(".html"))) text = reportHtml(records, context);
   else return QStringLiteral("%1: the report's name must end in .json, .csv or .html").arg(path);
-  std::ofstream out(path.toStdString(), std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) return QStringLiteral("%1: cannot write the report").arg(path);
+  if (!writeOutputFile(path.toStdString(), text)) return QStringLiteral("%1: cannot write the report").arg(path);
   return std::nullopt;
 }
 
@@ -46,10 +43,9 @@ int firstFrameOfHandoff(const EmulationController& controller, const roam::Hando
                                       [](const sim::MemoryFrameSink::Frame& f, std::int64_t t) { return f.time < t; });
   if (first == frames.end()) return -1;
   for (auto it = first; it != frames.end() && it->time == record.startNs; ++it) {
-    if (it->linkType != LinkType::Radiotap || it->bytes.size() < 4) continue;
-    const std::size_t radiotapLength = it->bytes[2] | (it->bytes[3] << 8);  // little-endian it_len
-    if (radiotapLength > it->bytes.size()) continue;
-    const auto h = parseMacHeader(ByteView(it->bytes).subspan(radiotapLength));
+    const FrameView view{static_cast<std::uint64_t>(it - frames.begin()), it->time,
+                         static_cast<std::uint32_t>(it->linkType), it->point, ByteView(it->bytes)};
+    const auto h = roam::WlanFrame::locate(view).header;
     if (h && h->addressCount >= 2 && h->addr[0] == record.to.bssid && h->addr[1] == record.sta)
       return static_cast<int>(it - frames.begin());
   }

@@ -155,6 +155,25 @@ bool decodeManagement(const MacHeader& h, ByteView body, RoamEvent& e) {
   }
 }
 
+// The EAPOL-Key message and replay counter an event carries; false when the frame does not parse.
+bool readKeyFields(const eapol::EapolHeader& header, RoamEvent& e) {
+  const auto key = eapol::parseEapolKey(header.pdu, eapol::inferMicLength(header.pdu));
+  if (!key) return false;
+  e.keyMessage = key->message;
+  e.replayCounter = key->replayCounter;
+  return true;
+}
+
+// The EAP code, identifier and type an event carries; nullopt when the body is no EAP packet.
+std::optional<eapol::EapPacket> readEapFields(const eapol::EapolHeader& header, RoamEvent& e) {
+  auto eap = eapol::parseEap(header.body);
+  if (!eap) return std::nullopt;
+  e.eapCode = eap->code;
+  e.eapIdentifier = eap->identifier;
+  e.eapType = eap->type.value_or(0);
+  return eap;
+}
+
 // EAPOL inside a data frame: EAP start/end markers and EAPOL-Key messages.
 bool decodeEapol(ByteView eapolPdu, RoamEvent& e) {
   const auto header = eapol::parseEapolHeader(eapolPdu);
@@ -164,19 +183,13 @@ bool decodeEapol(ByteView eapolPdu, RoamEvent& e) {
     return true;
   }
   if (header->isKey()) {
-    const auto key = eapol::parseEapolKey(header->pdu, eapol::inferMicLength(header->pdu));
-    if (!key) return false;
+    if (!readKeyFields(*header, e)) return false;
     e.kind = EventKind::EapolKey;
-    e.keyMessage = key->message;
-    e.replayCounter = key->replayCounter;
     return true;
   }
   if (!header->isEap()) return false;
-  const auto eap = eapol::parseEap(header->body);
+  const auto eap = readEapFields(*header, e);
   if (!eap) return false;
-  e.eapCode = eap->code;
-  e.eapIdentifier = eap->identifier;
-  e.eapType = eap->type.value_or(0);
   switch (static_cast<eapol::EapCode>(eap->code)) {
     case eapol::EapCode::Success: e.kind = EventKind::EapSuccess; break;
     case eapol::EapCode::Failure: e.kind = EventKind::EapFailure; break;
@@ -197,11 +210,8 @@ bool decodePreauth(const MacHeader& h, ByteView eapolPdu, RoamEvent& e) {
   if (!header || !target || target->isGroup()) return false;
   e.bssid = *target;
   if (header->isKey()) {
-    const auto key = eapol::parseEapolKey(header->pdu, eapol::inferMicLength(header->pdu));
-    if (!key) return false;
+    if (!readKeyFields(*header, e)) return false;
     e.kind = EventKind::PreReassocKey;
-    e.keyMessage = key->message;
-    e.replayCounter = key->replayCounter;
     return true;
   }
   if (header->type == static_cast<std::uint8_t>(eapol::PacketType::Start)) {
@@ -209,11 +219,8 @@ bool decodePreauth(const MacHeader& h, ByteView eapolPdu, RoamEvent& e) {
     return true;
   }
   if (!header->isEap()) return false;
-  const auto eap = eapol::parseEap(header->body);
+  const auto eap = readEapFields(*header, e);
   if (!eap) return false;
-  e.eapCode = eap->code;
-  e.eapIdentifier = eap->identifier;
-  e.eapType = eap->type.value_or(0);
   const bool success = eap->code == static_cast<std::uint8_t>(eapol::EapCode::Success);
   e.kind = success && e.fromAp ? EventKind::PreauthSuccess : EventKind::PreauthEap;
   return true;

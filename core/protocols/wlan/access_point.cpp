@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include "core/crypto/ccmp.h"
-#include "core/crypto/pmkid.h"
 #include "core/protocols/wlan/air_frames.h"
 #include "core/protocols/wlan/ds_frames.h"
 #include "core/protocols/wlan/ft_elements.h"
@@ -165,8 +164,8 @@ void AccessPoint::onAssociationRequest(const sim::AirReception&, const MacHeader
   if (status == kStatusSuccess && pmkid && world_.settings.security == Security::EapTls) {
     // PMKSA caching (12.6.10.3): the PMKID names a PMK this AP holds for the station.
     const auto* pmk = pmkFor(sta);
-    cachedPmk = pmk && crypto::pmkid(essAkm(world_.settings), *pmk, bssid_, sta).ok() &&
-                crypto::constantTimeEquals(*crypto::pmkid(essAkm(world_.settings), *pmk, bssid_, sta), *pmkid);
+    const auto expected = pmk ? essPmkid(world_.settings, *pmk, bssid_, sta) : std::nullopt;
+    cachedPmk = expected && crypto::constantTimeEquals(*expected, *pmkid);
     trace(TraceKind::Info, fmt::format("{}: PMKID {} in the {} request {}", name_, toHex(*pmkid),
                                        re ? "reassociation" : "association",
                                        cachedPmk ? "names a cached PMK: no 802.1X needed" : "is unknown: full 802.1X"));

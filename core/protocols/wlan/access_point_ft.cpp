@@ -36,12 +36,6 @@ std::optional<Pmkid> firstPmkid(ByteView rsneInfo) {
   return rsne->pmkids->front();
 }
 
-Pmkid asPmkid(ByteView name) {
-  Pmkid p{};
-  std::copy_n(name.begin(), std::min(name.size(), p.size()), p.begin());
-  return p;
-}
-
 }  // namespace
 
 void AccessPoint::acceptPmkR1(const MacAddress& sta, crypto::PmkR1 r1, Bytes pmkR0Name, std::string r0khId) {

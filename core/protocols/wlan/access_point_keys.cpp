@@ -7,7 +7,6 @@
 
 #include "core/crypto/akm_suite.h"
 #include "core/crypto/ft_key_hierarchy.h"
-#include "core/crypto/pmkid.h"
 #include "core/crypto/seed000_keys.h"
 #include "core/protocols/wlan/access_point.h"
 #include "core/protocols/wlan/air_frames.h"
@@ -166,11 +165,7 @@ void AccessPoint::startKeyExchange(const MacAddress& sta, Path path, bool seed00
   std::optional<ieee80211::Pmkid> pmkid;
   if (!seed000 && !isFt(world_.settings)) {
     // Message 1 names the PMK (PMKID KDE, 12.7.6.2), so the station can check it holds the same one.
-    auto id = crypto::pmkid(essAkm(world_.settings), *pmk, bssid_, sta);
-    if (id) {
-      pmkid.emplace();
-      std::copy_n(id->begin(), pmkid->size(), pmkid->begin());
-    }
+    pmkid = essPmkid(world_.settings, *pmk, bssid_, sta);
   }
   x.lastSent = buildMessage1(profileFor(world_.settings, seed000), x.replayCounter, x.anonce, pmkid);
   trace(TraceKind::FrameSent, fmt::format("{}: 4-way handshake message 1 to {}{} (ANonce {})", name_, sta.toString(),

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/protocols/wlan/air_frames.h"
 
+#include <algorithm>
 #include <array>
 
 #include "core/crypto/ccmp.h"
+#include "core/crypto/pmkid.h"
 #include "dissectors/ieee80211/elements/basic_elements.h"
 #include "dissectors/ieee80211/elements/ft_elements.h"
 #include "dissectors/ieee80211/mgmt_body.h"
@@ -23,6 +25,18 @@ void append(Bytes& out, const Bytes& part) { out.insert(out.end(), part.begin(),
 Bytes mde(const WlanSettings& s) { return buildMde(MobilityDomainElement{s.mobilityDomain, 0x00}); }
 
 }  // namespace
+
+Pmkid asPmkid(ByteView name) {
+  Pmkid p{};
+  std::copy_n(name.begin(), std::min(name.size(), p.size()), p.begin());
+  return p;
+}
+
+std::optional<Pmkid> essPmkid(const WlanSettings& s, ByteView pmk, const MacAddress& aa, const MacAddress& spa) {
+  auto id = crypto::pmkid(essAkm(s), pmk, aa, spa);
+  if (!id) return std::nullopt;
+  return asPmkid(*id);
+}
 
 Bytes ratesElement() { return buildRates(kRates); }
 

@@ -24,6 +24,13 @@ inline constexpr std::uint16_t kEssCapabilities = 0x0411;
 // 1 802.1X, 2 PSK; FT: 3 FT-802.1X, 4 FT-PSK.
 int essAkm(const WlanSettings& s);
 
+// 16 octets (a PMKID, PMKR0Name or PMKR1Name) as the RSNE's PMKID list entry.
+ieee80211::Pmkid asPmkid(ByteView name);
+// PMKID = Truncate-128(HMAC(PMK, "PMK Name" || AA || SPA)) for the ESS's AKM (IEEE 802.11-2016 12.7.1.3);
+// nullopt when it cannot be computed.
+std::optional<ieee80211::Pmkid> essPmkid(const WlanSettings& s, ByteView pmk, const MacAddress& aa,
+                                         const MacAddress& spa);
+
 // The RSNE of the ESS (CCMP-128 group and pairwise, the ESS's AKM), with
 // `pmkid` in the PMKID list when given (a station's (re)association request).
 Bytes essRsne(const WlanSettings& s, const std::optional<ieee80211::Pmkid>& pmkid = std::nullopt);

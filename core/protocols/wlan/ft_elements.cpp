@@ -54,9 +54,7 @@ crypto::Result<FtKeys> deriveFtKeys(const WlanSettings& s, ByteView xxKey, const
 }
 
 Bytes rsneNaming(const WlanSettings& s, ByteView name) {
-  Pmkid id{};
-  std::copy_n(name.begin(), std::min(name.size(), id.size()), id.begin());
-  return essRsne(s, id);
+  return essRsne(s, asPmkid(name));
 }
 
 Bytes ftHandshakeElements(const WlanSettings& s, const FtKeys& keys, const MacAddress& r1khId) {

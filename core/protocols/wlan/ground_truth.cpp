@@ -96,10 +96,9 @@ void GroundTruth::complete(const MacAddress& sta, sim::SimTime end) {
   }
   if (reassoc) r.latencyNs[Definition::RequestToResponse] = reassoc->endNs - reassoc->startNs;
   if (scan) r.latencyNs[Definition::TotalWithScan] = end - scan->startNs;
-  // data-to-data waits for the first data frame through the new AP.
-  if (r.from && s.lastData) s.awaitingData = *s.open;
+  // A roam's data-to-data waits for the first data frame through the new AP; a join has none.
+  s.awaitingData = r.from && s.lastData ? s.open : std::nullopt;
   s.bssid = r.to.bssid;
-  if (!r.from) s.awaitingData.reset();
   s.open.reset();
 }
 

@@ -10,7 +10,6 @@
 #include <set>
 
 #include "core/crypto/akm_suite.h"
-#include "core/crypto/pmkid.h"
 #include "core/protocols/wlan/access_point.h"
 #include "core/protocols/wlan/air_frames.h"
 #include "core/protocols/wlan/wlan_costs.h"
@@ -42,7 +41,7 @@ void Station::start(sim::SimTime at, std::optional<sim::NodeId> flowServer) {
     world_.sim.scheduler().scheduleAt(at, {EventKind::Timer, node_, "Voice packet"}, [this] { sendUplinkVoice(); });
 }
 
-roam::Endpoint Station::endpoint(const Candidate& c, double) const {
+roam::Endpoint Station::endpoint(const Candidate& c) const {
   return roam::Endpoint{c.bssid, static_cast<int>(c.channel), std::nullopt};
 }
 
@@ -336,8 +335,8 @@ void Station::sendAuthentication() {
            pmkFor(target_->bssid))
     method = roam::Method::PmkCache;
   std::optional<roam::Endpoint> from;
-  if (serving_) from = endpoint(*serving_, 0);
-  const roam::Endpoint to = endpoint(*target_, target_->rssiDbm);
+  if (serving_) from = endpoint(*serving_);
+  const roam::Endpoint to = endpoint(*target_);
   transmit(buildAuthentication(MacHeader::management(mgmt::Authentication, target_->bssid, mac_, target_->bssid,
                                                      nextSequence()),
                                AuthenticationBody{auth_algorithm::OpenSystem, 1, 0, {}}),
@@ -354,10 +353,7 @@ void Station::sendAssociationRequest() {
   if (re && world_.settings.handoff == HandoffMethod::PmkCache && world_.settings.security == Security::EapTls) {
     if (const auto* pmk = pmkFor(target_->bssid)) {
       // PMKSA caching (12.6.10.3): name the cached PMK so the AP can skip 802.1X.
-      if (auto id = crypto::pmkid(essAkm(world_.settings), *pmk, target_->bssid, mac_)) {
-        pmkid.emplace();
-        std::copy_n(id->begin(), pmkid->size(), pmkid->begin());
-      }
+      pmkid = essPmkid(world_.settings, *pmk, target_->bssid, mac_);
     }
   }
   AssociationRequestBody body{kEssCapabilities, 10, std::nullopt, {}};

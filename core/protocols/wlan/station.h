@@ -110,7 +110,7 @@ class Station {
   std::uint16_t nextSequence() { return static_cast<std::uint16_t>(sequence_++ & 0x0fff); }
   void trace(sim::TraceKind kind, std::string text) { world_.sim.trace(node_, kind, std::move(text)); }
   const crypto::SecretBytes* pmkFor(const MacAddress& bssid) const;
-  roam::Endpoint endpoint(const Candidate& c, double rssi) const;
+  roam::Endpoint endpoint(const Candidate& c) const;
 
   WlanWorld& world_;
   GroundTruth& truth_;

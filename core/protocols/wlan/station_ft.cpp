@@ -49,8 +49,8 @@ void Station::sendFtAuthentication() {
   elements.insert(elements.end(), fte.begin(), fte.end());
   ftRoam_ = std::move(roam);
   std::optional<roam::Endpoint> from;
-  if (serving_) from = endpoint(*serving_, 0);
-  const roam::Endpoint to = endpoint(*target_, target_->rssiDbm);
+  if (serving_) from = endpoint(*serving_);
+  const roam::Endpoint to = endpoint(*target_);
   transmit(buildAuthentication(MacHeader::management(mgmt::Authentication, target_->bssid, mac_, target_->bssid,
                                                      nextSequence()),
                                AuthenticationBody{auth_algorithm::FastBssTransition, 1, 0, elements}),

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/cli/output_file.h"
+#include "core/report/output_file.h"
 
 #include <fstream>
 
-namespace rs::cli {
+namespace rs {
 
 bool hasExtension(const std::string& path, std::string_view extension) {
   return path.size() >= extension.size() && path.compare(path.size() - extension.size(), extension.size(), extension) == 0;
@@ -16,4 +16,4 @@ bool writeOutputFile(const std::string& path, std::string_view text) {
   return static_cast<bool>(out);
 }
 
-}  // namespace rs::cli
+}  // namespace rs
