@@ -18,7 +18,7 @@ namespace {
 constexpr std::uint64_t kEventsPerClockCheck = 256;
 }  // namespace
 
-EmulationController::EmulationController(QObject* parent) : QObject(parent) {
+EmulationController::EmulationController(QObject* parent) : FrameSource(parent) {
   sliceTimer_.setInterval(0);  // the next slice as soon as the event loop has handled what is queued
   connect(&sliceTimer_, &QTimer::timeout, this, &EmulationController::runSlice);
 }
@@ -50,6 +50,7 @@ bool EmulationController::buildNetwork() {
   emit aboutToClear();
   // The old network goes first: it holds the process-wide deterministic OpenSSL RNG guard.
   destroyNetwork();
+  decryption_.clear();
   frames_.points.clear();
   frames_.frames.clear();
   trace_.events.clear();
@@ -119,6 +120,19 @@ QString EmulationController::nextEventText() const {
 const std::vector<roam::HandoffRecord>& EmulationController::handoffs() const {
   static const std::vector<roam::HandoffRecord> kNone;
   return network_ ? network_->truth().records() : kNone;
+}
+
+FrameView EmulationController::frame(std::size_t index) const {
+  const auto& f = frames_.frames[index];
+  return FrameView{index, f.time, static_cast<std::uint32_t>(f.linkType), f.point, ByteView(f.bytes)};
+}
+
+QString EmulationController::pointName(std::uint32_t point) const {
+  return point < frames_.points.size() ? QString::fromStdString(frames_.points[point].name) : QString::number(point);
+}
+
+void EmulationController::annotateKeys(std::size_t index, Dissection& dissection) {
+  decryption_.annotate(*this, static_cast<int>(index), dissection);
 }
 
 const wlan::KeyLog* EmulationController::installedKeys() const { return network_ ? &network_->keys() : nullptr; }

@@ -6,7 +6,6 @@
 // processEvents re-entrance). Views read the stores through the accessors and
 // learn about growth through the signals; they never touch the network itself.
 #include <QElapsedTimer>
-#include <QObject>
 #include <QString>
 #include <QTimer>
 #include <memory>
@@ -19,6 +18,8 @@
 #include "core/sim/scheduler.h"
 #include "core/sim/sim_time.h"
 #include "core/sim/trace.h"
+#include "ui/app/frame_source.h"
+#include "ui/app/run_decryption.h"
 
 namespace rs::wlan {
 class KeyLog;
@@ -31,7 +32,7 @@ struct Scenario;
 
 namespace rs::ui {
 
-class EmulationController : public QObject {
+class EmulationController : public FrameSource {
   Q_OBJECT
 
  public:
@@ -65,7 +66,13 @@ class EmulationController : public QObject {
   const std::vector<sim::CapturePoint>& capturePoints() const { return frames_.points; }
   const std::vector<sim::MemoryFrameSink::Frame>& frames() const { return frames_.frames; }
   const std::vector<sim::TraceEvent>& traceEvents() const { return trace_.events; }
-  const std::vector<roam::HandoffRecord>& handoffs() const;
+  const std::vector<roam::HandoffRecord>& handoffs() const override;
+
+  // FrameSource: the frames the run's capture points recorded, decrypted with the keys its APs installed.
+  std::size_t frameCount() const override { return frames_.frames.size(); }
+  FrameView frame(std::size_t index) const override;
+  QString pointName(std::uint32_t point) const override;
+  void annotateKeys(std::size_t index, Dissection& dissection) override;
   // The keys the run's APs installed so far (PMKs, TKs, GTKs); null when nothing is loaded.
   const wlan::KeyLog* installedKeys() const;
   // Node names for the trace; null when nothing is loaded.
@@ -82,15 +89,10 @@ class EmulationController : public QObject {
   void reset();
 
  signals:
-  // Before/after the stores are emptied (load, reset): models reset themselves around it.
-  void aboutToClear();
-  void cleared();
-  void framesAdded(qsizetype first, qsizetype count);
+  // (aboutToClear/cleared, framesAdded, handoffsChanged and errorOccurred come from FrameSource.)
   void traceAdded(qsizetype first, qsizetype count);
-  void handoffsChanged();
   void stateChanged(qint64 timeNs, quint64 events, bool running);
   void breakpointHit(const QString& label);
-  void errorOccurred(const QString& message);
 
  private:
   void runSlice();
@@ -109,6 +111,7 @@ class EmulationController : public QObject {
   sim::MemoryFrameSink frames_;
   sim::MemoryTraceSink trace_;
   std::unique_ptr<wlan::WlanNetwork> network_;
+  RunDecryption decryption_;
   std::unique_ptr<sim::Scenario> scenario_;  // as loaded, so reset() rebuilds the same run
   QString scenarioPath_;
   std::optional<sim::SimTime> durationOverride_;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/app/handoff_table_model.h"
 
-#include "ui/app/emulation_controller.h"
+#include "ui/app/frame_source.h"
 
 namespace rs::ui {
 
@@ -20,20 +20,30 @@ QString outcomeText(const roam::HandoffRecord& r) {
 
 }  // namespace
 
-HandoffTableModel::HandoffTableModel(const EmulationController& controller, QObject* parent)
-    : QAbstractTableModel(parent), controller_(controller) {
-  connect(&controller, &EmulationController::aboutToClear, this, [this] { beginResetModel(); });
-  connect(&controller, &EmulationController::cleared, this, [this] {
+HandoffTableModel::HandoffTableModel(FrameSource* source, QObject* parent) : QAbstractTableModel(parent) {
+  setSource(source);
+}
+
+void HandoffTableModel::setSource(FrameSource* source) {
+  if (source == source_) return;
+  beginResetModel();
+  if (source_) disconnect(source_, nullptr, this, nullptr);
+  source_ = source;
+  rows_ = 0;
+  endResetModel();
+  if (!source_) return;
+  connect(source_, &FrameSource::aboutToClear, this, [this] { beginResetModel(); });
+  connect(source_, &FrameSource::cleared, this, [this] {
     rows_ = 0;
     endResetModel();
   });
-  connect(&controller, &EmulationController::handoffsChanged, this, &HandoffTableModel::refresh);
+  connect(source_, &FrameSource::handoffsChanged, this, &HandoffTableModel::refresh);
   refresh();
 }
 
 void HandoffTableModel::refresh() {
   // Records only ever get appended, and the open one is completed in place.
-  const int now = static_cast<int>(controller_.handoffs().size());
+  const int now = source_ ? static_cast<int>(source_->handoffs().size()) : 0;
   if (now > rows_) {
     beginInsertRows({}, rows_, now - 1);
     rows_ = now;
@@ -55,7 +65,7 @@ int HandoffTableModel::columnCount(const QModelIndex& parent) const { return par
 
 QVariant HandoffTableModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rows_) return {};
-  const roam::HandoffRecord& r = controller_.handoffs()[static_cast<std::size_t>(index.row())];
+  const roam::HandoffRecord& r = source_->handoffs()[static_cast<std::size_t>(index.row())];
   const auto latency = r.latencyNs.find(definition_);
   if (role == LatencyNsRole)
     return latency == r.latencyNs.end() ? QVariant() : QVariant(static_cast<qlonglong>(latency->second));

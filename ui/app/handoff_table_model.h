@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// One row per handoff of the emulator's ground truth: station, from -> to
+// One row per handoff of a frame source (the emulator's ground truth, or what
+// the roam analysis found in opened captures): station, from -> to
 // (BSSID and channel), method, outcome and the latency under the chosen
 // definition of docs/latency.md (reassoc-to-last-key unless the user picks
 // another).
@@ -10,7 +11,7 @@
 
 namespace rs::ui {
 
-class EmulationController;
+class FrameSource;
 
 class HandoffTableModel : public QAbstractTableModel {
   Q_OBJECT
@@ -20,7 +21,8 @@ class HandoffTableModel : public QAbstractTableModel {
   // The latency in nanoseconds (qlonglong), or an invalid QVariant when the definition does not apply.
   static constexpr int LatencyNsRole = Qt::UserRole + 1;
 
-  explicit HandoffTableModel(const EmulationController& controller, QObject* parent = nullptr);
+  explicit HandoffTableModel(FrameSource* source, QObject* parent = nullptr);
+  void setSource(FrameSource* source);
 
   void setDefinition(roam::Definition definition);
   roam::Definition definition() const { return definition_; }
@@ -33,7 +35,7 @@ class HandoffTableModel : public QAbstractTableModel {
  private:
   void refresh();
 
-  const EmulationController& controller_;
+  FrameSource* source_ = nullptr;
   roam::Definition definition_ = roam::Definition::ReassocToLastKey;
   int rows_ = 0;
 };

@@ -66,14 +66,14 @@ QDockWidget* makeDock(const QString& title, const QString& name, QWidget* conten
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
       controller_(new EmulationController(this)),
-      packetModel_(new PacketListModel(*controller_, this)),
+      packetModel_(new PacketListModel(controller_, this)),
       packetView_(makeTableView(this, QStringLiteral("packetList"))),
       packetFilter_(new PacketFilterProxy(*packetModel_, this)),
       filterEdit_(new QLineEdit(this)),
       detailsModel_(new PacketDetailsModel(this)),
       detailsView_(new QTreeView(this)),
       hexView_(new HexView(this)),
-      handoffModel_(new HandoffTableModel(*controller_, this)),
+      handoffModel_(new HandoffTableModel(controller_, this)),
       tracePane_(new TracePane(*controller_, this)),
       timeLabel_(new QLabel(this)),
       eventsLabel_(new QLabel(this)),
@@ -128,7 +128,6 @@ MainWindow::MainWindow(QWidget* parent)
   connect(controller_, &EmulationController::stateChanged, this, &MainWindow::updateState);
   connect(controller_, &EmulationController::errorOccurred, this, &MainWindow::showError);
   connect(controller_, &EmulationController::aboutToClear, this, [this] {
-    decryption_.clear();
     detailsModel_->clear();
     hexView_->setBytes({});
   });
@@ -164,9 +163,10 @@ int MainWindow::viewRowOfFrame(int frame) const {
 }
 
 void MainWindow::focusHandoff(int row) {
-  const auto& records = controller_->handoffs();
+  FrameSource& source = *packetModel_->source();
+  const auto& records = source.handoffs();
   if (row < 0 || row >= static_cast<int>(records.size())) return;
-  const int packet = viewRowOfFrame(firstFrameOfHandoff(*controller_, records[static_cast<std::size_t>(row)]));
+  const int packet = viewRowOfFrame(firstFrameOfHandoff(source, records[static_cast<std::size_t>(row)]));
   if (packet < 0) return;  // filtered out
   packetView_->selectRow(packet);
   packetView_->scrollTo(packetFilter_->index(packet, 0), QAbstractItemView::PositionAtCenter);
@@ -340,11 +340,11 @@ void MainWindow::showPacket(int row) {
     hexView_->setBytes({});
     return;
   }
+  FrameSource& source = *packetModel_->source();
   Dissection dissection = packetModel_->dissect(row);
-  decryption_.annotate(*controller_, row, dissection);  // the run's keys: protected frames show their payload
+  source.annotateKeys(static_cast<std::size_t>(row), dissection);  // protected frames show their payload
   detailsModel_->setDissection(std::move(dissection));
-  const auto& frame = controller_->frames()[static_cast<std::size_t>(row)];
-  hexView_->setBytes(ByteView(frame.bytes.data(), frame.bytes.size()));
+  hexView_->setBytes(source.frame(static_cast<std::size_t>(row)).data);
   // Layers open, fields closed: what Wireshark shows for a newly selected packet.
   for (int i = 0; i < detailsModel_->rowCount(); ++i) detailsView_->expand(detailsModel_->index(i, 0));
 }

@@ -7,7 +7,6 @@
 // last scenario persist in QSettings (the application's organization/name).
 #include <QMainWindow>
 
-#include "ui/app/run_decryption.h"
 
 class QAction;
 class QComboBox;
@@ -85,7 +84,6 @@ class MainWindow : public QMainWindow {
   QTreeView* detailsView_;
   HexView* hexView_;
   HandoffTableModel* handoffModel_;
-  RunDecryption decryption_;
   QComboBox* definitionBox_ = nullptr;
   TracePane* tracePane_;
   QLineEdit* breakpointEdit_ = nullptr;

@@ -6,7 +6,8 @@
 
 #include "core/report/dissection_output.h"
 #include "dissectors/dispatch.h"
-#include "ui/app/emulation_controller.h"
+#include "core/sim/sim_time.h"
+#include "ui/app/frame_source.h"
 #include "ui/app/protocol_colors.h"
 
 namespace rs::ui {
@@ -16,16 +17,28 @@ namespace {
 constexpr int kCachedSummaries = 4096;
 }  // namespace
 
-PacketListModel::PacketListModel(const EmulationController& controller, QObject* parent)
-    : QAbstractTableModel(parent), controller_(controller), summaries_(kCachedSummaries) {
-  connect(&controller, &EmulationController::aboutToClear, this, [this] { beginResetModel(); });
-  connect(&controller, &EmulationController::cleared, this, [this] {
+PacketListModel::PacketListModel(FrameSource* source, QObject* parent)
+    : QAbstractTableModel(parent), summaries_(kCachedSummaries) {
+  setSource(source);
+}
+
+void PacketListModel::setSource(FrameSource* source) {
+  if (source == source_) return;
+  beginResetModel();
+  if (source_) disconnect(source_, nullptr, this, nullptr);
+  source_ = source;
+  rows_ = 0;
+  summaries_.clear();
+  endResetModel();
+  if (!source_) return;
+  connect(source_, &FrameSource::aboutToClear, this, [this] { beginResetModel(); });
+  connect(source_, &FrameSource::cleared, this, [this] {
     rows_ = 0;
     summaries_.clear();
     endResetModel();
   });
-  connect(&controller, &EmulationController::framesAdded, this, &PacketListModel::appendRows);
-  appendRows(0, static_cast<qsizetype>(controller.frames().size()));
+  connect(source_, &FrameSource::framesAdded, this, &PacketListModel::appendRows);
+  appendRows(0, static_cast<qsizetype>(source_->frameCount()));
 }
 
 void PacketListModel::appendRows(qsizetype first, qsizetype count) {
@@ -41,8 +54,8 @@ int PacketListModel::columnCount(const QModelIndex& parent) const { return paren
 
 Dissection PacketListModel::dissect(int row) const {
   if (row < 0 || row >= rows_) return {};
-  const auto& frame = controller_.frames()[static_cast<std::size_t>(row)];
-  return dissectFrame(static_cast<std::uint32_t>(frame.linkType), ByteView(frame.bytes.data(), frame.bytes.size()));
+  const FrameView frame = source_->frame(static_cast<std::size_t>(row));
+  return dissectFrame(frame.linkType, frame.data);
 }
 
 PacketListModel::Summary PacketListModel::summary(int row) const {
@@ -57,7 +70,7 @@ PacketListModel::Summary PacketListModel::summary(int row) const {
 QVariant PacketListModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rows_ || index.column() >= ColumnCount) return {};
   const int row = index.row();
-  const auto& frame = controller_.frames()[static_cast<std::size_t>(row)];
+  const FrameView frame = source_->frame(static_cast<std::size_t>(row));
   if (role == Qt::TextAlignmentRole) {
     const bool numeric = index.column() == Number || index.column() == Time || index.column() == Length;
     return QVariant::fromValue(Qt::AlignVCenter | (numeric ? Qt::AlignRight : Qt::AlignLeft));
@@ -70,15 +83,13 @@ QVariant PacketListModel::data(const QModelIndex& index, int role) const {
   if (role != Qt::DisplayRole) return {};
   switch (index.column()) {
     case Number: return row + 1;
-    case Time: return QString::number(sim::toSeconds(frame.time), 'f', 9);
-    case Interface: {
-      const auto& points = controller_.capturePoints();
-      return frame.point < points.size() ? QString::fromStdString(points[frame.point].name) : QString::number(frame.point);
-    }
+    // Seconds since the source's origin: virtual time, or since the first frame of a capture (Wireshark's default).
+    case Time: return QString::number(sim::toSeconds(frame.timestampNs - source_->timeOriginNs()), 'f', 9);
+    case Interface: return source_->pointName(frame.capturePoint);
     case Source: return summary(row).source;
     case Destination: return summary(row).destination;
     case Protocol: return summary(row).protocol;
-    case Length: return static_cast<qulonglong>(frame.bytes.size());
+    case Length: return static_cast<qulonglong>(frame.data.size());
     case Info: return summary(row).info;
     default: return {};
   }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The packet list over the controller's frame store: a virtual table whose
+// The packet list over a frame source (an emulated run or opened captures): a virtual table whose
 // rows are dissected when a view first asks for them (tshark -r's columns plus
 // the capture point), never one object per row. The summaries of recently
 // shown rows are cached, because views ask every column and role of a visible
@@ -13,7 +13,7 @@
 
 namespace rs::ui {
 
-class EmulationController;
+class FrameSource;
 
 class PacketListModel : public QAbstractTableModel {
   Q_OBJECT
@@ -21,7 +21,10 @@ class PacketListModel : public QAbstractTableModel {
  public:
   enum Column { Number, Time, Interface, Source, Destination, Protocol, Length, Info, ColumnCount };
 
-  explicit PacketListModel(const EmulationController& controller, QObject* parent = nullptr);
+  explicit PacketListModel(FrameSource* source, QObject* parent = nullptr);
+  // Shows another source's frames (an opened capture instead of the run, and back).
+  void setSource(FrameSource* source);
+  FrameSource* source() const { return source_; }
 
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;
@@ -42,7 +45,7 @@ class PacketListModel : public QAbstractTableModel {
   Summary summary(int row) const;
   void appendRows(qsizetype first, qsizetype count);
 
-  const EmulationController& controller_;
+  FrameSource* source_ = nullptr;
   int rows_ = 0;  // what views were told, updated inside begin/endInsertRows
   mutable QCache<int, Summary> summaries_;
 };

@@ -8,13 +8,6 @@
 #include "ui/app/emulation_controller.h"
 
 namespace rs::ui {
-namespace {
-
-FrameView viewOf(const sim::MemoryFrameSink::Frame& f, std::size_t index) {
-  return FrameView{index, f.time, static_cast<std::uint32_t>(f.linkType), f.point, ByteView(f.bytes)};
-}
-
-}  // namespace
 
 RunDecryption::RunDecryption() = default;
 RunDecryption::~RunDecryption() = default;
@@ -36,9 +29,8 @@ void RunDecryption::rebuild(const EmulationController& controller) {
     else ring_->addPmk(e.key, e.comment);
   }
   tracker_ = std::make_unique<HandshakeTracker>(*ring_);
-  const auto& frames = controller.frames();
-  for (std::size_t i = 0; i < frames.size(); ++i) tracker_->observe(viewOf(frames[i], i));
-  framesSeen_ = frames.size();
+  for (std::size_t i = 0; i < controller.frameCount(); ++i) tracker_->observe(controller.frame(i));
+  framesSeen_ = controller.frameCount();
   keysSeen_ = keys->entries().size();
 }
 
@@ -47,10 +39,9 @@ void RunDecryption::annotate(const EmulationController& controller, int row, Dis
   if (!keys || keys->entries().empty() || row < 0) return;
   // New keys can decrypt frames already seen: start over; new frames alone are observed incrementally.
   if (!tracker_ || keys->entries().size() != keysSeen_) rebuild(controller);
-  const auto& frames = controller.frames();
-  for (; framesSeen_ < frames.size(); ++framesSeen_) tracker_->observe(viewOf(frames[framesSeen_], framesSeen_));
-  if (static_cast<std::size_t>(row) >= frames.size()) return;
-  annotateKeys(*tracker_, viewOf(frames[static_cast<std::size_t>(row)], static_cast<std::size_t>(row)), dissection);
+  for (; framesSeen_ < controller.frameCount(); ++framesSeen_) tracker_->observe(controller.frame(framesSeen_));
+  if (static_cast<std::size_t>(row) >= controller.frameCount()) return;
+  rs::annotateKeys(*tracker_, controller.frame(static_cast<std::size_t>(row)), dissection);
 }
 
 }  // namespace rs::ui

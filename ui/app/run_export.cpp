@@ -8,6 +8,7 @@
 #include "core/analysis/roam/wlan_frame.h"
 #include "core/report/output_file.h"
 #include "ui/app/emulation_controller.h"
+#include "ui/app/frame_source.h"
 #include "ui/report/html_report.h"
 
 namespace rs::ui {
@@ -37,19 +38,23 @@ std::optional<QString> exportRunReport(const EmulationController& controller, co
   return std::nullopt;
 }
 
-int firstFrameOfHandoff(const EmulationController& controller, const roam::HandoffRecord& record) {
-  const auto& frames = controller.frames();
-  const auto first = std::lower_bound(frames.begin(), frames.end(), record.startNs,
-                                      [](const sim::MemoryFrameSink::Frame& f, std::int64_t t) { return f.time < t; });
-  if (first == frames.end()) return -1;
-  for (auto it = first; it != frames.end() && it->time == record.startNs; ++it) {
-    const FrameView view{static_cast<std::uint64_t>(it - frames.begin()), it->time,
-                         static_cast<std::uint32_t>(it->linkType), it->point, ByteView(it->bytes)};
+int firstFrameOfHandoff(const FrameSource& source, const roam::HandoffRecord& record) {
+  // Frames are in time order in both sources: binary search for the first at the record's start.
+  std::size_t low = 0, high = source.frameCount();
+  while (low < high) {
+    const std::size_t mid = low + (high - low) / 2;
+    if (source.frame(mid).timestampNs < record.startNs) low = mid + 1;
+    else high = mid;
+  }
+  if (low == source.frameCount()) return -1;
+  for (std::size_t i = low; i < source.frameCount(); ++i) {
+    const FrameView view = source.frame(i);
+    if (view.timestampNs != record.startNs) break;
     const auto h = roam::WlanFrame::locate(view).header;
     if (h && h->addressCount >= 2 && h->addr[0] == record.to.bssid && h->addr[1] == record.sta)
-      return static_cast<int>(it - frames.begin());
+      return static_cast<int>(i);
   }
-  return static_cast<int>(first - frames.begin());
+  return static_cast<int>(low);
 }
 
 }  // namespace rs::ui

@@ -12,6 +12,7 @@
 namespace rs::ui {
 
 class EmulationController;
+class FrameSource;
 
 // nullopt on success, else what went wrong, for the status bar.
 std::optional<QString> saveRunCapture(const EmulationController& controller, const QString& path);
@@ -20,6 +21,6 @@ std::optional<QString> exportRunReport(const EmulationController& controller, co
 // The packet-list row of the frame that opened `record`: the station's frame to the target BSSID at the
 // record's start (another frame may start in the same nanosecond elsewhere, e.g. the seed-000 station's
 // last EAPOL-Key through its old AP); the first frame at or after the start when none matches; -1 when none.
-int firstFrameOfHandoff(const EmulationController& controller, const roam::HandoffRecord& record);
+int firstFrameOfHandoff(const FrameSource& source, const roam::HandoffRecord& record);
 
 }  // namespace rs::ui
