@@ -101,6 +101,10 @@ bool KeyRing::loadWiresharkKeysFile(const std::string& path, std::string& error)
     error = fmt::format("{}: cannot open key file", path);
     return false;
   }
+  return loadWiresharkKeys(in, path, error);
+}
+
+bool KeyRing::loadWiresharkKeys(std::istream& in, const std::string& path, std::string& error) {
   std::vector<Passphrase> newPassphrases;
   std::vector<std::pair<crypto::SecretBytes, std::string>> newPmks, newMsks, newTks;
   std::string line;

@@ -5,6 +5,7 @@
 // SSID and cached, because PBKDF2's 4096 iterations dominate otherwise.
 // Nothing here is ever printed; callers show keys through the masking helpers.
 #include <deque>
+#include <istream>
 #include <map>
 #include <optional>
 #include <string>
@@ -62,6 +63,8 @@ class KeyRing {
   // share a file. Returns false with `error` set ("line 3: expected ..."),
   // leaving the ring unchanged.
   bool loadWiresharkKeysFile(const std::string& path, std::string& error);
+  // The same from any stream (the desktop application's key manager); `path` names it in errors.
+  bool loadWiresharkKeys(std::istream& in, const std::string& path, std::string& error);
 
   bool empty() const {
     return passphrases_.empty() && pmks_.empty() && radiusSecrets_.empty() && tks_.empty();

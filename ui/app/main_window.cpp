@@ -3,6 +3,11 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QToolButton>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -21,7 +26,10 @@
 #include <QVBoxLayout>
 
 #include "core/sim/sim_time.h"
+#include "core/analysis/key_ring.h"
+#include "ui/app/capture_document.h"
 #include "ui/app/emulation_controller.h"
+#include "ui/app/key_manager_dialog.h"
 #include "ui/app/handoff_table_model.h"
 #include "ui/app/hex_view.h"
 #include "ui/app/packet_details_model.h"
@@ -37,6 +45,8 @@ namespace {
 constexpr auto kGeometryKey = "mainWindow/geometry";
 constexpr auto kStateKey = "mainWindow/state";
 constexpr auto kLastScenarioKey = "scenario/last";
+constexpr auto kRecentCapturesKey = "captures/recent";
+constexpr int kRecentCaptures = 10;
 // Bump when the docks change, so an old saved layout is not applied to a different set of docks.
 constexpr int kStateVersion = 1;
 
@@ -66,6 +76,9 @@ QDockWidget* makeDock(const QString& title, const QString& name, QWidget* conten
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
       controller_(new EmulationController(this)),
+      captureDocument_(new CaptureDocument(this)),
+      activeSource_(controller_),
+      keys_(DecryptionKeys::loadSettings()),
       packetModel_(new PacketListModel(controller_, this)),
       packetView_(makeTableView(this, QStringLiteral("packetList"))),
       packetFilter_(new PacketFilterProxy(*packetModel_, this)),
@@ -77,8 +90,11 @@ MainWindow::MainWindow(QWidget* parent)
       tracePane_(new TracePane(*controller_, this)),
       timeLabel_(new QLabel(this)),
       eventsLabel_(new QLabel(this)),
-      nextLabel_(new QLabel(this)) {
+      nextLabel_(new QLabel(this)),
+      progress_(new QProgressBar(this)),
+      cancelLoad_(new QToolButton(this)) {
   setWindowTitle(tr("RoamScope"));
+  setAcceptDrops(true);
   packetView_->setModel(packetFilter_);
   const QFontMetrics metrics = packetView_->fontMetrics();
   packetView_->setColumnWidth(PacketListModel::Number, metrics.horizontalAdvance(QStringLiteral("0000000")));
@@ -110,6 +126,27 @@ MainWindow::MainWindow(QWidget* parent)
   statusBar()->addWidget(timeLabel_);
   statusBar()->addWidget(eventsLabel_);
   statusBar()->addWidget(nextLabel_, 1);
+  // Reading captures: how far, and a way out (what was read so far stays, analysed).
+  progress_->setObjectName(QStringLiteral("loadProgress"));
+  progress_->setRange(0, 1000);
+  progress_->setMaximumWidth(220);
+  progress_->setFormat(tr("reading %p%"));
+  cancelLoad_->setText(tr("Cancel"));
+  cancelLoad_->setToolTip(tr("Stop reading; the frames read so far stay and are analysed"));
+  statusBar()->addPermanentWidget(progress_);
+  statusBar()->addPermanentWidget(cancelLoad_);
+  progress_->hide();
+  cancelLoad_->hide();
+  connect(cancelLoad_, &QToolButton::clicked, captureDocument_, &CaptureDocument::cancel);
+  connect(captureDocument_, &CaptureDocument::loadProgress, this, [this](qint64 done, qint64 total) {
+    progress_->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 0);
+  });
+  connect(captureDocument_, &CaptureDocument::loadFinished, this, &MainWindow::captureLoadFinished);
+  connect(captureDocument_, &CaptureDocument::errorOccurred, this, &MainWindow::showError);
+  connect(captureDocument_, &CaptureDocument::aboutToClear, this, [this] {
+    detailsModel_->clear();
+    hexView_->setBytes({});
+  });
 
   connect(packetView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
           [this](const QModelIndex& current) { showPacket(packetFilter_->mapToSource(current).row()); });
@@ -163,7 +200,7 @@ int MainWindow::viewRowOfFrame(int frame) const {
 }
 
 void MainWindow::focusHandoff(int row) {
-  FrameSource& source = *packetModel_->source();
+  FrameSource& source = *activeSource_;
   const auto& records = source.handoffs();
   if (row < 0 || row >= static_cast<int>(records.size())) return;
   const int packet = viewRowOfFrame(firstFrameOfHandoff(source, records[static_cast<std::size_t>(row)]));
@@ -200,8 +237,14 @@ void MainWindow::chooseReportFile() {
 
 void MainWindow::createActions() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
-  QAction* open = file->addAction(tr("&Open scenario…"), this, &MainWindow::chooseScenario);
-  open->setShortcut(QKeySequence::Open);
+  // Ctrl+O opens captures, as in Wireshark; scenarios are Ctrl+Shift+O.
+  QAction* openCapture = file->addAction(tr("&Open capture…"), this, &MainWindow::chooseCaptures);
+  openCapture->setShortcut(QKeySequence::Open);
+  recentMenu_ = file->addMenu(tr("Open &recent"));
+  rebuildRecentMenu();
+  QAction* open = file->addAction(tr("Open &scenario…"), this, &MainWindow::chooseScenario);
+  open->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
+  file->addSeparator();
   QAction* saveCapture = file->addAction(tr("&Save capture as…"), this, &MainWindow::chooseCaptureFile);
   saveCapture->setShortcut(QKeySequence::Save);
   QAction* exportReport = file->addAction(tr("&Export report…"), this, &MainWindow::chooseReportFile);
@@ -209,6 +252,10 @@ void MainWindow::createActions() {
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
+
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  QAction* keys = edit->addAction(tr("&Decryption keys…"), this, &MainWindow::editDecryptionKeys);
+  keys->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_K);
 
   runAction_ = new QAction(tr("&Run"), this);
   runAction_->setShortcut(Qt::Key_F5);
@@ -315,16 +362,141 @@ void MainWindow::saveSettings() const {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
   controller_->pause();
+  captureDocument_->cancel();
   saveSettings();
   event->accept();
 }
 
 bool MainWindow::openScenario(const QString& path) {
   if (!controller_->load(path)) return false;
+  setActiveSource(controller_);
   setWindowTitle(tr("%1 — RoamScope").arg(QFileInfo(path).fileName()));
   QSettings().setValue(kLastScenarioKey, path);
   statusBar()->showMessage(tr("Loaded %1").arg(path), 5000);
   return true;
+}
+
+void MainWindow::setActiveSource(FrameSource* source) {
+  if (source == activeSource_) return;
+  activeSource_ = source;
+  detailsModel_->clear();
+  hexView_->setBytes({});
+  packetModel_->setSource(source);
+  handoffModel_->setSource(source);
+  emit activeSourceChanged(source);
+  updateState();
+}
+
+bool MainWindow::openCaptures(const QStringList& paths) {
+  if (paths.isEmpty()) return false;
+  QString error;
+  std::unique_ptr<KeyRing> ring = keys_.keyRing(error);
+  if (!ring) {
+    showError(tr("Decryption keys: %1 — fix it in Edit > Decryption keys.").arg(error));
+    return false;
+  }
+  controller_->pause();
+  captureDocument_->open(paths, std::move(ring));
+  setActiveSource(captureDocument_);
+  progress_->setValue(0);
+  progress_->show();
+  cancelLoad_->show();
+  QStringList names;
+  for (const QString& p : paths) names.append(QFileInfo(p).fileName());
+  setWindowTitle(tr("%1 — RoamScope").arg(names.join(QStringLiteral(" + "))));
+  rememberRecentCaptures(paths);
+  statusBar()->showMessage(tr("Reading %1…").arg(names.join(QStringLiteral(", "))));
+  updateState();
+  return true;
+}
+
+void MainWindow::captureLoadFinished(bool cancelled) {
+  progress_->hide();
+  cancelLoad_->hide();
+  const CaptureDocument& doc = *captureDocument_;
+  QString message = tr("%1 frames from %2 file(s), %3 handoff(s)")
+                        .arg(doc.frameCount())
+                        .arg(doc.paths().size())
+                        .arg(doc.handoffs().size());
+  if (doc.paths().size() > 1) message += tr("; %1 duplicate frame(s) heard by two adapters dropped").arg(doc.duplicatesDropped());
+  if (cancelled) message = tr("Reading cancelled: %1 (the rest of the files was not read)").arg(message);
+  if (!doc.loadErrors().isEmpty()) message += QStringLiteral(" — ") + doc.loadErrors().join(QStringLiteral("; "));
+  statusBar()->showMessage(message, 20000);
+  updateState();
+}
+
+bool MainWindow::openPaths(const QStringList& paths) {
+  if (paths.size() == 1 && paths.front().endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+    return openScenario(paths.front());
+  return openCaptures(paths);
+}
+
+void MainWindow::chooseCaptures() {
+  const QList<QStringList> recent = recentCaptures();
+  const QString dir = recent.isEmpty() ? QString() : QFileInfo(recent.front().front()).absolutePath();
+  const QStringList paths = QFileDialog::getOpenFileNames(
+      this, tr("Open capture files (several are merged)"), dir,
+      tr("Capture files (*.pcap *.pcapng *.cap *.ntar);;All files (*)"));
+  if (!paths.isEmpty()) openCaptures(paths);
+}
+
+QList<QStringList> MainWindow::recentCaptures() const {
+  QList<QStringList> recent;
+  for (const QString& entry : QSettings().value(kRecentCapturesKey).toStringList())
+    recent.append(entry.split(QLatin1Char('\n'), Qt::SkipEmptyParts));
+  return recent;
+}
+
+void MainWindow::rememberRecentCaptures(const QStringList& paths) {
+  QStringList absolute;
+  for (const QString& p : paths) absolute.append(QFileInfo(p).absoluteFilePath());
+  QStringList entries = QSettings().value(kRecentCapturesKey).toStringList();
+  const QString entry = absolute.join(QLatin1Char('\n'));
+  entries.removeAll(entry);
+  entries.prepend(entry);
+  while (entries.size() > kRecentCaptures) entries.removeLast();
+  QSettings().setValue(kRecentCapturesKey, entries);
+  rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+  recentMenu_->clear();
+  const QList<QStringList> recent = recentCaptures();
+  for (const QStringList& paths : recent) {
+    QStringList names;
+    for (const QString& p : paths) names.append(QFileInfo(p).fileName());
+    QAction* action = recentMenu_->addAction(names.join(QStringLiteral(" + ")), this, [this, paths] { openCaptures(paths); });
+    action->setToolTip(paths.join(QLatin1Char('\n')));
+  }
+  recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::editDecryptionKeys() {
+  KeyManagerDialog dialog(keys_, this);
+  if (dialog.exec() != QDialog::Accepted) return;
+  dialog.keys().saveSettings(dialog.remember());
+  setDecryptionKeys(dialog.keys());
+}
+
+void MainWindow::setDecryptionKeys(const DecryptionKeys& keys) {
+  keys_ = keys;
+  // New keys change what the analysis can verify and decrypt: read the open captures again.
+  if (captureDocument_->isOpen()) openCaptures(captureDocument_->paths());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (!event->mimeData()->hasUrls()) return;
+  for (const QUrl& url : event->mimeData()->urls())
+    if (!url.isLocalFile()) return;
+  event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  QStringList paths;
+  for (const QUrl& url : event->mimeData()->urls()) paths.append(url.toLocalFile());
+  if (paths.isEmpty()) return;
+  event->acceptProposedAction();
+  openPaths(paths);
 }
 
 void MainWindow::chooseScenario() {
@@ -340,7 +512,7 @@ void MainWindow::showPacket(int row) {
     hexView_->setBytes({});
     return;
   }
-  FrameSource& source = *packetModel_->source();
+  FrameSource& source = *activeSource_;
   Dissection dissection = packetModel_->dissect(row);
   source.annotateKeys(static_cast<std::size_t>(row), dissection);  // protected frames show their payload
   detailsModel_->setDissection(std::move(dissection));
@@ -360,7 +532,8 @@ void MainWindow::highlightField(const QModelIndex& field) {
 }
 
 void MainWindow::updateState() {
-  const bool loaded = controller_->isLoaded();
+  // Run controls act on the emulation: only while it is what the views show.
+  const bool loaded = controller_->isLoaded() && activeSource_ == controller_;
   const bool running = controller_->isRunning();
   const bool open = loaded && !controller_->isFinished();
   runAction_->setEnabled(open && !running);
@@ -368,6 +541,12 @@ void MainWindow::updateState() {
   stepAction_->setEnabled(open && !running);
   breakpointAction_->setEnabled(open && !running);
   resetAction_->setEnabled(controller_->scenarioPath().isEmpty() ? false : !running);
+  if (activeSource_ != controller_) {
+    timeLabel_->setText(tr("captures"));
+    eventsLabel_->setText(tr("%L1 frames").arg(activeSource_->frameCount()));
+    nextLabel_->setText(captureDocument_->isLoading() ? tr("reading…") : captureDocument_->paths().join(QStringLiteral(", ")));
+    return;
+  }
   timeLabel_->setText(tr("t = %1").arg(QString::fromStdString(sim::formatSimTime(controller_->now()))));
   eventsLabel_->setText(tr("%L1 events").arg(controller_->executedEvents()));
   nextLabel_->setText(running ? tr("running…") : tr("next: %1").arg(controller_->nextEventText()));

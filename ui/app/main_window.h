@@ -6,18 +6,26 @@
 // virtual time, executed events and next event in the status bar. Layout and
 // last scenario persist in QSettings (the application's organization/name).
 #include <QMainWindow>
+#include <QStringList>
+
+#include "ui/app/decryption_keys.h"
 
 
 class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
+class QProgressBar;
 class QTableView;
+class QToolButton;
 class QTreeView;
 
 namespace rs::ui {
 
+class CaptureDocument;
 class EmulationController;
+class FrameSource;
 class HandoffTableModel;
 class PacketFilterProxy;
 class HexView;
@@ -33,8 +41,22 @@ class MainWindow : public QMainWindow {
   ~MainWindow() override;
 
   EmulationController& controller() { return *controller_; }
+  CaptureDocument& captureDocument() { return *captureDocument_; }
+  // What the packet list, details and handoff table show: the emulated run or the opened captures.
+  FrameSource* activeSource() const { return activeSource_; }
   // Loads `path` (errors go to the status bar); remembered as the last scenario when it loads.
   bool openScenario(const QString& path);
+  // Opens capture files (several are merged by timestamp) with the key manager's keys; they are read in
+  // the background with a progress bar and Cancel. False when the keys are unusable.
+  bool openCaptures(const QStringList& paths);
+  // Opens `paths` as the command line and drag and drop do: one .json file is a scenario, anything else
+  // captures.
+  bool openPaths(const QStringList& paths);
+  const DecryptionKeys& decryptionKeys() const { return keys_; }
+  // Edit > Decryption keys without the dialog (tests): re-reads open captures with the new keys.
+  void setDecryptionKeys(const DecryptionKeys& keys);
+  // The recently opened captures, newest first (each entry is the list of files opened together).
+  QList<QStringList> recentCaptures() const;
   void saveSettings() const;
   // File > Save capture as / Export report, without the dialog (tests, scripts); errors go to the status bar.
   bool saveCapture(const QString& path);
@@ -59,9 +81,16 @@ class MainWindow : public QMainWindow {
   TracePane* tracePane() const { return tracePane_; }
   QLineEdit* breakpointEdit() const { return breakpointEdit_; }
   QString statusText() const;
+  QProgressBar* loadProgressBar() const { return progress_; }
+
+ signals:
+  // The views switched between the emulated run and the opened captures.
+  void activeSourceChanged(FrameSource* source);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
 
  private:
   void createActions();
@@ -72,10 +101,19 @@ class MainWindow : public QMainWindow {
   void updateState();
   void showError(const QString& message);
   void chooseScenario();
+  void chooseCaptures();
+  void editDecryptionKeys();
+  void setActiveSource(FrameSource* source);
+  void rememberRecentCaptures(const QStringList& paths);
+  void rebuildRecentMenu();
+  void captureLoadFinished(bool cancelled);
   void chooseCaptureFile();
   void chooseReportFile();
 
   EmulationController* controller_;
+  CaptureDocument* captureDocument_;
+  FrameSource* activeSource_;
+  DecryptionKeys keys_;
   PacketListModel* packetModel_;
   QTableView* packetView_;
   PacketFilterProxy* packetFilter_;
@@ -99,6 +137,9 @@ class MainWindow : public QMainWindow {
   QLabel* timeLabel_;
   QLabel* eventsLabel_;
   QLabel* nextLabel_;
+  QProgressBar* progress_;
+  QToolButton* cancelLoad_;
+  QMenu* recentMenu_ = nullptr;
 };
 
 }  // namespace rs::ui
