@@ -6,6 +6,7 @@
 #include <QTimer>
 #include <cstdio>
 
+#include "ui/app/capture_document.h"
 #include "ui/app/emulation_controller.h"
 #include "ui/app/main_window.h"
 #include "ui/app/packet_list_model.h"
@@ -41,6 +42,13 @@ void capture(ui::MainWindow& window, const QString& path, const QString& select)
 }  // namespace
 
 void takeScreenshotWhenFinished(ui::MainWindow& window, const QString& path, const QString& select) {
+  if (window.activeSource() == &window.captureDocument()) {
+    // Opened captures: once they are read and analysed.
+    ui::CaptureDocument& document = window.captureDocument();
+    QObject::connect(&document, &ui::CaptureDocument::loadFinished, &window,
+                     [&window, path, select] { capture(window, path, select); });
+    return;
+  }
   ui::EmulationController& controller = window.controller();
   QObject::connect(&controller, &ui::EmulationController::stateChanged, &window,
                    [&window, &controller, path, select](qint64, quint64, bool running) {

@@ -4,11 +4,20 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QMetaObject>
+#include <algorithm>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "core/analysis/handshake_tracker.h"
 #include "core/analysis/key_annotator.h"
 
 namespace rs::ui {
+
+namespace {
+// Nice value of the reading thread (0 is normal, 19 the lowest).
+constexpr int kWorkerNice = 10;
+}  // namespace
 
 CaptureDocument::CaptureDocument(QObject* parent) : FrameSource(parent) {}
 
@@ -24,8 +33,10 @@ void CaptureDocument::close() {
   joinWorker();
   ++generation_;  // batches and results the old job already posted are dropped
   emit aboutToClear();
-  frames_.clear();
-  frames_.shrink_to_fit();
+  batches_.clear();
+  batchStarts_.clear();
+  frameCount_ = 0;
+  timeOrigin_ = 0;
   pointNames_.clear();
   errors_.clear();
   paths_.clear();
@@ -52,6 +63,8 @@ void CaptureDocument::open(const QStringList& paths, std::unique_ptr<KeyRing> ke
         Qt::QueuedConnection);
   });
   worker_ = std::thread([this, job = job_, generation] {
+    // Below the GUI thread: on a busy machine reading waits, the window does not.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kWorkerNice);
     auto result = std::make_shared<LoadResult>(job->run());
     QMetaObject::invokeMethod(
         this,
@@ -77,9 +90,13 @@ void CaptureDocument::waitForLoaded() {
 void CaptureDocument::receiveBatch(LoadBatch batch) {
   for (auto& [point, name] : batch.newPoints) pointNames_[point] = QString::fromStdString(name);
   if (!batch.frames.empty()) {
-    const std::size_t first = frames_.size();
-    frames_.insert(frames_.end(), batch.frames.begin(), batch.frames.end());
-    emit framesAdded(static_cast<qsizetype>(first), static_cast<qsizetype>(batch.frames.size()));
+    const std::size_t first = frameCount_;
+    const std::size_t count = batch.frames.size();
+    if (first == 0) timeOrigin_ = batch.frames.front().timestampNs;
+    batchStarts_.push_back(first);
+    batches_.push_back(std::move(batch.frames));
+    frameCount_ += count;
+    emit framesAdded(static_cast<qsizetype>(first), static_cast<qsizetype>(count));
   }
   emit loadProgress(static_cast<qint64>(batch.bytesRead), static_cast<qint64>(batch.bytesTotal));
 }
@@ -107,7 +124,9 @@ std::vector<std::string> CaptureDocument::clockOffsetLines() const {
 }
 
 FrameView CaptureDocument::frame(std::size_t index) const {
-  const LoadedFrame& f = frames_[index];
+  const auto after = std::upper_bound(batchStarts_.begin(), batchStarts_.end(), index);
+  const auto batch = static_cast<std::size_t>(after - batchStarts_.begin()) - 1;
+  const LoadedFrame& f = batches_[batch][index - batchStarts_[batch]];
   return FrameView{index, f.timestampNs, f.linkType, f.capturePoint, f.data};
 }
 
@@ -123,7 +142,7 @@ const std::vector<roam::HandoffRecord>& CaptureDocument::handoffs() const {
 
 void CaptureDocument::annotateKeys(std::size_t index, Dissection& dissection) {
   // The key analysis needs the whole pass (message 2 is judged when message 3 arrives): only after loading.
-  if (!result_ || !result_->analyzer || index >= frames_.size()) return;
+  if (!result_ || !result_->analyzer || index >= frameCount_) return;
   if (const HandshakeTracker* keys = result_->analyzer->handshakes()) rs::annotateKeys(*keys, frame(index), dissection);
 }
 

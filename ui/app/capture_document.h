@@ -48,12 +48,12 @@ class CaptureDocument : public FrameSource {
   std::uint64_t duplicatesDropped() const { return result_ ? result_->duplicatesDropped : 0; }
 
   // FrameSource
-  std::size_t frameCount() const override { return frames_.size(); }
+  std::size_t frameCount() const override { return frameCount_; }
   FrameView frame(std::size_t index) const override;
   QString pointName(std::uint32_t point) const override;
   const std::vector<roam::HandoffRecord>& handoffs() const override;
   void annotateKeys(std::size_t index, Dissection& dissection) override;
-  std::int64_t timeOriginNs() const override { return frames_.empty() ? 0 : frames_.front().timestampNs; }
+  std::int64_t timeOriginNs() const override { return timeOrigin_; }
 
  signals:
   // Bytes read over the size of every file.
@@ -68,7 +68,13 @@ class CaptureDocument : public FrameSource {
 
   QStringList paths_;
   QStringList errors_;
-  std::vector<LoadedFrame> frames_;
+  // The batches as they arrived, kept whole: appending never copies or moves the frames already shown
+  // (a single vector would reallocate 32 MB at a time on the GUI thread), and frame(i) finds its batch by
+  // binary search over the batches' first indices.
+  std::vector<std::vector<LoadedFrame>> batches_;
+  std::vector<std::size_t> batchStarts_;
+  std::size_t frameCount_ = 0;
+  std::int64_t timeOrigin_ = 0;
   std::unordered_map<std::uint32_t, QString> pointNames_;
   std::shared_ptr<CaptureLoadJob> job_;
   std::thread worker_;

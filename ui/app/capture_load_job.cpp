@@ -19,10 +19,13 @@ std::int64_t monotonicNs() {
       .count();
 }
 
-std::string interfaceName(const CaptureFile& file, std::uint32_t id) {
+// "wlan0" for a named interface (pcapng if_name), prefixed with the file's name when several files are
+// merged; the file's name itself for an unnamed one (a pcap file), with "#id" past the first.
+std::string pointName(const CaptureFile& file, std::uint32_t id, const std::string& fileName, bool severalFiles) {
   const auto& interfaces = file.interfaces();
-  if (id < interfaces.size() && !interfaces[id].name.empty()) return interfaces[id].name;
-  return fmt::format("if {}", id);
+  if (id >= interfaces.size() || interfaces[id].name.empty())
+    return id == 0 ? fileName : fmt::format("{}#{}", fileName, id);
+  return severalFiles ? fmt::format("{}: {}", fileName, interfaces[id].name) : interfaces[id].name;
 }
 
 // How far the files have been read: the start of the last record each one indexed.
@@ -74,8 +77,7 @@ LoadResult CaptureLoadJob::run() {
     if (point >= named.size()) named.resize(point + 1, false);
     named[point] = true;
     const std::size_t file = point >> 16;
-    const std::string name = interfaceName(*files[file], point & 0xffff);
-    batch.newPoints.emplace_back(point, files.size() > 1 ? fmt::format("{}: {}", names[file], name) : name);
+    batch.newPoints.emplace_back(point, pointName(*files[file], point & 0xffff, names[file], files.size() > 1));
   };
   auto handOut = [&] {
     batch.bytesRead = bytesRead(files);

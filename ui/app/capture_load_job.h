@@ -38,7 +38,8 @@ struct LoadBatch {
   std::vector<LoadedFrame> frames;
   std::uint64_t bytesRead = 0;  // over every file, for the progress bar
   std::uint64_t bytesTotal = 0;
-  // Capture points met so far, named "wlan0" (one file) or "roam-ch1.pcapng: wlan0" (several).
+  // Capture points met so far, named "wlan0" (one file), "roam-ch1.pcapng: wlan0" (several) or the file's
+  // name when the interface has none (pcap).
   std::vector<std::pair<std::uint32_t, std::string>> newPoints;
 };
 
