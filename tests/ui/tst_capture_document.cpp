@@ -131,15 +131,22 @@ class TestCaptureDocument : public QObject {
     QCOMPARE(w.hexView()->highlightedRange().first, counter.data(PacketDetailsModel::ByteOffsetRole).toInt());
     QCOMPARE(w.hexView()->highlightedRange().second, 8);
 
-    // A protected data frame after the roam decrypts: its IP header is in the tree.
+    // A protected data frame after the roam decrypts: the list shows its ICMP, the details its IP header.
     int data = -1;
     for (int row = rows - 1; row >= 0 && data < 0; --row)
-      if (w.packetModel()->index(row, PacketListModel::Info).data().toString().contains(QStringLiteral("Data")) &&
-          w.packetModel()->index(row, PacketListModel::Protocol).data().toString() == QStringLiteral("802.11")) {
-        w.packetView()->selectRow(w.viewRowOfFrame(row));
-        if (findField(*w.detailsModel(), QStringLiteral("ip.src")).isValid()) data = row;
-      }
+      if (w.packetModel()->index(row, PacketListModel::Protocol).data().toString() == QStringLiteral("ICMP")) data = row;
     QVERIFY2(data >= 0, "no data frame decrypted with the fixture's PMK");
+    w.packetView()->selectRow(w.viewRowOfFrame(data));
+    QVERIFY(findField(*w.detailsModel(), QStringLiteral("ip.src")).isValid());
+    QVERIFY(findField(*w.detailsModel(), QStringLiteral("roamscope.decrypted")).isValid());
+
+
+    // The display filter sees the decrypted payload too, as Wireshark's does.
+    QVERIFY(w.applyDisplayFilter(QStringLiteral("icmp && wlan.sa == 02:00:00:00:02:00")));
+    QVERIFY(w.packetView()->model()->rowCount() > 0);
+    for (int row = 0; row < w.packetView()->model()->rowCount(); ++row)
+      QCOMPARE(w.packetView()->model()->index(row, PacketListModel::Protocol).data().toString(), QStringLiteral("ICMP"));
+    QVERIFY(w.applyDisplayFilter(QString()));
 
     QCOMPARE(w.handoffModel()->rowCount(), 2);
     QCOMPARE(w.handoffModel()->index(1, rs::ui::HandoffTableModel::To).data().toString(),
@@ -169,6 +176,8 @@ class TestCaptureDocument : public QObject {
                      w.packetModel()->index(row, PacketListModel::Info).data().toString().contains(QStringLiteral("Protected"));
     }
     QVERIFY(!anyDecrypted);
+    for (int row = 0; row < w.packetModel()->rowCount(); ++row)
+      QVERIFY(w.packetModel()->index(row, PacketListModel::Protocol).data().toString() != QStringLiteral("ICMP"));
 
     DecryptionKeys bad;
     bad.setEntries({DecryptionKey{QStringLiteral("wpa-psk"), QStringLiteral("abcd")}});

@@ -108,6 +108,7 @@ void CaptureDocument::receiveResult() {
   for (const std::string& e : result_->errors) errors_.push_back(QString::fromStdString(e));
   if (!errors_.isEmpty()) emit errorOccurred(errors_.join(QStringLiteral("; ")));
   emit handoffsChanged();
+  if (keysGiven_) emit keysChanged();
   emit loadFinished(result_->cancelled);
 }
 

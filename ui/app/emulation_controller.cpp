@@ -7,6 +7,7 @@
 #include <functional>
 #include <variant>
 
+#include "core/protocols/wlan/key_log.h"
 #include "core/protocols/wlan/wlan_network.h"
 #include "core/sim/scenario.h"
 
@@ -54,7 +55,7 @@ bool EmulationController::buildNetwork() {
   frames_.points.clear();
   frames_.frames.clear();
   trace_.events.clear();
-  publishedFrames_ = publishedTrace_ = publishedHandoffFingerprint_ = 0;
+  publishedFrames_ = publishedTrace_ = publishedHandoffFingerprint_ = publishedKeys_ = 0;
   finished_ = false;
 
   sim::Scenario scenario = *scenario_;
@@ -262,6 +263,10 @@ void EmulationController::publish() {
     const std::size_t first = publishedTrace_;
     publishedTrace_ = trace_.events.size();
     emit traceAdded(static_cast<qsizetype>(first), static_cast<qsizetype>(publishedTrace_ - first));
+  }
+  if (const std::size_t keys = network_ ? network_->keys().entries().size() : 0; keys != publishedKeys_) {
+    publishedKeys_ = keys;
+    emit keysChanged();
   }
   if (const std::size_t h = handoffFingerprint(); h != publishedHandoffFingerprint_) {
     publishedHandoffFingerprint_ = h;

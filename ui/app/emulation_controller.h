@@ -126,6 +126,7 @@ class EmulationController : public FrameSource {
   std::size_t publishedFrames_ = 0;
   std::size_t publishedTrace_ = 0;
   std::size_t publishedHandoffFingerprint_ = 0;
+  std::size_t publishedKeys_ = 0;  // KeyLog entries when keysChanged was last emitted
 };
 
 }  // namespace rs::ui

@@ -48,6 +48,9 @@ class FrameSource : public QObject {
   void cleared();
   void framesAdded(qsizetype first, qsizetype count);
   void handoffsChanged();
+  // What annotateKeys() gives may have changed (keys were installed, the key analysis finished): views
+  // showing decrypted content refresh it.
+  void keysChanged();
   void errorOccurred(const QString& message);
 };
 

@@ -513,9 +513,7 @@ void MainWindow::showPacket(int row) {
     return;
   }
   FrameSource& source = *activeSource_;
-  Dissection dissection = packetModel_->dissect(row);
-  source.annotateKeys(static_cast<std::size_t>(row), dissection);  // protected frames show their payload
-  detailsModel_->setDissection(std::move(dissection));
+  detailsModel_->setDissection(packetModel_->dissect(row));  // decrypted with the source's keys
   hexView_->setBytes(source.frame(static_cast<std::size_t>(row)).data);
   // Layers open, fields closed: what Wireshark shows for a newly selected packet.
   for (int i = 0; i < detailsModel_->rowCount(); ++i) detailsView_->expand(detailsModel_->index(i, 0));

@@ -38,6 +38,10 @@ void PacketListModel::setSource(FrameSource* source) {
     endResetModel();
   });
   connect(source_, &FrameSource::framesAdded, this, &PacketListModel::appendRows);
+  connect(source_, &FrameSource::keysChanged, this, [this] {
+    summaries_.clear();
+    if (rows_ > 0) emit dataChanged(index(0, Source), index(rows_ - 1, Info));
+  });
   appendRows(0, static_cast<qsizetype>(source_->frameCount()));
 }
 
@@ -55,7 +59,11 @@ int PacketListModel::columnCount(const QModelIndex& parent) const { return paren
 Dissection PacketListModel::dissect(int row) const {
   if (row < 0 || row >= rows_) return {};
   const FrameView frame = source_->frame(static_cast<std::size_t>(row));
-  return dissectFrame(frame.linkType, frame.data);
+  Dissection d = dissectFrame(frame.linkType, frame.data);
+  // With the source's keys: protected frames decrypted, MICs checked — for the columns, the details pane
+  // and the display filter alike, as in Wireshark.
+  source_->annotateKeys(static_cast<std::size_t>(row), d);
+  return d;
 }
 
 PacketListModel::Summary PacketListModel::summary(int row) const {

@@ -31,7 +31,8 @@ class PacketListModel : public QAbstractTableModel {
   QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
   QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-  // The full dissection of frame `row` (the details pane), or an empty one for a bad row.
+  // The full dissection of frame `row` with what the source's keys reveal (the details pane, the display
+  // filter), or an empty one for a bad row.
   Dissection dissect(int row) const;
 
  private:
