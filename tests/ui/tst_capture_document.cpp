@@ -34,6 +34,7 @@
 #include "ui/app/key_manager_dialog.h"
 #include "ui/app/main_window.h"
 #include "ui/app/packet_details_model.h"
+#include "ui/app/packet_filter_proxy.h"
 #include "ui/app/packet_list_model.h"
 
 using rs::ui::CaptureDocument;
@@ -143,6 +144,7 @@ class TestCaptureDocument : public QObject {
 
     // The display filter sees the decrypted payload too, as Wireshark's does.
     QVERIFY(w.applyDisplayFilter(QStringLiteral("icmp && wlan.sa == 02:00:00:00:02:00")));
+    w.packetFilter()->completeNow();
     QVERIFY(w.packetView()->model()->rowCount() > 0);
     for (int row = 0; row < w.packetView()->model()->rowCount(); ++row)
       QCOMPARE(w.packetView()->model()->index(row, PacketListModel::Protocol).data().toString(), QStringLiteral("ICMP"));
@@ -265,6 +267,41 @@ class TestCaptureDocument : public QObject {
     QCOMPARE(finished.count(), 1);
     QVERIFY(w.packetModel()->rowCount() <= 50000);
     if (finished.front().front().toBool()) QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("cancelled")));
+  }
+
+  // A display filter over many frames runs in slices on the event loop: matches appear in order while it
+  // runs, the filter's progress bar shows, and stopping it keeps the matches found so far.
+  void displayFilterRunsInSlicesAndStops() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("big.pcapng"));
+    writeSyntheticCapture(path, 50000);
+    MainWindow w;
+    QVERIFY(w.openCaptures({path}));
+    QVERIFY(waitLoaded(w));
+    QCOMPARE(w.packetModel()->rowCount(), 50000);
+    w.packetFilter()->setSliceBudgetMs(1);
+    QVERIFY(w.applyDisplayFilter(QStringLiteral("wlan.fc.type_subtype == 8")));
+    QVERIFY(w.packetFilter()->isFiltering());
+    QVERIFY(!w.findChild<QProgressBar*>(QStringLiteral("filterProgress"))->isHidden());
+    const int early = w.packetView()->model()->rowCount();
+    QVERIFY(early < 50000);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.packetFilter()->isFiltering(), 120000);
+    QCOMPARE(w.packetView()->model()->rowCount(), 50000);  // every synthetic frame is a beacon
+    QVERIFY(w.findChild<QProgressBar*>(QStringLiteral("filterProgress"))->isHidden());
+    QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("50000 of 50000")), qPrintable(w.statusBar()->currentMessage()));
+
+    QVERIFY(w.applyDisplayFilter(QStringLiteral("wlan.fc.type_subtype == 8 || wlan.fc.type_subtype == 5")));
+    QVERIFY(w.packetFilter()->isFiltering());
+    w.packetFilter()->cancel();
+    const int kept = w.packetView()->model()->rowCount();
+    QCOMPARE(kept, w.packetFilter()->examinedRows());
+    QVERIFY(kept < 50000);
+    QVERIFY2(w.statusBar()->currentMessage().startsWith(QStringLiteral("Filtering stopped")), qPrintable(w.statusBar()->currentMessage()));
+    QTest::qWait(50);
+    QCOMPARE(w.packetView()->model()->rowCount(), kept);  // nothing more is examined after Stop
+    // Row mapping both ways over a partial result.
+    QCOMPARE(w.viewRowOfFrame(kept - 1), kept - 1);
+    QCOMPARE(w.viewRowOfFrame(kept), -1);
   }
 
   // Dropping files on the window opens them as captures (several merged); one .json is a scenario.

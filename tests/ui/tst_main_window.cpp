@@ -33,6 +33,7 @@
 #include "ui/app/hex_view.h"
 #include "ui/app/main_window.h"
 #include "ui/app/packet_details_model.h"
+#include "ui/app/packet_filter_proxy.h"
 #include "ui/app/packet_list_model.h"
 #include "ui/app/resource_paths.h"
 #include "ui/app/trace_model.h"
@@ -182,6 +183,8 @@ class TestMainWindow : public QObject {
     QVERIFY(runToEnd(w));
     const int all = w.packetModel()->rowCount();
     QVERIFY(w.applyDisplayFilter(QStringLiteral("eapol && wlan.sa == 02:00:00:00:01:00")));
+    w.packetFilter()->completeNow();  // the list is filtered in slices on the event loop
+    QVERIFY(!w.packetFilter()->isFiltering());
     auto expected = rs::DisplayFilter::compile("eapol && wlan.sa == 02:00:00:00:01:00");
     int matching = 0;
     for (int row = 0; row < all; ++row) matching += std::get<rs::DisplayFilter>(expected).matches(w.packetModel()->dissect(row));

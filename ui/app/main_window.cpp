@@ -24,6 +24,7 @@
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "core/sim/sim_time.h"
 #include "core/analysis/key_ring.h"
@@ -92,7 +93,9 @@ MainWindow::MainWindow(QWidget* parent)
       eventsLabel_(new QLabel(this)),
       nextLabel_(new QLabel(this)),
       progress_(new QProgressBar(this)),
-      cancelLoad_(new QToolButton(this)) {
+      cancelLoad_(new QToolButton(this)),
+      filterProgress_(new QProgressBar(this)),
+      cancelFilter_(new QToolButton(this)) {
   setWindowTitle(tr("RoamScope"));
   setAcceptDrops(true);
   packetView_->setModel(packetFilter_);
@@ -138,6 +141,21 @@ MainWindow::MainWindow(QWidget* parent)
   progress_->hide();
   cancelLoad_->hide();
   connect(cancelLoad_, &QToolButton::clicked, captureDocument_, &CaptureDocument::cancel);
+  // Filtering a large list runs in slices too: its own bar and Cancel (the matches found so far stay).
+  filterProgress_->setObjectName(QStringLiteral("filterProgress"));
+  filterProgress_->setMaximumWidth(220);
+  filterProgress_->setFormat(tr("filtering %p%"));
+  cancelFilter_->setText(tr("Stop filtering"));
+  statusBar()->addPermanentWidget(filterProgress_);
+  statusBar()->addPermanentWidget(cancelFilter_);
+  filterProgress_->hide();
+  cancelFilter_->hide();
+  connect(cancelFilter_, &QToolButton::clicked, packetFilter_, &PacketFilterProxy::cancel);
+  connect(packetFilter_, &PacketFilterProxy::filterProgress, this, [this](int examined, int total) {
+    filterProgress_->setRange(0, std::max(total, 1));
+    filterProgress_->setValue(examined);
+  });
+  connect(packetFilter_, &PacketFilterProxy::filterFinished, this, &MainWindow::showFilterResult);
   connect(captureDocument_, &CaptureDocument::loadProgress, this, [this](qint64 done, qint64 total) {
     progress_->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 0);
   });
@@ -187,11 +205,30 @@ bool MainWindow::applyDisplayFilter(const QString& text) {
   }
   filterEdit_->setStyleSheet(text.trimmed().isEmpty() ? QString()
                                                       : QStringLiteral("QLineEdit { border: 2px solid #1e8e3e; }"));
-  statusBar()->showMessage(text.trimmed().isEmpty()
-                               ? tr("All %1 frames").arg(packetModel_->rowCount())
-                               : tr("%1 of %2 frames match \"%3\"").arg(packetFilter_->rowCount()).arg(packetModel_->rowCount()).arg(text),
-                           10000);
+  filterText_ = text.trimmed();
+  if (packetFilter_->isFiltering()) {
+    filterProgress_->setValue(0);
+    filterProgress_->show();
+    cancelFilter_->show();
+    statusBar()->showMessage(tr("Filtering %1 frames with \"%2\"…").arg(packetModel_->rowCount()).arg(filterText_));
+  } else {
+    showFilterResult(false);
+  }
   return true;
+}
+
+void MainWindow::showFilterResult(bool cancelled) {
+  filterProgress_->hide();
+  cancelFilter_->hide();
+  if (filterText_.isNull()) return;  // reported already: later rows are filtered quietly
+  QString message = filterText_.isEmpty() ? tr("All %1 frames").arg(packetModel_->rowCount())
+                                          : tr("%1 of %2 frames match \"%3\"")
+                                                .arg(packetFilter_->rowCount())
+                                                .arg(packetFilter_->examinedRows())
+                                                .arg(filterText_);
+  if (cancelled) message = tr("Filtering stopped: %1 (frames after %2 not examined)").arg(message).arg(packetFilter_->examinedRows());
+  statusBar()->showMessage(message, 10000);
+  filterText_ = QString();
 }
 
 int MainWindow::viewRowOfFrame(int frame) const {

@@ -107,6 +107,7 @@ class MainWindow : public QMainWindow {
   void rememberRecentCaptures(const QStringList& paths);
   void rebuildRecentMenu();
   void captureLoadFinished(bool cancelled);
+  void showFilterResult(bool cancelled);
   void chooseCaptureFile();
   void chooseReportFile();
 
@@ -139,6 +140,9 @@ class MainWindow : public QMainWindow {
   QLabel* nextLabel_;
   QProgressBar* progress_;
   QToolButton* cancelLoad_;
+  QProgressBar* filterProgress_;
+  QToolButton* cancelFilter_;
+  QString filterText_;  // the filter whose result the status bar has yet to report (null: reported)
   QMenu* recentMenu_ = nullptr;
 };
 
