@@ -24,9 +24,11 @@
 #include "ui/app/emulation_controller.h"
 #include "ui/app/handoff_table_model.h"
 #include "ui/app/hex_view.h"
+#include "ui/app/latency_plots_widget.h"
 #include "ui/app/packet_details_model.h"
 #include "ui/app/packet_filter_proxy.h"
 #include "ui/app/packet_list_model.h"
+#include "ui/app/report_export.h"
 #include "ui/app/run_export.h"
 #include "ui/app/trace_pane.h"
 
@@ -194,7 +196,7 @@ void MainWindow::chooseCaptureFile() {
 
 void MainWindow::chooseReportFile() {
   const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), QStringLiteral("handoffs.html"),
-                                                    tr("HTML (*.html);;JSON (*.json);;CSV (*.csv)"));
+                                                    reportFileFilter());
   if (!path.isEmpty()) exportReport(path);
 }
 
@@ -296,8 +298,29 @@ void MainWindow::createDocks() {
   connect(handoffView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
           [this](const QModelIndex& current) { focusHandoff(current.row()); });
 
+  // Latency plots (issue 5): drawn from the same source and definition as the Handoffs dock.
+  latencyPlots_ = new LatencyPlotsWidget(this);
+  latencyPlots_->setObjectName(QStringLiteral("latencyPlots"));
+  latencyPlots_->setSource(packetModel_->source());
+  latencyPlots_->setDefinition(handoffModel_->definition());
+  connect(definitionBox_, &QComboBox::currentIndexChanged, latencyPlots_, [this](int index) {
+    latencyPlots_->setDefinition(static_cast<roam::Definition>(definitionBox_->itemData(index).toInt()));
+  });
+  // The run's name in the comparison's legend; a new scenario clears the run first.
+  connect(controller_, &EmulationController::cleared, latencyPlots_,
+          [this] { latencyPlots_->setRunLabel(QFileInfo(controller_->scenarioPath()).fileName()); });
+  connect(latencyPlots_, &LatencyPlotsWidget::errorOccurred, this, &MainWindow::showError);
+  connect(latencyPlots_, &LatencyPlotsWidget::statusMessage, this,
+          [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+  QDockWidget* plots = makeDock(tr("Latency plots"), QStringLiteral("latencyPlotsDock"), latencyPlots_, this);
+  addDockWidget(Qt::BottomDockWidgetArea, plots);
+  tabifyDockWidget(bytes, plots);
+  bytes->raise();
+
   QMenu* view = menuBar()->addMenu(tr("&View"));
-  for (QDockWidget* dock : {details, bytes, handoffDock, trace}) view->addAction(dock->toggleViewAction());
+  for (QDockWidget* dock : {details, bytes, handoffDock, trace, plots}) view->addAction(dock->toggleViewAction());
+  view->addSeparator();
+  view->addActions({latencyPlots_->pinAction(), latencyPlots_->clearPinAction(), latencyPlots_->exportPlotAction()});
 }
 
 void MainWindow::restoreSettings() {

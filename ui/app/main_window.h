@@ -19,6 +19,7 @@ namespace rs::ui {
 
 class EmulationController;
 class HandoffTableModel;
+class LatencyPlotsWidget;
 class PacketFilterProxy;
 class HexView;
 class PacketDetailsModel;
@@ -57,6 +58,7 @@ class MainWindow : public QMainWindow {
   HandoffTableModel* handoffModel() const { return handoffModel_; }
   QComboBox* definitionBox() const { return definitionBox_; }
   TracePane* tracePane() const { return tracePane_; }
+  LatencyPlotsWidget* latencyPlots() const { return latencyPlots_; }
   QLineEdit* breakpointEdit() const { return breakpointEdit_; }
   QString statusText() const;
 
@@ -86,6 +88,7 @@ class MainWindow : public QMainWindow {
   HandoffTableModel* handoffModel_;
   QComboBox* definitionBox_ = nullptr;
   TracePane* tracePane_;
+  LatencyPlotsWidget* latencyPlots_ = nullptr;
   QLineEdit* breakpointEdit_ = nullptr;
 
   QAction* runAction_ = nullptr;
