@@ -215,7 +215,7 @@ class TestLatencyPlotsDock : public QObject {
     QVERIFY(!full.empty());
     plots.pinAction()->trigger();
     QVERIFY(plots.hasPin());
-    QCOMPARE(plots.pinnedLabel(), QStringLiteral("wlan-8021x-full.json"));
+    QCOMPARE(plots.pinnedLabel(), QStringLiteral("wlan-8021x-full"));
     QCOMPARE(plots.pinnedRecords().size(), full.size());
     QCOMPARE(plots.tabs()->currentIndex(), int{LatencyPlotsWidget::ComparisonTab});
     QVERIFY(plots.clearPinAction()->isEnabled());
@@ -224,10 +224,10 @@ class TestLatencyPlotsDock : public QObject {
     QVERIFY(redrawn(plots));
     const std::vector<HandoffRecord>& seed = w.controller().handoffs();
     QVERIFY(!seed.empty());
-    QCOMPARE(plots.runLabel(), QStringLiteral("wlan-8021x-seed000.json"));
+    QCOMPARE(plots.runLabel(), QStringLiteral("wlan-8021x-seed000"));
     const Definition d = plots.definition();
-    const QString pinnedPrefix = QStringLiteral("wlan-8021x-full.json (pinned): ");
-    const QString currentPrefix = QStringLiteral("wlan-8021x-seed000.json: ");
+    const QString pinnedPrefix = QStringLiteral("wlan-8021x-full (pinned): ");
+    const QString currentPrefix = QStringLiteral("wlan-8021x-seed000: ");
 
     std::map<QString, int> expected = expectedTimeline(full, d, pinnedPrefix);
     expected.merge(expectedTimeline(seed, d, currentPrefix));

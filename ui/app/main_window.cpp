@@ -308,7 +308,7 @@ void MainWindow::createDocks() {
   });
   // The run's name in the comparison's legend; a new scenario clears the run first.
   connect(controller_, &EmulationController::cleared, latencyPlots_,
-          [this] { latencyPlots_->setRunLabel(QFileInfo(controller_->scenarioPath()).fileName()); });
+          [this] { latencyPlots_->setRunLabel(QFileInfo(controller_->scenarioPath()).completeBaseName()); });
   connect(latencyPlots_, &LatencyPlotsWidget::errorOccurred, this, &MainWindow::showError);
   connect(latencyPlots_, &LatencyPlotsWidget::statusMessage, this,
           [this](const QString& message) { statusBar()->showMessage(message, 10000); });

@@ -127,6 +127,12 @@ bool noteWhenEmpty(QCustomPlot& plot, const ComparedRun& pinned, const ComparedR
   return false;
 }
 
+// Entries carry the run's label as well as the method: two to a row, so a long name is not cut off.
+void showTwoColumnLegend(QCustomPlot& plot) {
+  showLegendBelow(plot);
+  plot.legend->setWrap(2);
+}
+
 }  // namespace
 
 QString comparedGraphName(const QString& runLabel, const QString& graphName) {
@@ -150,7 +156,7 @@ std::size_t plotTimelineComparison(QCustomPlot& plot, const ComparedRun& pinned,
   const double pad = std::max((range.maxX - range.minX) * 0.05, 0.5);
   plot.xAxis->setRange(std::min(range.minX, 0.0) - pad, range.maxX + pad);
   plot.yAxis->setRange(0, std::max(range.maxMs * 1.15, 1.0));
-  showLegendBelow(plot);
+  showTwoColumnLegend(plot);
   return graphs;
 }
 
@@ -170,7 +176,7 @@ std::size_t plotCdfComparison(QCustomPlot& plot, const ComparedRun& pinned, cons
     return 0;
   }
   plot.xAxis->setRange(0, std::max(maxMs * 1.1, 1.0));
-  showLegendBelow(plot);
+  showTwoColumnLegend(plot);
   return graphs;
 }
 

@@ -23,7 +23,7 @@ struct ComparedRun {
   std::int64_t originNs = 0;                          // x = 0 of this run (its source's time origin)
 };
 
-// The legend name of run `run`'s graph `graphName` ("wlan-8021x-full.json: full-802.1x").
+// The legend name of run `run`'s graph `graphName` ("wlan-8021x-full (pinned): full-802.1x").
 QString comparedGraphName(const QString& runLabel, const QString& graphName);
 
 // Latency per handoff over time of both runs, each run's x counted from its own origin (the same walk
