@@ -30,6 +30,7 @@
 #include "ui/app/latency_plots_widget.h"
 #include "ui/app/main_window.h"
 #include "ui/app/report_export.h"
+#include "ui/report/plot_images.h"
 
 using rs::roam::HandoffRecord;
 using rs::ui::HandoffTableModel;
@@ -176,7 +177,8 @@ class TestReportExports : public QObject {
     const QByteArray pdf = readAll(path);
     QVERIFY(pdf.startsWith("%PDF-"));
     QVERIFY(pdf.trimmed().endsWith("%%EOF"));
-    QVERIFY(count(pdf, "/Type /Page\n") + count(pdf, "/Type /Page ") + count(pdf, "/Type /Page/") >= 1);
+    static const QRegularExpression page(QStringLiteral("/Type\\s*/Page(?![a-z])"));
+    QVERIFY(QString::fromLatin1(pdf).count(page) >= 1);
     const int htmlImages = count(readAll(dir_.filePath(QStringLiteral("report.html"))), "data:image/png");
     QVERIFY(htmlImages >= 3);
     // Each plot is one image XObject (PNG with alpha may add a soft mask): at least as many as the HTML has.
@@ -227,14 +229,21 @@ class TestReportExports : public QObject {
     }
   }
 
-  // The comparison tab writes both of its plots, stacked.
-  void comparisonTabExportsBothPlots() {
+  // Without a size (the dock hidden) a plot is written at the report's figure size; the comparison tab
+  // writes both of its plots, stacked.
+  void defaultSizeStacksTheComparison() {
     LatencyPlotsWidget& plots = *window_->latencyPlots();
-    plots.tabs()->setCurrentIndex(LatencyPlotsWidget::ComparisonTab);
-    QCOMPARE(plots.currentPlots().size(), 2);
+    const QSize figure = rs::ui::PlotImageFormat{}.logicalSize;
     plots.tabs()->setCurrentIndex(LatencyPlotsWidget::TimelineTab);
-    QCOMPARE(plots.currentPlots().size(), 1);
-    QCOMPARE(plots.currentPlots().first(), plots.timelinePlot());
+    QCOMPARE(plots.currentPlots(), QList<QCustomPlot*>{plots.timelinePlot()});
+    const QString single = dir_.filePath(QStringLiteral("default-timeline.png"));
+    QVERIFY(!plots.exportCurrentPlot(single));
+    QCOMPARE(QImage(single).size(), figure);
+    plots.tabs()->setCurrentIndex(LatencyPlotsWidget::ComparisonTab);
+    QCOMPARE(plots.currentPlots(), (QList<QCustomPlot*>{plots.comparisonTimelinePlot(), plots.comparisonCdfPlot()}));
+    const QString both = dir_.filePath(QStringLiteral("default-comparison.png"));
+    QVERIFY(!plots.exportCurrentPlot(both));
+    QCOMPARE(QImage(both).size(), QSize(figure.width(), 2 * figure.height()));
   }
 
   // Unknown extensions and unwritable places are refused with what to do, and nothing is written.

@@ -7,6 +7,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -61,12 +62,11 @@ LatencyPlotsWidget::LatencyPlotsWidget(QWidget* parent)
   tabs_->addTab(timeline_, tr("Latency over time"));
   tabs_->addTab(cdf_, tr("CDF per method"));
   tabs_->addTab(phases_, tr("Phases"));
-  // The comparison shows both views of the two runs at once, one above the other.
-  auto* comparison = new QWidget(this);
-  auto* comparisonLayout = new QVBoxLayout(comparison);
-  comparisonLayout->setContentsMargins(0, 0, 0, 0);
-  comparisonLayout->addWidget(compareTimeline_);
-  comparisonLayout->addWidget(compareCdf_);
+  // The comparison shows both views of the two runs at once, side by side: the dock is usually wide and low.
+  auto* comparison = new QSplitter(Qt::Horizontal, this);
+  comparison->setChildrenCollapsible(false);
+  comparison->addWidget(compareTimeline_);
+  comparison->addWidget(compareCdf_);
   tabs_->addTab(comparison, tr("Comparison"));
 
   pinAction_->setToolTip(tr("Keep a copy of this run's handoffs to compare the next run or capture with"));
@@ -206,11 +206,11 @@ std::optional<QString> LatencyPlotsWidget::exportCurrentPlot(const QString& path
   if (redrawTimer_.isActive()) redrawNow();  // the file shows the handoffs as they are now
   const QList<QCustomPlot*> plots = currentPlots();
   if (!size.isValid()) {
-    const QWidget* shown = tabs_->currentWidget();
-    const QSize figure = PlotImageFormat{}.logicalSize;
-    size = shown && shown->isVisible() && shown->width() >= 320 && shown->height() >= 200
-               ? shown->size()
-               : QSize(figure.width(), figure.height() * static_cast<int>(plots.size()));
+    // Each plot as large as on screen (the report's figure size when the dock is hidden or tiny), stacked.
+    const QCustomPlot* first = plots.value(0);
+    QSize each = PlotImageFormat{}.logicalSize;
+    if (first && first->isVisible() && first->width() >= 320 && first->height() >= 200) each = first->size();
+    size = QSize(each.width(), each.height() * static_cast<int>(plots.size()));
   }
   return savePlotsImage(plots, path, size);
 }

@@ -49,8 +49,8 @@ class LatencyPlotsWidget : public QWidget {
   // The pinned copy; empty without a pin.
   const std::vector<roam::HandoffRecord>& pinnedRecords() const;
 
-  // Writes the current tab as PNG or SVG (by extension) at `size`; an invalid size takes the tab's size on
-  // screen, or the report's figure size when the dock is hidden. nullopt on success, else the error.
+  // Writes the current tab as PNG or SVG (by extension) at `size`; an invalid size takes each plot's size on
+  // screen (the report's figure size when the dock is hidden), stacked. nullopt on success, else the error.
   std::optional<QString> exportCurrentPlot(const QString& path, QSize size = {});
 
   // For tests and the main window's menus.
@@ -60,7 +60,7 @@ class LatencyPlotsWidget : public QWidget {
   QCustomPlot* phasePlot() const { return phases_; }
   QCustomPlot* comparisonTimelinePlot() const { return compareTimeline_; }
   QCustomPlot* comparisonCdfPlot() const { return compareCdf_; }
-  // The plots the current tab shows, top to bottom.
+  // The plots the current tab shows, left to right (an exported file stacks them top to bottom).
   QList<QCustomPlot*> currentPlots() const;
   bool isRedrawPending() const { return redrawTimer_.isActive(); }
   QAction* pinAction() const { return pinAction_; }

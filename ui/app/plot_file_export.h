@@ -3,7 +3,7 @@
 // A plot of the Latency plots dock as a file: PNG (pixels) or SVG (vectors,
 // for papers and slides), by the file's extension. A tab with several plots
 // (the comparison) is written as one image with the plots stacked top to
-// bottom, so the file shows what the tab shows.
+// bottom: one file holds what the tab shows, in the shape of a figure.
 #include <QList>
 #include <QSize>
 #include <QString>
