@@ -80,7 +80,8 @@ std::map<QString, int> expectedTimeline(const std::vector<HandoffRecord>& record
 
 // What the CDF must show: per method with successful latencies, a first point at (min, 0) and one point per
 // distinct latency.
-std::map<QString, int> expectedCdf(const std::vector<HandoffRecord>& records, Definition d, const QString& prefix = {}) {
+std::map<QString, int> expectedCdf(const std::vector<HandoffRecord>& records, Definition d,
+                                   const QString& prefix = {}) {
   std::map<QString, std::set<std::int64_t>> distinct;
   for (const HandoffRecord& r : records)
     if (r.success && r.latencyNs.count(d)) distinct[prefix + methodText(r)].insert(r.latencyNs.at(d));
@@ -235,7 +236,8 @@ class TestLatencyPlotsDock : public QObject {
     QCOMPARE(timeline, expected);
     // Both runs are there, and the current run's seed-000 roam is told apart from the pinned full 802.1X.
     QVERIFY(timeline.count(currentPrefix + QStringLiteral("seed000-fast-reassociation")));
-    QVERIFY(std::any_of(timeline.begin(), timeline.end(), [&](const auto& g) { return g.first.startsWith(pinnedPrefix); }));
+    QVERIFY(std::any_of(timeline.begin(), timeline.end(),
+                        [&](const auto& g) { return g.first.startsWith(pinnedPrefix); }));
     QVERIFY(plots.comparisonTimelinePlot()->legend->visible());
 
     std::map<QString, int> expectedCdfs = expectedCdf(full, d, pinnedPrefix);

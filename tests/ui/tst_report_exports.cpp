@@ -116,22 +116,27 @@ class TestReportExports : public QObject {
     const QJsonArray handoffs = report.value(QStringLiteral("handoffs")).toArray();
     const HandoffTableModel& table = *window_->handoffModel();
     QCOMPARE(handoffs.size(), table.rowCount());
-    const QStringList documented{"record_kind", "sta",   "from_bssid", "to_bssid", "from_channel",   "to_channel",
-                                 "method",      "outcome", "start",    "end",      "phases",         "latency_ms",
-                                 "exchanges",   "budget",  "diagnostics", "scan_channels", "rssi_before_dbm",
-                                 "rssi_after_dbm"};
+    const QStringList documented{"record_kind", "sta",         "from_bssid",    "to_bssid",        "from_channel",
+                                 "to_channel",  "method",      "outcome",       "start",           "end",
+                                 "phases",      "latency_ms",  "exchanges",     "budget",          "diagnostics",
+                                 "scan_channels", "rssi_before_dbm", "rssi_after_dbm"};
+    // The table's text of row `row`, column `column`.
+    auto cell = [&](int row, int column) { return table.index(row, column).data().toString(); };
     for (int row = 0; row < table.rowCount(); ++row) {
       const QJsonObject h = handoffs[row].toObject();
+      auto text = [&](const char* key) { return h.value(QLatin1String(key)).toString(); };
       for (const QString& key : documented) QVERIFY2(h.contains(key), qPrintable(key));
-      QCOMPARE(h.value(QStringLiteral("sta")).toString(), table.index(row, HandoffTableModel::Station).data().toString());
-      QCOMPARE(h.value(QStringLiteral("method")).toString(), table.index(row, HandoffTableModel::Method).data().toString());
-      QCOMPARE(h.value(QStringLiteral("outcome")).toString(), table.index(row, HandoffTableModel::Outcome).data().toString());
-      QVERIFY(table.index(row, HandoffTableModel::To).data().toString().startsWith(h.value(QStringLiteral("to_bssid")).toString()));
+      QCOMPARE(text("sta"), cell(row, HandoffTableModel::Station));
+      QCOMPARE(text("method"), cell(row, HandoffTableModel::Method));
+      QCOMPARE(text("outcome"), cell(row, HandoffTableModel::Outcome));
+      QVERIFY(cell(row, HandoffTableModel::To).startsWith(text("to_bssid")));
       const double latencyMs =
           h.value(QStringLiteral("latency_ms")).toObject().value(QStringLiteral("reassoc-to-last-key")).toDouble();
-      QCOMPARE(latencyMs, rs::roam::toMilliseconds(table.index(row, HandoffTableModel::Latency).data(HandoffTableModel::LatencyNsRole).toLongLong()));
+      const QVariant latencyNs = table.index(row, HandoffTableModel::Latency).data(HandoffTableModel::LatencyNsRole);
+      QCOMPARE(latencyMs, rs::roam::toMilliseconds(latencyNs.toLongLong()));
       for (const QJsonValue& phase : h.value(QStringLiteral("phases")).toArray())
-        for (const char* key : {"name", "start", "end", "duration_ms"}) QVERIFY(phase.toObject().contains(QLatin1String(key)));
+        for (const char* key : {"name", "start", "end", "duration_ms"})
+          QVERIFY(phase.toObject().contains(QLatin1String(key)));
     }
   }
 
@@ -160,7 +165,10 @@ class TestReportExports : public QObject {
     QVERIFY(page.startsWith("<!DOCTYPE html>"));
     const qsizetype table = page.indexOf("<table id=\"handoffs\"");
     QVERIFY(table > 0);
-    const QByteArray body = page.mid(page.indexOf("<tbody>", table), page.indexOf("</tbody>", table) - page.indexOf("<tbody>", table));
+    const qsizetype bodyStart = page.indexOf("<tbody>", table);
+    const qsizetype bodyEnd = page.indexOf("</tbody>", table);
+    QVERIFY(bodyStart > table && bodyEnd > bodyStart);
+    const QByteArray body = page.mid(bodyStart, bodyEnd - bodyStart);
     QCOMPARE(count(body, "<tr"), window_->handoffModel()->rowCount());
     QVERIFY(body.contains("seed000-fast-reassociation"));
     static const QRegularExpression image(QStringLiteral("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\""));
@@ -251,7 +259,8 @@ class TestReportExports : public QObject {
     const QString txt = dir_.filePath(QStringLiteral("report.txt"));
     QVERIFY(!window_->exportReport(txt));
     QVERIFY(!QFile::exists(txt));
-    const auto plotError = window_->latencyPlots()->exportCurrentPlot(dir_.filePath(QStringLiteral("plot.gif")), {640, 480});
+    const auto plotError =
+        window_->latencyPlots()->exportCurrentPlot(dir_.filePath(QStringLiteral("plot.gif")), {640, 480});
     QVERIFY(plotError && plotError->contains(QStringLiteral(".png or .svg")));
     const QString missing = dir_.filePath(QStringLiteral("no-such-folder/report"));
     for (const char* ext : {".pdf", ".html", ".json"}) {
@@ -291,7 +300,8 @@ class TestReportExports : public QObject {
     merged.clocks = rs::ui::ReportClocks{estimate, context.inputs};
     const QString json = dir_.filePath(QStringLiteral("capture-merged.json"));
     QVERIFY(!rs::ui::exportRoamReport(records, context, json, merged));
-    const QJsonArray offsets = QJsonDocument::fromJson(readAll(json)).object().value(QStringLiteral("clock_offsets")).toArray();
+    const QJsonArray offsets =
+        QJsonDocument::fromJson(readAll(json)).object().value(QStringLiteral("clock_offsets")).toArray();
     QCOMPARE(offsets.size(), 2);
     QCOMPARE(offsets[1].toObject().value(QStringLiteral("against")).toString(), QStringLiteral("air-ch1.pcapng"));
     QCOMPARE(offsets[1].toObject().value(QStringLiteral("offset_ms")).toDouble(), 0.11);

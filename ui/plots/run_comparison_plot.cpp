@@ -117,7 +117,8 @@ std::size_t addCdfRun(QCustomPlot& plot, const ComparedRun& run, Role role, roam
 // Both plots say first why they are empty: nothing pinned yet is the usual case.
 bool noteWhenEmpty(QCustomPlot& plot, const ComparedRun& pinned, const ComparedRun& current) {
   if (!pinned.records) {
-    showPlotNote(plot, QStringLiteral("no run pinned: pin one (View > Pin run for comparison), then run or open another"));
+    showPlotNote(plot,
+                 QStringLiteral("no run pinned: pin one (View > Pin run for comparison), then run or open another"));
     return true;
   }
   if (!hasRecords(pinned) && !hasRecords(current)) {
