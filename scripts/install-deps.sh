@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config
-  qt6-base-dev qt6-base-dev-tools libgl-dev
+  qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev
   libpcap-dev libtins-dev libssl-dev libqcustomplot-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev
 )

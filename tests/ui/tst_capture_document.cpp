@@ -7,6 +7,9 @@
 // recent files, drag and drop, and the key manager's checks and masking.
 #include <QCheckBox>
 #include <QDropEvent>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -212,6 +215,23 @@ class TestCaptureDocument : public QObject {
     QVERIFY(sawStationFile);
     QVERIFY(!w.recentCaptures().isEmpty());
     QCOMPARE(w.recentCaptures().front(), paths);
+
+    // File > Export report: what `roamscope-cli analyze --report` writes — the analysis' records, the
+    // three inputs and their clock offsets; the Latency plots dock draws the same records.
+    QTemporaryDir out;
+    const QString json = out.filePath(QStringLiteral("merged.json"));
+    QVERIFY(w.exportReport(json));
+    QFile file(json);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(report.value(QStringLiteral("inputs")).toArray().size(), 3);
+    QCOMPARE(report.value(QStringLiteral("clock_offsets")).toArray().size(), 3);
+    QCOMPARE(static_cast<std::size_t>(report.value(QStringLiteral("handoffs")).toArray().size()),
+             w.captureDocument().handoffs().size());
+    QVERIFY(w.exportReport(out.filePath(QStringLiteral("merged.pdf"))));
+    QFile pdf(out.filePath(QStringLiteral("merged.pdf")));
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5) == "%PDF-");
   }
 
   // A garbage file among good ones: one clear error naming it, and the good file is still read.

@@ -124,6 +124,14 @@ std::vector<std::string> CaptureDocument::clockOffsetLines() const {
   return result_ ? result_->clockOffsetLines : std::vector<std::string>{};
 }
 
+std::vector<std::string> CaptureDocument::fileNames() const {
+  return result_ ? result_->fileNames : std::vector<std::string>{};
+}
+
+std::optional<ClockOffsetEstimate> CaptureDocument::clockOffsets() const {
+  return result_ ? result_->clockOffsets : std::nullopt;
+}
+
 FrameView CaptureDocument::frame(std::size_t index) const {
   const auto after = std::upper_bound(batchStarts_.begin(), batchStarts_.end(), index);
   const auto batch = static_cast<std::size_t>(after - batchStarts_.begin()) - 1;

@@ -45,6 +45,9 @@ class CaptureDocument : public FrameSource {
   // The context `roamscope-cli analyze` writes its reports with, and the clock-offset lines of a merge.
   roam::ReportContext reportContext() const;
   std::vector<std::string> clockOffsetLines() const;
+  // The opened files' names and, when several were merged, their estimated clock offsets (after loading).
+  std::vector<std::string> fileNames() const;
+  std::optional<ClockOffsetEstimate> clockOffsets() const;
   std::uint64_t duplicatesDropped() const { return result_ ? result_->duplicatesDropped : 0; }
 
   // FrameSource

@@ -61,11 +61,13 @@ LoadResult CaptureLoadJob::run() {
   std::vector<std::int64_t> offsets;
   if (files.size() > 1) {
     // As `analyze` does: each file's clock offset from the frames the files share, removed before merging.
-    const ClockOffsetEstimate estimate = estimateClockOffsets(files);
-    offsets = estimate.offsetsNs();
-    for (std::size_t i = 0; i < files.size(); ++i) result.clockOffsetLines.push_back(clockOffsetLine(estimate, i, names));
+    result.clockOffsets = estimateClockOffsets(files);
+    offsets = result.clockOffsets->offsetsNs();
+    for (std::size_t i = 0; i < files.size(); ++i)
+      result.clockOffsetLines.push_back(clockOffsetLine(*result.clockOffsets, i, names));
   }
 
+  result.fileNames = names;
   result.keys = request_.keys ? std::move(request_.keys) : std::make_unique<KeyRing>();
   result.analyzer = std::make_unique<roam::RoamAnalyzer>(result.keys->empty() ? nullptr : result.keys.get());
   MergedFrameStream stream(files, offsets);

@@ -15,10 +15,12 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "capture/file/capture_file.h"
+#include "capture/merge/clock_offset_estimator.h"
 #include "core/analysis/key_ring.h"
 #include "core/analysis/roam/handoff_record.h"
 #include "core/analysis/roam/roam_analyzer.h"
@@ -51,6 +53,8 @@ struct LoadResult {
   std::unique_ptr<roam::RoamAnalyzer> analyzer;
   std::vector<roam::HandoffRecord> records;  // by time
   std::vector<std::string> errors;           // one per unreadable or damaged file
+  std::vector<std::string> fileNames;         // the opened files' names, in input order
+  std::optional<ClockOffsetEstimate> clockOffsets;  // when several files were merged
   std::vector<std::string> clockOffsetLines;  // one per file when several were merged
   std::uint64_t duplicatesDropped = 0;
   std::uint64_t frames = 0;

@@ -33,9 +33,11 @@
 #include "ui/app/key_manager_dialog.h"
 #include "ui/app/handoff_table_model.h"
 #include "ui/app/hex_view.h"
+#include "ui/app/latency_plots_widget.h"
 #include "ui/app/packet_details_model.h"
 #include "ui/app/packet_filter_proxy.h"
 #include "ui/app/packet_list_model.h"
+#include "ui/app/report_export.h"
 #include "ui/app/run_export.h"
 #include "ui/app/trace_pane.h"
 
@@ -254,7 +256,17 @@ bool MainWindow::saveCapture(const QString& path) {
 }
 
 bool MainWindow::exportReport(const QString& path) {
-  const auto error = exportRunReport(*controller_, path);
+  std::optional<QString> error;
+  if (activeSource_ == captureDocument_) {
+    // As `roamscope-cli analyze --report`: the analysis' records, the input files, their clock offsets.
+    if (captureDocument_->isLoading()) error = tr("The captures are still being read: export when they are done.");
+    else if (!captureDocument_->isOpen()) error = tr("Nothing to export: open a capture first.");
+    else
+      error = exportRoamReport(captureDocument_->handoffs(), captureDocument_->reportContext(), path,
+                               ReportExtras{ReportClocks{captureDocument_->clockOffsets(), captureDocument_->fileNames()}});
+  } else {
+    error = exportRunReport(*controller_, path);
+  }
   if (error) showError(*error);
   else statusBar()->showMessage(tr("Exported the report to %1").arg(path), 10000);
   return !error;
@@ -268,7 +280,7 @@ void MainWindow::chooseCaptureFile() {
 
 void MainWindow::chooseReportFile() {
   const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), QStringLiteral("handoffs.html"),
-                                                    tr("HTML (*.html);;JSON (*.json);;CSV (*.csv)"));
+                                                    reportFileFilter());
   if (!path.isEmpty()) exportReport(path);
 }
 
@@ -380,8 +392,29 @@ void MainWindow::createDocks() {
   connect(handoffView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
           [this](const QModelIndex& current) { focusHandoff(current.row()); });
 
+  // Latency plots (issue 5): drawn from the same source and definition as the Handoffs dock.
+  latencyPlots_ = new LatencyPlotsWidget(this);
+  latencyPlots_->setObjectName(QStringLiteral("latencyPlots"));
+  latencyPlots_->setSource(packetModel_->source());
+  latencyPlots_->setDefinition(handoffModel_->definition());
+  connect(definitionBox_, &QComboBox::currentIndexChanged, latencyPlots_, [this](int index) {
+    latencyPlots_->setDefinition(static_cast<roam::Definition>(definitionBox_->itemData(index).toInt()));
+  });
+  // The run's name in the comparison's legend; a new scenario clears the run first.
+  connect(controller_, &EmulationController::cleared, latencyPlots_,
+          [this] { latencyPlots_->setRunLabel(QFileInfo(controller_->scenarioPath()).completeBaseName()); });
+  connect(latencyPlots_, &LatencyPlotsWidget::errorOccurred, this, &MainWindow::showError);
+  connect(latencyPlots_, &LatencyPlotsWidget::statusMessage, this,
+          [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+  QDockWidget* plots = makeDock(tr("Latency plots"), QStringLiteral("latencyPlotsDock"), latencyPlots_, this);
+  addDockWidget(Qt::BottomDockWidgetArea, plots);
+  tabifyDockWidget(bytes, plots);
+  bytes->raise();
+
   QMenu* view = menuBar()->addMenu(tr("&View"));
-  for (QDockWidget* dock : {details, bytes, handoffDock, trace}) view->addAction(dock->toggleViewAction());
+  for (QDockWidget* dock : {details, bytes, handoffDock, trace, plots}) view->addAction(dock->toggleViewAction());
+  view->addSeparator();
+  view->addActions({latencyPlots_->pinAction(), latencyPlots_->clearPinAction(), latencyPlots_->exportPlotAction()});
 }
 
 void MainWindow::restoreSettings() {
@@ -420,6 +453,7 @@ void MainWindow::setActiveSource(FrameSource* source) {
   hexView_->setBytes({});
   packetModel_->setSource(source);
   handoffModel_->setSource(source);
+  latencyPlots_->setSource(source);
   emit activeSourceChanged(source);
   updateState();
 }
@@ -441,6 +475,7 @@ bool MainWindow::openCaptures(const QStringList& paths) {
   QStringList names;
   for (const QString& p : paths) names.append(QFileInfo(p).fileName());
   setWindowTitle(tr("%1 — RoamScope").arg(names.join(QStringLiteral(" + "))));
+  latencyPlots_->setRunLabel(names.join(QStringLiteral(" + ")));
   rememberRecentCaptures(paths);
   statusBar()->showMessage(tr("Reading %1…").arg(names.join(QStringLiteral(", "))));
   updateState();

@@ -27,6 +27,7 @@ class CaptureDocument;
 class EmulationController;
 class FrameSource;
 class HandoffTableModel;
+class LatencyPlotsWidget;
 class PacketFilterProxy;
 class HexView;
 class PacketDetailsModel;
@@ -79,6 +80,7 @@ class MainWindow : public QMainWindow {
   HandoffTableModel* handoffModel() const { return handoffModel_; }
   QComboBox* definitionBox() const { return definitionBox_; }
   TracePane* tracePane() const { return tracePane_; }
+  LatencyPlotsWidget* latencyPlots() const { return latencyPlots_; }
   QLineEdit* breakpointEdit() const { return breakpointEdit_; }
   QString statusText() const;
   QProgressBar* loadProgressBar() const { return progress_; }
@@ -125,6 +127,7 @@ class MainWindow : public QMainWindow {
   HandoffTableModel* handoffModel_;
   QComboBox* definitionBox_ = nullptr;
   TracePane* tracePane_;
+  LatencyPlotsWidget* latencyPlots_ = nullptr;
   QLineEdit* breakpointEdit_ = nullptr;
 
   QAction* runAction_ = nullptr;

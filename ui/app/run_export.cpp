@@ -4,12 +4,10 @@
 #include <algorithm>
 
 #include "capture/sim/pcapng_frame_sink.h"
-#include "core/analysis/roam/roam_report.h"
 #include "core/analysis/roam/wlan_frame.h"
-#include "core/report/output_file.h"
 #include "ui/app/emulation_controller.h"
 #include "ui/app/frame_source.h"
-#include "ui/report/html_report.h"
+#include "ui/app/report_export.h"
 
 namespace rs::ui {
 
@@ -28,14 +26,7 @@ std::optional<QString> exportRunReport(const EmulationController& controller, co
   if (!controller.isLoaded()) return QStringLiteral("nothing to export: no scenario is loaded");
   roam::ReportContext context;
   context.inputs = {controller.scenarioPath().toStdString()};
-  const auto& records = controller.handoffs();
-  std::string text;
-  if (path.endsWith(QLatin1String(".json"))) text = roam::reportJson(records, context).dump(2) + "\n";
-  else if (path.endsWith(QLatin1String(".csv"))) text = roam::reportCsv(records, context);
-  else if (path.endsWith(QLatin1String(".html"))) text = reportHtml(records, context);
-  else return QStringLiteral("%1: the report's name must end in .json, .csv or .html").arg(path);
-  if (!writeOutputFile(path.toStdString(), text)) return QStringLiteral("%1: cannot write the report").arg(path);
-  return std::nullopt;
+  return exportRoamReport(controller.handoffs(), context, path);
 }
 
 int firstFrameOfHandoff(const FrameSource& source, const roam::HandoffRecord& record) {

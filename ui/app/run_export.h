@@ -2,8 +2,8 @@
 #pragma once
 // What the desktop application saves from an emulated run: the capture as
 // pcapng (one interface per capture point, as `roamscope-cli simulate --pcap`)
-// and the ground-truth report in JSON, CSV or HTML by the file's extension
-// (the same content as `simulate --report`).
+// and the ground-truth report in JSON, CSV, HTML or PDF by the file's
+// extension (the same content as `simulate --report`; report_export.h writes it).
 #include <QString>
 #include <optional>
 
