@@ -11,6 +11,8 @@ namespace rs::ui {
 namespace {
 // Rows examined between two looks at the clock.
 constexpr int kRowsPerClockCheck = 64;
+// How often matches found by the slices are shown.
+constexpr qint64 kPublishIntervalMs = 150;
 }  // namespace
 
 PacketFilterProxy::PacketFilterProxy(PacketListModel& packets, QObject* parent)
@@ -21,6 +23,7 @@ PacketFilterProxy::PacketFilterProxy(PacketListModel& packets, QObject* parent)
   connect(&packets, &QAbstractItemModel::modelAboutToBeReset, this, [this] { beginResetModel(); });
   connect(&packets, &QAbstractItemModel::modelReset, this, [this] {
     rows_.clear();
+    pending_.clear();
     examined_ = 0;
     cancelled_ = false;  // a new run or capture: the filter applies to it whole
     endResetModel();
@@ -55,6 +58,8 @@ void PacketFilterProxy::restart() {
   cancelled_ = false;
   beginResetModel();
   rows_.clear();
+  pending_.clear();
+  sincePublish_.invalidate();  // the first matches show at once
   examined_ = 0;
   endResetModel();
   if (identity()) {
@@ -73,6 +78,8 @@ void PacketFilterProxy::cancel() {
   if (!sliceTimer_.isActive()) return;
   sliceTimer_.stop();
   cancelled_ = true;
+  // What was examined stays: matches not yet shown are shown now, and examination resumes past them later.
+  publishPending();
   emit filterFinished(true);
 }
 
@@ -80,26 +87,33 @@ void PacketFilterProxy::examineSlice(bool untilDone) {
   const int total = packets_.rowCount();
   QElapsedTimer wall;
   wall.start();
-  std::vector<int> found;
   while (examined_ < total) {
     const int end = std::min(total, examined_ + kRowsPerClockCheck);
     for (; examined_ < end; ++examined_)
-      if (filter_.matches(packets_.dissect(examined_))) found.push_back(examined_);
+      if (filter_.matches(packets_.dissect(examined_))) pending_.push_back(examined_);
     if (!untilDone && wall.elapsed() >= sliceBudgetMs_) break;
   }
-  if (!found.empty()) {
-    const int first = static_cast<int>(rows_.size());
-    beginInsertRows({}, first, first + static_cast<int>(found.size()) - 1);
-    rows_.insert(rows_.end(), found.begin(), found.end());
-    endInsertRows();
-  }
+  const bool done = examined_ >= total;
+  // Matches reach the view every kPublishIntervalMs, not every slice: each insertion repaints the list, and
+  // painting every 15 ms would take a good share of the time from the filtering itself.
+  if (done || !sincePublish_.isValid() || sincePublish_.elapsed() >= kPublishIntervalMs) publishPending();
   emit filterProgress(examined_, total);
-  if (examined_ < total) {
+  if (!done) {
     sliceTimer_.start();
     return;
   }
   sliceTimer_.stop();
   emit filterFinished(false);
+}
+
+void PacketFilterProxy::publishPending() {
+  if (pending_.empty()) return;
+  const int first = static_cast<int>(rows_.size());
+  beginInsertRows({}, first, first + static_cast<int>(pending_.size()) - 1);
+  rows_.insert(rows_.end(), pending_.begin(), pending_.end());
+  pending_.clear();
+  endInsertRows();
+  sincePublish_.start();
 }
 
 void PacketFilterProxy::sourceRowsInserted(const QModelIndex&, int, int) {

@@ -11,6 +11,7 @@
 // the identity and costs nothing per row. A sorted vector of source rows maps
 // both ways (binary search), 4 bytes per matching row.
 #include <QAbstractProxyModel>
+#include <QElapsedTimer>
 #include <QTimer>
 #include <vector>
 
@@ -58,10 +59,13 @@ class PacketFilterProxy : public QAbstractProxyModel {
   void examineSlice(bool untilDone);
   void sourceRowsInserted(const QModelIndex& parent, int first, int last);
   void restart();
+  void publishPending();
 
   PacketListModel& packets_;
   DisplayFilter filter_;
-  std::vector<int> rows_;  // matching source rows, ascending (unused when identity())
+  std::vector<int> rows_;     // matching source rows, ascending (unused when identity())
+  std::vector<int> pending_;  // matches examined but not yet shown (they follow rows_)
+  QElapsedTimer sincePublish_;
   int examined_ = 0;       // source rows [0, examined_) have been examined
   bool cancelled_ = false;
   QTimer sliceTimer_;
