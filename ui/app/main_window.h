@@ -23,6 +23,7 @@ class PacketFilterProxy;
 class HexView;
 class PacketDetailsModel;
 class PacketListModel;
+class TimelineView;
 class TracePane;
 
 class MainWindow : public QMainWindow {
@@ -39,7 +40,7 @@ class MainWindow : public QMainWindow {
   // File > Save capture as / Export report, without the dialog (tests, scripts); errors go to the status bar.
   bool saveCapture(const QString& path);
   bool exportReport(const QString& path);
-  // Selects the first packet of the handoff in row `row` of the handoff table.
+  // Selects the first packet of the handoff in row `row` of the handoff table and shows the handoff in the timeline.
   void focusHandoff(int row);
 
   // For tests and the screenshot script: the parts a user looks at.
@@ -57,6 +58,7 @@ class MainWindow : public QMainWindow {
   HandoffTableModel* handoffModel() const { return handoffModel_; }
   QComboBox* definitionBox() const { return definitionBox_; }
   TracePane* tracePane() const { return tracePane_; }
+  TimelineView* timelineView() const { return timelineView_; }
   QLineEdit* breakpointEdit() const { return breakpointEdit_; }
   QString statusText() const;
 
@@ -86,6 +88,7 @@ class MainWindow : public QMainWindow {
   HandoffTableModel* handoffModel_;
   QComboBox* definitionBox_ = nullptr;
   TracePane* tracePane_;
+  TimelineView* timelineView_ = nullptr;
   QLineEdit* breakpointEdit_ = nullptr;
 
   QAction* runAction_ = nullptr;
