@@ -221,9 +221,13 @@ class TestTimelineView : public QObject {
     QCOMPARE(keeping.size(), std::size_t{100});
     QVERIFY(std::binary_search(keeping.begin(), keeping.end(), std::size_t{3 * 501}));
     QVERIFY(std::is_sorted(keeping.begin(), keeping.end()));
-    // A frame that is not in the window is not added.
-    QVERIFY(!std::binary_search(rs::ui::sampleFrames(frames, 10, std::size_t{1}).begin(),
-                                rs::ui::sampleFrames(frames, 10, std::size_t{1}).end(), std::size_t{1}));
+    // A selected frame the even spread would skip is still drawn; a frame that is not in the window is not added.
+    const auto few = rs::ui::sampleFrames(frames, 10, std::size_t{21});
+    QCOMPARE(few.size(), std::size_t{10});
+    QVERIFY(std::binary_search(few.begin(), few.end(), std::size_t{21}));
+    const auto outside = rs::ui::sampleFrames(frames, 10, std::size_t{1});
+    QCOMPARE(outside.size(), std::size_t{10});
+    QVERIFY(!std::binary_search(outside.begin(), outside.end(), std::size_t{1}));
     QVERIFY(rs::ui::sampleFrames(frames, 0, std::nullopt).empty());
   }
 
@@ -363,6 +367,43 @@ class TestTimelineView : public QObject {
     QCOMPARE(highlighted->item->pen().color(), timeline.palette().color(QPalette::Highlight));
     QVERIFY(!markOf(timeline, static_cast<std::size_t>(frame)) ||
             markOf(timeline, static_cast<std::size_t>(frame))->item->pen().color() != timeline.palette().color(QPalette::Highlight));
+  }
+
+  // Home fits every frame after a zoom, + and - zoom the time axis only, and the chart follows the palette.
+  void keysZoomAndThePaletteIsFollowed() {
+    MainWindow w;
+    w.resize(1600, 1000);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(loadPreset(w));
+    QVERIFY(runToEnd(w));
+    TimelineView& timeline = *w.timelineView();
+    const auto all = timeline.visibleRange();
+    QVERIFY(all.first <= timeline.toAxisSeconds(w.controller().frame(0).timestampNs));
+    QVERIFY(all.second >= timeline.toAxisSeconds(w.controller().frame(w.controller().frameCount() - 1).timestampNs));
+    const auto lanes = timeline.plot()->yAxis->range();
+    timeline.plot()->setFocus();
+    QTest::keyClick(timeline.plot(), Qt::Key_Plus);
+    const auto zoomed = timeline.visibleRange();
+    QVERIFY(std::abs((zoomed.second - zoomed.first) * 2 - (all.second - all.first)) < 1e-9);
+    QCOMPARE(timeline.plot()->yAxis->range(), lanes);
+    QVERIFY(timeline.framesInWindow() < w.controller().frameCount());
+    QTest::keyClick(timeline.plot(), Qt::Key_Home);
+    QCOMPARE(timeline.visibleRange(), all);
+
+    QPalette dark = timeline.palette();
+    dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+    dark.setColor(QPalette::WindowText, QColor(0xf0, 0xf0, 0xf0));
+    dark.setColor(QPalette::Base, QColor(0x10, 0x10, 0x10));
+    dark.setColor(QPalette::Text, QColor(0xf0, 0xf0, 0xf0));
+    timeline.setPalette(dark);
+    QCOMPARE(timeline.plot()->axisRect()->backgroundBrush().color(), QColor(0x10, 0x10, 0x10));
+    QCOMPARE(timeline.plot()->xAxis->tickLabelColor(), QColor(0xf0, 0xf0, 0xf0));
+    const auto& marks = timeline.marks();
+    QVERIFY(!marks.empty());
+    const auto arrow = std::find_if(marks.begin(), marks.end(), [](const auto& m) { return !m.lanes.groupAddressed(); });
+    QVERIFY(arrow != marks.end());
+    QCOMPARE(arrow->item->pen().color(), QColor(0xf0, 0xf0, 0xf0));
   }
 
   // Zoomed out over a whole run, the window turns into at most the cap's items; "Fit all" shows every frame.

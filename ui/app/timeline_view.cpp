@@ -12,7 +12,6 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 #include "core/report/dissection_output.h"
 #include "core/sim/sim_time.h"
@@ -86,9 +85,9 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent), plot_(new QCustom
   connect(plot_, &QCustomPlot::mouseRelease, this, &TimelineView::onMouseRelease);
   connect(plot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
     if (event->buttons() != Qt::NoButton) return;  // dragging pans; no tooltips meanwhile
-    const auto frame = frameAt(event->position());
-    if (!frame) return QToolTip::hideText();
-    QToolTip::showText(event->globalPosition().toPoint(), tr("No. %1: %2").arg(*frame + 1).arg(labelOf(*frame)), plot_);
+    const QString tip = toolTipAt(event->position());
+    if (tip.isEmpty()) QToolTip::hideText();
+    else QToolTip::showText(event->globalPosition().toPoint(), tip, plot_);
   });
 
   const auto shortcut = [this](const QKeySequence& keys, auto slot) {
@@ -368,7 +367,8 @@ int TimelineView::drawPhaseBars(double lowerS, double upperS, int budget) {
         auto* text = new QCPItemText(plot_);
         text->position->setCoords((start + end) / 2, lane + (kBarTop + kBarBottom) / 2);
         text->setText(name);
-        text->setColor(highlighted ? QColor(Qt::white) : theme.foreground);
+        // On a solid bar the name takes whichever of black and white reads on the phase's colour.
+        text->setColor(!highlighted ? theme.foreground : fill.lightness() > 150 ? QColor(Qt::black) : QColor(Qt::white));
         ++used;
       }
     }
@@ -381,10 +381,6 @@ void TimelineView::drawMarks(const std::vector<std::size_t>& frames, bool labell
   const QColor highlight = palette().color(QPalette::Highlight);
   QColor tickColor = theme.foreground;
   tickColor.setAlpha(120);
-  const QFontMetrics metrics(plot_->font());
-  // Greedy labels: each label starts right of its arrow and is placed only when it clears the previous label
-  // at the same height (the arrow's middle), so dense bursts keep their arrows but not a pile of text.
-  std::map<int, double> labelEndAtHeight;
   marks_.reserve(frames.size());
   for (const std::size_t frame : frames) {
     const FrameLanes lanes = lanes_.lanesOf(frame);
@@ -403,36 +399,71 @@ void TimelineView::drawMarks(const std::vector<std::size_t>& frames, bool labell
       line->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, isCurrent ? 10 : 7, isCurrent ? 12 : 9));
       line->setPen(QPen(isCurrent ? highlight : theme.foreground, isCurrent ? 2.5 : 1));
     }
-    Mark mark{frame, lanes, line, nullptr};
-    if (labelled) {
-      const double middle = lanes.groupAddressed() ? lanes.sender + kTickLength / 2 : (lanes.sender + lanes.receiver) / 2.0;
-      const int height = static_cast<int>(std::lround(middle * 4));
-      const double left = plot_->xAxis->coordToPixel(x) + 3;
-      const QString text = metrics.elidedText(labelOf(frame), Qt::ElideRight, kLabelPixels);
-      const auto placed = labelEndAtHeight.find(height);
-      if (placed == labelEndAtHeight.end() || left > placed->second + 4) {
-        auto* label = new QCPItemText(plot_);
-        label->position->setCoords(x, middle);
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-        label->setPadding(QMargins(3, 0, 0, 0));
-        label->setText(text);
-        label->setColor(isCurrent ? highlight : theme.foreground);
-        labelEndAtHeight[height] = left + metrics.horizontalAdvance(text) + 3;
-        mark.label = label;
-      }
-    }
-    marks_.push_back(mark);
+    marks_.push_back({frame, lanes, line, nullptr});
   }
+  if (labelled) drawLabels(theme.foreground, highlight);
+}
+
+void TimelineView::drawLabels(const QColor& text, const QColor& highlight) {
+  // Greedy: a label starts right of its arrow, at the arrow's middle, and is placed only where it overlaps no
+  // label placed before, so dense bursts keep their arrows but not a pile of text. The selected frame's label
+  // goes first, then the others in time order. Ticks get no label (a beacon every 100 ms per AP would crowd
+  // out the handshake); the tooltip names them.
+  const QFontMetrics metrics(plot_->font());
+  std::vector<Mark*> order;
+  for (Mark& m : marks_)
+    if (!m.lanes.groupAddressed()) order.push_back(&m);
+  std::stable_partition(order.begin(), order.end(), [this](const Mark* m) { return current_ && *current_ == m->frame; });
+  std::vector<QRectF> placed;
+  for (Mark* m : order) {
+    const double x = m->item->start->coords().x();
+    const double middle = (m->lanes.sender + m->lanes.receiver) / 2.0;
+    const QString label = metrics.elidedText(labelOf(m->frame), Qt::ElideRight, kLabelPixels);
+    const QRectF box(plot_->xAxis->coordToPixel(x) + 3, plot_->yAxis->coordToPixel(middle) - metrics.height() / 2.0,
+                     metrics.horizontalAdvance(label) + 6, metrics.height());
+    if (std::any_of(placed.begin(), placed.end(), [&](const QRectF& r) { return r.intersects(box); })) continue;
+    auto* item = new QCPItemText(plot_);
+    item->position->setCoords(x, middle);
+    item->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    item->setPadding(QMargins(3, 0, 0, 0));
+    item->setText(label);
+    item->setColor(current_ && *current_ == m->frame ? highlight : text);
+    placed.push_back(box);
+    m->label = item;
+  }
+}
+
+QString TimelineView::toolTipAt(const QPointF& pixel) {
+  if (const auto frame = frameAt(pixel)) {
+    const FrameView view = source_->frame(*frame);
+    const Dissection d = dissectFrame(view.linkType, view.data);
+    return tr("No. %1 at %2 s on %3\n%4: %5")
+        .arg(*frame + 1)
+        .arg(toAxisSeconds(view.timestampNs), 0, 'f', 9)
+        .arg(source_->pointName(view.capturePoint), QString::fromStdString(d.protocol), QString::fromStdString(infoColumn(d)));
+  }
+  for (const PhaseBar& bar : bars_) {
+    const double distance = bar.item->selectTest(pixel, false);
+    if (distance >= 0 && distance <= 1)
+      return tr("%1: %2 ms").arg(QString::fromStdString(std::string(roam::phaseName(bar.phase.kind))))
+          .arg(static_cast<double>(bar.phase.endNs - bar.phase.startNs) / 1e6, 0, 'f', 3);
+  }
+  return {};
 }
 
 QString TimelineView::labelOf(std::size_t frame) const {
   if (const QString* cached = labels_.object(frame)) return *cached;
   const FrameView view = source_->frame(frame);
   const Dissection d = dissectFrame(view.linkType, view.data);
-  // The Info column as the packet list shows it; the protocol in front says which layer spoke.
-  QString text = QString::fromStdString(d.protocol);
-  const QString info = QString::fromStdString(infoColumn(d));
-  if (!info.isEmpty()) text = text.isEmpty() ? info : QStringLiteral("%1 %2").arg(text, info);
+  // The Info column as the packet list shows it, without 802.11's sequence number and flags (the tooltip has
+  // them), after the protocol's name unless the Info already names it or the protocol is 802.11 itself, the
+  // layer of every frame on the air lanes.
+  const QString protocol = QString::fromStdString(d.protocol);
+  QString text = QString::fromStdString(infoColumn(d));
+  if (const qsizetype details = text.indexOf(QLatin1String(", SN=")); details > 0) text.truncate(details);
+  const bool named = QString(text).remove(QLatin1Char('-')).contains(protocol, Qt::CaseInsensitive);
+  if (text.isEmpty()) text = protocol;
+  else if (!named && protocol != QLatin1String("802.11") && !protocol.isEmpty()) text = QStringLiteral("%1 %2").arg(protocol, text);
   labels_.insert(frame, new QString(text));
   return text;
 }
@@ -442,6 +473,10 @@ void TimelineView::updateLaneAxis() {
   ticker->clear();
   for (int row = 0; row < lanes_.laneCount(); ++row) ticker->addTick(row, lanes_.laneName(row));
   plot_->yAxis->setRange(-0.6, std::max(lanes_.laneCount(), 1) - 0.4);
+  // Room for a line of text between two lanes, so labels and phase bars stay readable; a capture with many
+  // addresses stops growing the dock at a screenful and squeezes its lanes instead.
+  const int laneHeight = QFontMetrics(plot_->font()).height() + 10;
+  plot_->setMinimumHeight(std::clamp(laneHeight * (lanes_.laneCount() + 1) + 50, 140, 480));
 }
 
 void TimelineView::applyTheme() {

@@ -118,7 +118,10 @@ class TimelineView : public QWidget {
   // Draws the phase bars (and names that fit) of the handoffs in the window with at most `budget` items.
   int drawPhaseBars(double lowerS, double upperS, int budget);
   void drawMarks(const std::vector<std::size_t>& frames, bool labelled);
+  void drawLabels(const QColor& text, const QColor& highlight);
+  // The short text beside an arrow, and the tooltip under the mouse (the frame's full Info, or a phase).
   QString labelOf(std::size_t frame) const;
+  QString toolTipAt(const QPointF& pixel);
   void updateLaneAxis();
   void applyTheme();
   void onRangeChanged();
