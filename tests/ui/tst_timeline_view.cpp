@@ -23,6 +23,7 @@
 #include "dissectors/inet/ipv4.h"
 #include "tests/ui/offscreen_main.h"
 #include "ui/app/emulation_controller.h"
+#include "ui/app/frame_source.h"
 #include "ui/app/main_window.h"
 #include "ui/app/packet_list_model.h"
 #include "ui/app/timeline_endpoints.h"
@@ -101,6 +102,40 @@ const TimelineView::Mark* markOf(TimelineView& view, std::size_t frame) {
     if (m.frame == frame) return &m;
   return nullptr;
 }
+
+// A capture as a frame source: wall-clock timestamps, capture points with file names, no node directory.
+class CaptureLikeSource : public rs::ui::FrameSource {
+ public:
+  struct Frame {
+    std::int64_t timestampNs;
+    rs::LinkType linkType;
+    std::uint32_t point;
+    rs::Bytes bytes;
+  };
+  void add(std::vector<Frame> frames) {
+    const auto first = static_cast<qsizetype>(frames_.size());
+    for (auto& f : frames) frames_.push_back(std::move(f));
+    emit framesAdded(first, static_cast<qsizetype>(frames_.size()) - first);
+  }
+  void clearFrames() {
+    emit aboutToClear();
+    frames_.clear();
+    emit cleared();
+  }
+  std::size_t frameCount() const override { return frames_.size(); }
+  rs::FrameView frame(std::size_t i) const override {
+    const Frame& f = frames_[i];
+    return rs::FrameView{i, f.timestampNs, static_cast<std::uint32_t>(f.linkType), f.point, rs::ByteView(f.bytes)};
+  }
+  QString pointName(std::uint32_t point) const override { return point == 0 ? QStringLiteral("roam.pcapng:wlan0") : QStringLiteral("roam.pcapng:eth0"); }
+  const std::vector<rs::roam::HandoffRecord>& handoffs() const override { return records_; }
+  void annotateKeys(std::size_t, rs::Dissection&) override {}
+  std::int64_t timeOriginNs() const override { return frames_.empty() ? 0 : frames_.front().timestampNs; }
+
+ private:
+  std::vector<Frame> frames_;
+  std::vector<rs::roam::HandoffRecord> records_;
+};
 
 QString laneName(const TimelineView& view, int row) { return view.lanes().laneName(row); }
 
@@ -229,6 +264,53 @@ class TestTimelineView : public QObject {
     QCOMPARE(outside.size(), std::size_t{10});
     QVERIFY(!std::binary_search(outside.begin(), outside.end(), std::size_t{1}));
     QVERIFY(rs::ui::sampleFrames(frames, 0, std::nullopt).empty());
+  }
+
+  // A capture: time since its first frame, lanes named by address and capture point, growth and clearing.
+  void capturesShowTimeSinceTheFirstFrame() {
+    constexpr std::int64_t kEpoch = 1'700'000'000'123'456'789;  // wall clock, ns since 1970
+    CaptureLikeSource capture;
+    capture.add({{kEpoch, rs::LinkType::Ieee80211, 0, kBeacon},
+                 {kEpoch + 2'000'000, rs::LinkType::Ieee80211, 0, kAuthentication},
+                 {kEpoch + 2'500'000, rs::LinkType::Ieee80211, 0, kAck}});
+    TimelineView timeline;
+    timeline.resize(900, 300);
+    timeline.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&timeline));
+    timeline.setSource(&capture);
+    QCOMPARE(timeline.plot()->xAxis->label(), QStringLiteral("Time since the first frame (s)"));
+    QCOMPARE(timeline.toAxisSeconds(kEpoch + 2'000'000), 0.002);
+    QVERIFY(timeline.visibleRange().first < 0 && timeline.visibleRange().second > 0.002);
+    QCOMPARE(timeline.lanes().laneCount(), 2);
+    QCOMPARE(laneName(timeline, 0), QStringLiteral("02:00:00:00:00:01 (roam.pcapng:wlan0)"));
+    QCOMPARE(laneName(timeline, 1), QStringLiteral("02:00:00:00:01:00 (roam.pcapng:wlan0)"));
+    QCOMPARE(timeline.framesInWindow(), std::size_t{2});  // the ACK has no sender
+    QCOMPARE(timeline.marks().size(), std::size_t{2});
+    QVERIFY(timeline.marks()[0].lanes.groupAddressed());
+    QCOMPARE(timeline.marks()[1].item->start->coords(), QPointF(0.002, 1));
+    QCOMPARE(timeline.marks()[1].item->end->coords(), QPointF(0.002, 0));
+    QVERIFY(timeline.marks()[1].label);  // few frames: labelled
+
+    // New frames extend the fitted view; an Ethernet frame from another interface adds the RADIUS lane.
+    capture.add({{kEpoch + 5'000'000, rs::LinkType::Ethernet, 1, kEthernetToRadius}});
+    QVERIFY(timeline.visibleRange().second > 0.005);
+    QCOMPARE(timeline.lanes().laneCount(), 3);
+    QCOMPARE(laneName(timeline, 2), QStringLiteral("02:00:00:00:0a:01 (roam.pcapng:eth0)"));
+    QCOMPARE(timeline.marks().size(), std::size_t{3});
+
+    // A zoomed view stays put while frames arrive; Fit all follows them again.
+    timeline.setVisibleRange(0.0019, 0.0021);
+    QCOMPARE(timeline.marks().size(), std::size_t{1});
+    capture.add({{kEpoch + 9'000'000, rs::LinkType::Ethernet, 1, kEthernetToRadius}});
+    QCOMPARE(timeline.visibleRange(), std::make_pair(0.0019, 0.0021));
+    timeline.fitAll();
+    QCOMPARE(timeline.marks().size(), std::size_t{4});
+
+    capture.clearFrames();
+    QVERIFY(timeline.marks().empty());
+    QCOMPARE(timeline.lanes().laneCount(), 0);
+    timeline.setSource(nullptr);
+    QCOMPARE(timeline.plot()->itemCount(), 0);
   }
 
   // The acceptance test of issue 5: select a handoff and check the timeline's items.
