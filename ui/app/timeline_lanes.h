@@ -40,6 +40,8 @@ class TimelineLanes {
   void append(const FrameView& frame, const QString& pointName);
   std::size_t frameCount() const { return frames_.size(); }
   FrameLanes lanesOf(std::size_t frame) const;
+  // lanesOf(frame).accepted() without the row look-ups: the per-frame test of every window rebuild.
+  bool accepted(std::size_t frame) const { return frame < frames_.size() && frames_[frame].sender >= 0; }
 
   int laneCount() const { return static_cast<int>(lanes_.size()); }
   QString laneName(int row) const;

@@ -11,7 +11,6 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
-#include <cmath>
 
 #include "core/report/dissection_output.h"
 #include "core/sim/sim_time.h"
@@ -31,9 +30,6 @@ namespace {
 constexpr double kBarTop = -0.44;
 constexpr double kBarBottom = -0.16;
 constexpr double kTickLength = 0.22;
-// Frames are searched by timestamp with this slack around the window, then filtered in axis seconds, so the
-// window's edges mean exactly what toAxisSeconds says.
-constexpr std::int64_t kSearchSlackNs = 1000;
 // The widest label in pixels before eliding: the start of the Info column says what a frame is.
 constexpr int kLabelPixels = 220;
 
@@ -306,12 +302,14 @@ void TimelineView::rebuild() {
   plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
-std::size_t TimelineView::firstFrameAtOrAfter(std::int64_t timestampNs) const {
-  // Frames are in time order in every source (run_export.h): binary search over the classified ones.
+std::size_t TimelineView::firstFrameAfter(double axisSeconds, bool inclusive) const {
+  // Frames are in time order in every source (run_export.h): binary search over the classified ones, comparing
+  // in axis seconds so the window's edges mean exactly what toAxisSeconds says.
   std::size_t low = 0, high = lanes_.frameCount();
   while (low < high) {
     const std::size_t mid = low + (high - low) / 2;
-    if (source_->frame(mid).timestampNs < timestampNs) low = mid + 1;
+    const double x = toAxisSeconds(source_->frame(mid).timestampNs);
+    if (inclusive ? x < axisSeconds : x <= axisSeconds) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -320,15 +318,10 @@ std::size_t TimelineView::firstFrameAtOrAfter(std::int64_t timestampNs) const {
 std::vector<std::size_t> TimelineView::acceptedFramesIn(double lowerS, double upperS) const {
   std::vector<std::size_t> frames;
   if (!source_) return frames;
-  const std::int64_t origin = source_->timeOriginNs();
-  const auto toNs = [origin](double s) { return origin + static_cast<std::int64_t>(std::llround(s * 1e9)); };
-  const std::int64_t lastNs = toNs(upperS) + kSearchSlackNs;
-  for (std::size_t i = firstFrameAtOrAfter(toNs(lowerS) - kSearchSlackNs); i < lanes_.frameCount(); ++i) {
-    const std::int64_t t = source_->frame(i).timestampNs;
-    if (t > lastNs) break;
-    const double x = toAxisSeconds(t);
-    if (x >= lowerS && x <= upperS && lanes_.lanesOf(i).accepted()) frames.push_back(i);
-  }
+  // Between the two searches only the per-frame lane records are read: no frame, no timestamp.
+  const std::size_t end = firstFrameAfter(upperS, false);
+  for (std::size_t i = firstFrameAfter(lowerS, true); i < end; ++i)
+    if (lanes_.accepted(i)) frames.push_back(i);
   return frames;
 }
 

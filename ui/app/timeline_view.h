@@ -114,7 +114,8 @@ class TimelineView : public QWidget {
   void rebuild();
   // The frames with a lane whose axis time lies in [lowerS, upperS], in stream order.
   std::vector<std::size_t> acceptedFramesIn(double lowerS, double upperS) const;
-  std::size_t firstFrameAtOrAfter(std::int64_t timestampNs) const;
+  // The first classified frame at or after (inclusive) / after `axisSeconds`; frameCount when none.
+  std::size_t firstFrameAfter(double axisSeconds, bool inclusive) const;
   // Draws the phase bars (and names that fit) of the handoffs in the window with at most `budget` items.
   int drawPhaseBars(double lowerS, double upperS, int budget);
   void drawMarks(const std::vector<std::size_t>& frames, bool labelled);
