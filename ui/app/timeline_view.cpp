@@ -129,8 +129,6 @@ void TimelineView::setSource(FrameSource* source) {
     classifyNewFrames();
     addRecordLanes();
   }
-  plot_->xAxis->setLabel(source_ && source_->timeOriginNs() != 0 ? tr("Time since the first frame (s)")
-                                                                  : tr("Virtual time (s)"));
   fitAll();
 }
 
@@ -285,6 +283,9 @@ void TimelineView::rebuild() {
   marks_.clear();
   bars_.clear();
   updateLaneAxis();
+  // A capture's origin is its first frame's wall-clock time, known only once it has frames.
+  plot_->xAxis->setLabel(source_ && source_->timeOriginNs() != 0 ? tr("Time since the first frame (s)")
+                                                                  : tr("Virtual time (s)"));
   const auto [lower, upper] = visibleRange();
   // Phase bars first (drawn under the arrows) with at most an eighth of the items, then the marks.
   int budget = itemCap_;
