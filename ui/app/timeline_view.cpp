@@ -64,7 +64,9 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent), plot_(new QCustom
   layout->addWidget(plot_, 1);
 
   plot_->setObjectName(QStringLiteral("timelinePlot"));
-  plot_->setMinimumHeight(140);
+  plot_->installEventFilter(this);
+  // Five or six lanes with a line of text between two of them; the dock's user makes it taller for more.
+  plot_->setMinimumHeight(180);
   plot_->setFocusPolicy(Qt::StrongFocus);  // the keys below act when the chart has focus
   plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   // Time is the only axis the user moves: lanes stay put.
@@ -300,7 +302,15 @@ void TimelineView::rebuild() {
   status_->setText(drawn.size() == inWindow.size()
                        ? tr("%L1 frames in view").arg(inWindow.size())
                        : tr("%L1 of %L2 frames in view drawn: zoom in to see each one").arg(drawn.size()).arg(inWindow.size()));
-  plot_->replot(QCustomPlot::rpQueuedReplot);
+  // Rendered into the plot's buffers now, painted on the next update: a grab or a paint that comes before a
+  // queued replot would show the previous window.
+  plot_->replot(QCustomPlot::rpQueuedRefresh);
+}
+
+bool TimelineView::eventFilter(QObject* watched, QEvent* event) {
+  // Whatever paints the chart first (a resize, a grab, the screenshot script) sees the current window.
+  if (watched == plot_ && event->type() == QEvent::Paint) ensureBuilt();
+  return QWidget::eventFilter(watched, event);
 }
 
 std::size_t TimelineView::firstFrameAfter(double axisSeconds, bool inclusive) const {
@@ -375,9 +385,12 @@ void TimelineView::drawMarks(const std::vector<std::size_t>& frames, bool labell
   const QColor highlight = palette().color(QPalette::Highlight);
   QColor tickColor = theme.foreground;
   tickColor.setAlpha(120);
-  marks_.reserve(frames.size());
-  for (const std::size_t frame : frames) {
-    const FrameLanes lanes = lanes_.lanesOf(frame);
+  // More arrows than a few pixels each: heads and full ink would merge into a black band, so a dense window
+  // draws thin translucent lines whose darkness shows where traffic is dense; the selected frame stays bold.
+  const bool dense = static_cast<int>(frames.size()) * 4 > plot_->axisRect()->width();
+  QColor arrowColor = theme.foreground;
+  if (dense) arrowColor.setAlpha(90);
+  const auto makeLine = [&](std::size_t frame, const FrameLanes& lanes) {
     const double x = toAxisSeconds(source_->frame(frame).timestampNs);
     const bool isCurrent = current_ && *current_ == frame;
     auto* line = new QCPItemLine(plot_);
@@ -390,11 +403,20 @@ void TimelineView::drawMarks(const std::vector<std::size_t>& frames, bool labell
       const double to = lanes.receiver == lanes.sender ? lanes.sender + kTickLength : lanes.receiver;
       line->start->setCoords(x, lanes.sender);
       line->end->setCoords(x, to);
-      line->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, isCurrent ? 10 : 7, isCurrent ? 12 : 9));
-      line->setPen(QPen(isCurrent ? highlight : theme.foreground, isCurrent ? 2.5 : 1));
+      if (isCurrent || !dense) line->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, isCurrent ? 10 : 7, isCurrent ? 12 : 9));
+      line->setPen(QPen(isCurrent ? highlight : arrowColor, isCurrent ? 2.5 : 1));
     }
-    marks_.push_back({frame, lanes, line, nullptr});
+    return line;
+  };
+  marks_.reserve(frames.size());
+  std::optional<std::size_t> currentMark;
+  for (const std::size_t frame : frames) {
+    const FrameLanes lanes = lanes_.lanesOf(frame);
+    const bool isCurrent = current_ && *current_ == frame;
+    if (isCurrent) currentMark = marks_.size();  // its line is created last, so it is drawn on top
+    marks_.push_back({frame, lanes, isCurrent ? nullptr : makeLine(frame, lanes), nullptr});
   }
+  if (currentMark) marks_[*currentMark].item = makeLine(marks_[*currentMark].frame, marks_[*currentMark].lanes);
   if (labelled) drawLabels(theme.foreground, highlight);
 }
 
@@ -467,10 +489,6 @@ void TimelineView::updateLaneAxis() {
   ticker->clear();
   for (int row = 0; row < lanes_.laneCount(); ++row) ticker->addTick(row, lanes_.laneName(row));
   plot_->yAxis->setRange(-0.6, std::max(lanes_.laneCount(), 1) - 0.4);
-  // Room for a line of text between two lanes, so labels and phase bars stay readable; a capture with many
-  // addresses stops growing the dock at a screenful and squeezes its lanes instead.
-  const int laneHeight = QFontMetrics(plot_->font()).height() + 10;
-  plot_->setMinimumHeight(std::clamp(laneHeight * (lanes_.laneCount() + 1) + 50, 140, 480));
 }
 
 void TimelineView::applyTheme() {
