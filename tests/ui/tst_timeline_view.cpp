@@ -465,7 +465,9 @@ class TestTimelineView : public QObject {
     const auto all = timeline.visibleRange();
     QVERIFY(all.first <= timeline.toAxisSeconds(w.controller().frame(0).timestampNs));
     QVERIFY(all.second >= timeline.toAxisSeconds(w.controller().frame(w.controller().frameCount() - 1).timestampNs));
+    timeline.marks();  // builds what the end of the run left pending
     const auto lanes = timeline.plot()->yAxis->range();
+    QCOMPARE(lanes.upper, timeline.lanes().laneCount() - 0.4);
     timeline.plot()->setFocus();
     QTest::keyClick(timeline.plot(), Qt::Key_Plus);
     const auto zoomed = timeline.visibleRange();
@@ -474,6 +476,19 @@ class TestTimelineView : public QObject {
     QVERIFY(timeline.framesInWindow() < w.controller().frameCount());
     QTest::keyClick(timeline.plot(), Qt::Key_Home);
     QCOMPARE(timeline.visibleRange(), all);
+
+    // The wheel zooms time around the pointer; the lanes stay.
+    timeline.plot()->replot();
+    const QPoint centre = timeline.plot()->axisRect()->rect().center();
+    QWheelEvent wheel(centre, timeline.plot()->mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(timeline.plot(), &wheel);
+    const auto wheeled = timeline.visibleRange();
+    QVERIFY(wheeled.second - wheeled.first < all.second - all.first);
+    QVERIFY(wheeled.first > all.first && wheeled.second < all.second);
+    QCOMPARE(timeline.plot()->yAxis->range(), lanes);
+    QVERIFY(timeline.framesInWindow() < w.controller().frameCount());
+    QTest::keyClick(timeline.plot(), Qt::Key_Home);
 
     QPalette dark = timeline.palette();
     dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
@@ -488,6 +503,25 @@ class TestTimelineView : public QObject {
     const auto arrow = std::find_if(marks.begin(), marks.end(), [](const auto& m) { return !m.lanes.groupAddressed(); });
     QVERIFY(arrow != marks.end());
     QCOMPARE(arrow->item->pen().color().rgb(), QColor(0xf0, 0xf0, 0xf0).rgb());  // translucent when dense
+  }
+
+  // A hidden Timeline dock builds nothing while the run grows; showing it draws the current window.
+  void hiddenTimelineBuildsWhenShown() {
+    MainWindow w;
+    w.resize(1600, 1000);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QDockWidget* dock = w.findChild<QDockWidget*>(QStringLiteral("timelineDock"));
+    dock->hide();
+    QVERIFY(loadPreset(w));
+    QVERIFY(runToEnd(w));
+    QTest::qWait(50);
+    TimelineView& timeline = *w.timelineView();
+    QCOMPARE(timeline.plot()->itemCount(), 0);
+    QCOMPARE(timeline.lanes().frameCount(), w.controller().frameCount());  // classified all the same
+    dock->show();
+    QTRY_VERIFY(timeline.plot()->itemCount() > 0);
+    QVERIFY(timeline.visibleRange().second > timeline.toAxisSeconds(w.controller().frame(w.controller().frameCount() - 1).timestampNs));
   }
 
   // Zoomed out over a whole run, the window turns into at most the cap's items; "Fit all" shows every frame.

@@ -271,7 +271,8 @@ void TimelineView::addRecordLanes() {
 
 void TimelineView::scheduleRebuild() {
   dirty_ = true;
-  rebuildTimer_.start();
+  // A hidden dock costs nothing while a run grows: its first paint builds what is pending (eventFilter).
+  if (isVisible()) rebuildTimer_.start();
 }
 
 void TimelineView::ensureBuilt() {
