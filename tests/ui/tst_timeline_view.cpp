@@ -7,11 +7,12 @@
 // to it with one bar per phase, an arrow for every frame of the window with a
 // lane, the station's EAPOL-Key and seed-000 frames between the right lanes; a
 // click on an arrow selects its packet, a selected packet highlights its arrow,
-// and the item cap holds zoomed out over the whole run.
+// keys and the wheel zoom time only, the palette is followed, a hidden dock
+// builds when shown, a capture-like source shows time since its first frame,
+// and the item cap holds zoomed out over the whole 40 s run.
 #include <qcustomplot.h>
 
 #include <QDockWidget>
-#include <QMenuBar>
 #include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>

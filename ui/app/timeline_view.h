@@ -11,7 +11,8 @@
 //
 // Only the visible window becomes QCustomPlot items, at most itemCap() of
 // them, rebuilt lazily (one zero-delay timer coalesces range changes and new
-// frames; reading marks() or phaseBars() builds pending changes first). The
+// frames; a hidden view waits for its next paint; reading marks() or
+// phaseBars() builds pending changes first). The
 // mouse drags and wheels the time axis only; a click on an arrow or its label
 // emits frameActivated.
 #include <QCache>
