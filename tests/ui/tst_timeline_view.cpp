@@ -13,6 +13,8 @@
 #include <qcustomplot.h>
 
 #include <QDockWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -326,6 +328,10 @@ class TestTimelineView : public QObject {
     QDockWidget* dock = w.findChild<QDockWidget*>(QStringLiteral("timelineDock"));
     QVERIFY(dock && dock->widget() == &timeline && !dock->isHidden());
     QCOMPARE(w.dockWidgetArea(dock), Qt::BottomDockWidgetArea);
+    bool inViewMenu = false;
+    for (QAction* menu : w.menuBar()->actions())
+      if (menu->menu() && menu->text() == QStringLiteral("&View")) inViewMenu = menu->menu()->actions().contains(dock->toggleViewAction());
+    QVERIFY(inViewMenu);
 
     // The run's nodes name the lanes, station first.
     QCOMPARE(laneName(timeline, 0), QStringLiteral("sta"));
