@@ -23,6 +23,7 @@
 
 #include "dissectors/common/bytes.h"
 #include "dissectors/common/link_type.h"
+#include "dissectors/dispatch.h"
 #include "dissectors/inet/ipv4.h"
 #include "tests/ui/offscreen_main.h"
 #include "ui/app/emulation_controller.h"
@@ -30,6 +31,7 @@
 #include "ui/app/main_window.h"
 #include "ui/app/packet_list_model.h"
 #include "ui/app/timeline_endpoints.h"
+#include "ui/app/timeline_label.h"
 #include "ui/app/timeline_lanes.h"
 #include "ui/app/timeline_sampling.h"
 #include "ui/app/timeline_view.h"
@@ -243,6 +245,25 @@ class TestTimelineView : public QObject {
     QCOMPARE(lanes.laneName(0), QStringLiteral("10.0.1.100 (uplink)"));
     QCOMPARE(lanes.laneName(2), QStringLiteral("02:00:00:00:01:00 (air)"));
     QCOMPARE(lanes.lanesOf(1).receiver, 3);
+  }
+
+  // Labels: 802.11 Info without sequence number and flags, other protocols named in front unless named already.
+  void labelsAreShortInfoTexts() {
+    QCOMPARE(rs::ui::timelineLabel(rs::dissectFrame(static_cast<std::uint32_t>(rs::LinkType::Ieee80211), kAuthentication)),
+             QStringLiteral("Authentication"));
+    QCOMPARE(rs::ui::timelineLabel(rs::dissectFrame(static_cast<std::uint32_t>(rs::LinkType::Ieee80211), kBeacon)),
+             QStringLiteral("Beacon frame"));
+    rs::Dissection eapol;
+    eapol.protocol = "EAPOL";
+    eapol.info = "Key (Message 1 of 4)";
+    QCOMPARE(rs::ui::timelineLabel(eapol), QStringLiteral("EAPOL Key (Message 1 of 4)"));
+    rs::Dissection seed;
+    seed.protocol = "SEED000";
+    seed.info = "Seed-000 Authenticate PTK request";
+    QCOMPARE(rs::ui::timelineLabel(seed), QStringLiteral("Seed-000 Authenticate PTK request"));
+    rs::Dissection bare;
+    bare.protocol = "LLC";
+    QCOMPARE(rs::ui::timelineLabel(bare), QStringLiteral("LLC"));
   }
 
   void samplingKeepsTheCapAndTheSelectedFrame() {

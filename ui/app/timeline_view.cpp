@@ -17,6 +17,7 @@
 #include "dissectors/dispatch.h"
 #include "ui/app/emulation_controller.h"
 #include "ui/app/frame_source.h"
+#include "ui/app/timeline_label.h"
 #include "ui/app/timeline_sampling.h"
 #include "ui/plots/plot_palette.h"
 #include "ui/plots/plot_theme.h"
@@ -471,16 +472,7 @@ QString TimelineView::toolTipAt(const QPointF& pixel) {
 QString TimelineView::labelOf(std::size_t frame) const {
   if (const QString* cached = labels_.object(frame)) return *cached;
   const FrameView view = source_->frame(frame);
-  const Dissection d = dissectFrame(view.linkType, view.data);
-  // The Info column as the packet list shows it, without 802.11's sequence number and flags (the tooltip has
-  // them), after the protocol's name unless the Info already names it or the protocol is 802.11 itself, the
-  // layer of every frame on the air lanes.
-  const QString protocol = QString::fromStdString(d.protocol);
-  QString text = QString::fromStdString(infoColumn(d));
-  if (const qsizetype details = text.indexOf(QLatin1String(", SN=")); details > 0) text.truncate(details);
-  const bool named = QString(text).remove(QLatin1Char('-')).contains(protocol, Qt::CaseInsensitive);
-  if (text.isEmpty()) text = protocol;
-  else if (!named && protocol != QLatin1String("802.11") && !protocol.isEmpty()) text = QStringLiteral("%1 %2").arg(protocol, text);
+  const QString text = timelineLabel(dissectFrame(view.linkType, view.data));
   labels_.insert(frame, new QString(text));
   return text;
 }
