@@ -97,7 +97,8 @@ int frameWithInfo(MainWindow& w, const QString& text, std::int64_t low, std::int
   const auto& frames = w.controller().frames();
   for (std::size_t i = 0; i < frames.size(); ++i) {
     if (frames[i].time < low || frames[i].time > high) continue;
-    if (w.packetModel()->index(static_cast<int>(i), PacketListModel::Info).data().toString().contains(text)) return static_cast<int>(i);
+    if (w.packetModel()->index(static_cast<int>(i), PacketListModel::Info).data().toString().contains(text))
+      return static_cast<int>(i);
   }
   return -1;
 }
@@ -132,7 +133,9 @@ class CaptureLikeSource : public rs::ui::FrameSource {
     const Frame& f = frames_[i];
     return rs::FrameView{i, f.timestampNs, static_cast<std::uint32_t>(f.linkType), f.point, rs::ByteView(f.bytes)};
   }
-  QString pointName(std::uint32_t point) const override { return point == 0 ? QStringLiteral("roam.pcapng:wlan0") : QStringLiteral("roam.pcapng:eth0"); }
+  QString pointName(std::uint32_t point) const override {
+    return point == 0 ? QStringLiteral("roam.pcapng:wlan0") : QStringLiteral("roam.pcapng:eth0");
+  }
   const std::vector<rs::roam::HandoffRecord>& handoffs() const override { return records_; }
   void annotateKeys(std::size_t, rs::Dissection&) override {}
   std::int64_t timeOriginNs() const override { return frames_.empty() ? 0 : frames_.front().timestampNs; }
@@ -144,9 +147,7 @@ class CaptureLikeSource : public rs::ui::FrameSource {
 
 QString laneName(const TimelineView& view, int row) { return view.lanes().laneName(row); }
 
-QPointF midpoint(const QCPItemLine& line) {
-  return (line.start->pixelPosition() + line.end->pixelPosition()) / 2;
-}
+QPointF midpoint(const QCPItemLine& line) { return (line.start->pixelPosition() + line.end->pixelPosition()) / 2; }
 
 }  // namespace
 
@@ -249,8 +250,9 @@ class TestTimelineView : public QObject {
 
   // Labels: 802.11 Info without sequence number and flags, other protocols named in front unless named already.
   void labelsAreShortInfoTexts() {
-    QCOMPARE(rs::ui::timelineLabel(rs::dissectFrame(static_cast<std::uint32_t>(rs::LinkType::Ieee80211), kAuthentication)),
-             QStringLiteral("Authentication"));
+    QCOMPARE(
+        rs::ui::timelineLabel(rs::dissectFrame(static_cast<std::uint32_t>(rs::LinkType::Ieee80211), kAuthentication)),
+        QStringLiteral("Authentication"));
     QCOMPARE(rs::ui::timelineLabel(rs::dissectFrame(static_cast<std::uint32_t>(rs::LinkType::Ieee80211), kBeacon)),
              QStringLiteral("Beacon frame"));
     rs::Dissection eapol;
@@ -351,14 +353,16 @@ class TestTimelineView : public QObject {
     QCOMPARE(w.dockWidgetArea(dock), Qt::BottomDockWidgetArea);
     bool inViewMenu = false;
     for (QAction* menu : w.menuBar()->actions())
-      if (menu->menu() && menu->text() == QStringLiteral("&View")) inViewMenu = menu->menu()->actions().contains(dock->toggleViewAction());
+      if (menu->menu() && menu->text() == QStringLiteral("&View"))
+        inViewMenu = menu->menu()->actions().contains(dock->toggleViewAction());
     QVERIFY(inViewMenu);
 
     // The run's nodes name the lanes, station first.
     QCOMPARE(laneName(timeline, 0), QStringLiteral("sta"));
     QStringList names;
     for (int row = 0; row < timeline.lanes().laneCount(); ++row) names << laneName(timeline, row);
-    for (const char* node : {"ap1", "ap2", "ap3", "voice"}) QVERIFY2(names.contains(QLatin1String(node)), qPrintable(names.join(',')));
+    for (const char* node : {"ap1", "ap2", "ap3", "voice"})
+      QVERIFY2(names.contains(QLatin1String(node)), qPrintable(names.join(',')));
     timeline.marks();
     QCOMPARE(timeline.plot()->xAxis->label(), QStringLiteral("Virtual time (s)"));
 
@@ -423,7 +427,8 @@ class TestTimelineView : public QObject {
       QCOMPARE(laneName(timeline, mark->lanes.receiver), receiver);
       QCOMPARE(mark->item->start->coords().y(), double(mark->lanes.sender));
       QCOMPARE(mark->item->end->coords().y(), double(mark->lanes.receiver));
-      QCOMPARE(mark->item->start->coords().x(), timeline.toAxisSeconds(w.controller().frame(static_cast<std::size_t>(frame)).timestampNs));
+      QCOMPARE(mark->item->start->coords().x(),
+               timeline.toAxisSeconds(w.controller().frame(static_cast<std::size_t>(frame)).timestampNs));
     };
     checkFrame(QStringLiteral("Authenticate PTK request"), QStringLiteral("sta"), QStringLiteral("ap2"));
     checkFrame(QStringLiteral("Authenticate PTK response"), QStringLiteral("ap2"), QStringLiteral("sta"));
@@ -478,7 +483,8 @@ class TestTimelineView : public QObject {
     QVERIFY(highlighted);
     QCOMPARE(highlighted->item->pen().color(), timeline.palette().color(QPalette::Highlight));
     QVERIFY(!markOf(timeline, static_cast<std::size_t>(frame)) ||
-            markOf(timeline, static_cast<std::size_t>(frame))->item->pen().color() != timeline.palette().color(QPalette::Highlight));
+            markOf(timeline, static_cast<std::size_t>(frame))->item->pen().color() !=
+                timeline.palette().color(QPalette::Highlight));
   }
 
   // Home fits every frame after a zoom, + and - zoom the time axis only, and the chart follows the palette.
@@ -508,8 +514,8 @@ class TestTimelineView : public QObject {
     // The wheel zooms time around the pointer; the lanes stay.
     timeline.plot()->replot();
     const QPoint centre = timeline.plot()->axisRect()->rect().center();
-    QWheelEvent wheel(centre, timeline.plot()->mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
-                      Qt::NoScrollPhase, false);
+    QWheelEvent wheel(centre, timeline.plot()->mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
     QApplication::sendEvent(timeline.plot(), &wheel);
     const auto wheeled = timeline.visibleRange();
     QVERIFY(wheeled.second - wheeled.first < all.second - all.first);
@@ -528,7 +534,8 @@ class TestTimelineView : public QObject {
     QCOMPARE(timeline.plot()->xAxis->tickLabelColor(), QColor(0xf0, 0xf0, 0xf0));
     const auto& marks = timeline.marks();
     QVERIFY(!marks.empty());
-    const auto arrow = std::find_if(marks.begin(), marks.end(), [](const auto& m) { return !m.lanes.groupAddressed(); });
+    const auto arrow =
+        std::find_if(marks.begin(), marks.end(), [](const auto& m) { return !m.lanes.groupAddressed(); });
     QVERIFY(arrow != marks.end());
     QCOMPARE(arrow->item->pen().color().rgb(), QColor(0xf0, 0xf0, 0xf0).rgb());  // translucent when dense
   }
@@ -549,7 +556,8 @@ class TestTimelineView : public QObject {
     QCOMPARE(timeline.lanes().frameCount(), w.controller().frameCount());  // classified all the same
     dock->show();
     QTRY_VERIFY(timeline.plot()->itemCount() > 0);
-    QVERIFY(timeline.visibleRange().second > timeline.toAxisSeconds(w.controller().frame(w.controller().frameCount() - 1).timestampNs));
+    QVERIFY(timeline.visibleRange().second >
+            timeline.toAxisSeconds(w.controller().frame(w.controller().frameCount() - 1).timestampNs));
   }
 
   // Zoomed out over a whole run, the window turns into at most the cap's items; "Fit all" shows every frame.
@@ -563,7 +571,8 @@ class TestTimelineView : public QObject {
     TimelineView& timeline = *w.timelineView();
     timeline.fitAll();
     std::size_t withSender = 0;
-    for (std::size_t i = 0; i < w.controller().frameCount(); ++i) withSender += rs::ui::frameEndpoints(w.controller().frame(i)) ? 1 : 0;
+    for (std::size_t i = 0; i < w.controller().frameCount(); ++i)
+      withSender += rs::ui::frameEndpoints(w.controller().frame(i)) ? 1 : 0;
     QCOMPARE(timeline.framesInWindow(), withSender);
     QVERIFY2(withSender > std::size_t(TimelineView::kDefaultItemCap), qPrintable(QString::number(withSender)));
     QVERIFY(timeline.plot()->itemCount() <= TimelineView::kDefaultItemCap);

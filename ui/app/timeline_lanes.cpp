@@ -66,8 +66,9 @@ int TimelineLanes::laneId(const NodeAddress& address, const QString& pointName) 
   } else {
     id = static_cast<int>(lanes_.size());
     // The capture point says where an unknown address was heard (which channel, which wire).
-    const QString label = pointName.isEmpty() ? QString::fromStdString(address.toString())
-                                              : QStringLiteral("%1 (%2)").arg(QString::fromStdString(address.toString()), pointName);
+    const QString label = pointName.isEmpty()
+                              ? QString::fromStdString(address.toString())
+                              : QStringLiteral("%1 (%2)").arg(QString::fromStdString(address.toString()), pointName);
     lanes_.push_back({label, std::nullopt, lanes_.size()});
   }
   idByAddress_[address] = id;
@@ -88,7 +89,8 @@ void TimelineLanes::reorder() {
     return la.firstSeen < lb.firstSeen;
   });
   rowOfId_.assign(lanes_.size(), 0);
-  for (std::size_t row = 0; row < ids.size(); ++row) rowOfId_[static_cast<std::size_t>(ids[row])] = static_cast<int>(row);
+  for (std::size_t row = 0; row < ids.size(); ++row)
+    rowOfId_[static_cast<std::size_t>(ids[row])] = static_cast<int>(row);
 }
 
 }  // namespace rs::ui

@@ -85,8 +85,10 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent), plot_(new QCustom
   connect(plot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
     if (event->buttons() != Qt::NoButton) return;  // dragging pans; no tooltips meanwhile
     const QString tip = toolTipAt(event->position());
-    if (tip.isEmpty()) QToolTip::hideText();
-    else QToolTip::showText(event->globalPosition().toPoint(), tip, plot_);
+    if (tip.isEmpty())
+      QToolTip::hideText();
+    else
+      QToolTip::showText(event->globalPosition().toPoint(), tip, plot_);
   });
 
   const auto shortcut = [this](const QKeySequence& keys, auto slot) {
@@ -261,8 +263,10 @@ void TimelineView::classifyNewFrames() {
     lanes_.append(frame, point);
   }
   if (lanes_.frameCount() == before) return;
-  if (followAll_) fitAll();  // a growing run stays in view until the user zooms or pans
-  else scheduleRebuild();
+  if (followAll_)
+    fitAll();  // a growing run stays in view until the user zooms or pans
+  else
+    scheduleRebuild();
 }
 
 void TimelineView::addRecordLanes() {
@@ -289,7 +293,7 @@ void TimelineView::rebuild() {
   updateLaneAxis();
   // A capture's origin is its first frame's wall-clock time, known only once it has frames.
   plot_->xAxis->setLabel(source_ && source_->timeOriginNs() != 0 ? tr("Time since the first frame (s)")
-                                                                  : tr("Virtual time (s)"));
+                                                                 : tr("Virtual time (s)"));
   const auto [lower, upper] = visibleRange();
   // Phase bars first (drawn under the arrows) with at most an eighth of the items, then the marks.
   int budget = itemCap_;
@@ -301,9 +305,10 @@ void TimelineView::rebuild() {
   const std::vector<std::size_t> drawn =
       labelled ? inWindow : sampleFrames(inWindow, static_cast<std::size_t>(std::max(budget, 0)), current_);
   drawMarks(drawn, labelled);
-  status_->setText(drawn.size() == inWindow.size()
-                       ? tr("%L1 frames in view").arg(inWindow.size())
-                       : tr("%L1 of %L2 frames in view drawn: zoom in to see each one").arg(drawn.size()).arg(inWindow.size()));
+  status_->setText(
+      drawn.size() == inWindow.size()
+          ? tr("%L1 frames in view").arg(inWindow.size())
+          : tr("%L1 of %L2 frames in view drawn: zoom in to see each one").arg(drawn.size()).arg(inWindow.size()));
   // Rendered into the plot's buffers now, painted on the next update: a grab or a paint that comes before a
   // queued replot would show the previous window.
   plot_->replot(QCustomPlot::rpQueuedRefresh);
@@ -322,8 +327,10 @@ std::size_t TimelineView::firstFrameAfter(double axisSeconds, bool inclusive) co
   while (low < high) {
     const std::size_t mid = low + (high - low) / 2;
     const double x = toAxisSeconds(source_->frame(mid).timestampNs);
-    if (inclusive ? x < axisSeconds : x <= axisSeconds) low = mid + 1;
-    else high = mid;
+    if (inclusive ? x < axisSeconds : x <= axisSeconds)
+      low = mid + 1;
+    else
+      high = mid;
   }
   return low;
 }
@@ -374,7 +381,9 @@ int TimelineView::drawPhaseBars(double lowerS, double upperS, int budget) {
         text->position->setCoords((start + end) / 2, lane + (kBarTop + kBarBottom) / 2);
         text->setText(name);
         // On a solid bar the name takes whichever of black and white reads on the phase's colour.
-        text->setColor(!highlighted ? theme.foreground : fill.lightness() > 150 ? QColor(Qt::black) : QColor(Qt::white));
+        text->setColor(!highlighted             ? theme.foreground
+                       : fill.lightness() > 150 ? QColor(Qt::black)
+                                                : QColor(Qt::white));
         ++used;
       }
     }
@@ -405,7 +414,8 @@ void TimelineView::drawMarks(const std::vector<std::size_t>& frames, bool labell
       const double to = lanes.receiver == lanes.sender ? lanes.sender + kTickLength : lanes.receiver;
       line->start->setCoords(x, lanes.sender);
       line->end->setCoords(x, to);
-      if (isCurrent || !dense) line->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, isCurrent ? 10 : 7, isCurrent ? 12 : 9));
+      if (isCurrent || !dense)
+        line->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, isCurrent ? 10 : 7, isCurrent ? 12 : 9));
       line->setPen(QPen(isCurrent ? highlight : arrowColor, isCurrent ? 2.5 : 1));
     }
     return line;
@@ -431,7 +441,8 @@ void TimelineView::drawLabels(const QColor& text, const QColor& highlight) {
   std::vector<Mark*> order;
   for (Mark& m : marks_)
     if (!m.lanes.groupAddressed()) order.push_back(&m);
-  std::stable_partition(order.begin(), order.end(), [this](const Mark* m) { return current_ && *current_ == m->frame; });
+  std::stable_partition(order.begin(), order.end(),
+                        [this](const Mark* m) { return current_ && *current_ == m->frame; });
   std::vector<QRectF> placed;
   for (Mark* m : order) {
     const double x = m->item->start->coords().x();
@@ -458,12 +469,14 @@ QString TimelineView::toolTipAt(const QPointF& pixel) {
     return tr("No. %1 at %2 s on %3\n%4: %5")
         .arg(*frame + 1)
         .arg(toAxisSeconds(view.timestampNs), 0, 'f', 9)
-        .arg(source_->pointName(view.capturePoint), QString::fromStdString(d.protocol), QString::fromStdString(infoColumn(d)));
+        .arg(source_->pointName(view.capturePoint), QString::fromStdString(d.protocol),
+             QString::fromStdString(infoColumn(d)));
   }
   for (const PhaseBar& bar : bars_) {
     const double distance = bar.item->selectTest(pixel, false);
     if (distance >= 0 && distance <= 1)
-      return tr("%1: %2 ms").arg(QString::fromStdString(std::string(roam::phaseName(bar.phase.kind))))
+      return tr("%1: %2 ms")
+          .arg(QString::fromStdString(std::string(roam::phaseName(bar.phase.kind))))
           .arg(static_cast<double>(bar.phase.endNs - bar.phase.startNs) / 1e6, 0, 'f', 3);
   }
   return {};

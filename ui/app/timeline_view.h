@@ -69,8 +69,8 @@ class TimelineView : public QWidget {
   struct Mark {
     std::size_t frame = 0;
     FrameLanes lanes;
-    QCPItemLine* item = nullptr;         // the arrow, or the tick of a group-addressed frame
-    QCPAbstractItem* label = nullptr;    // its Info text, when there was room
+    QCPItemLine* item = nullptr;       // the arrow, or the tick of a group-addressed frame
+    QCPAbstractItem* label = nullptr;  // its Info text, when there was room
   };
   struct PhaseBar {
     std::size_t record = 0;  // index into the source's handoffs()
