@@ -39,6 +39,7 @@
 #include "ui/app/packet_list_model.h"
 #include "ui/app/report_export.h"
 #include "ui/app/run_export.h"
+#include "ui/app/timeline_view.h"
 #include "ui/app/trace_pane.h"
 
 namespace rs::ui {
@@ -51,7 +52,7 @@ constexpr auto kLastScenarioKey = "scenario/last";
 constexpr auto kRecentCapturesKey = "captures/recent";
 constexpr int kRecentCaptures = 10;
 // Bump when the docks change, so an old saved layout is not applied to a different set of docks.
-constexpr int kStateVersion = 1;
+constexpr int kStateVersion = 2;
 
 QTableView* makeTableView(QWidget* parent, const QString& name) {
   auto* view = new QTableView(parent);
@@ -242,6 +243,7 @@ void MainWindow::focusHandoff(int row) {
   FrameSource& source = *activeSource_;
   const auto& records = source.handoffs();
   if (row < 0 || row >= static_cast<int>(records.size())) return;
+  timelineView_->focusHandoff(records[static_cast<std::size_t>(row)]);
   const int packet = viewRowOfFrame(firstFrameOfHandoff(source, records[static_cast<std::size_t>(row)]));
   if (packet < 0) return;  // filtered out
   packetView_->selectRow(packet);
@@ -380,13 +382,28 @@ void MainWindow::createDocks() {
   QDockWidget* trace = makeDock(tr("Trace"), QStringLiteral("traceDock"), tracePane_, this);
   addDockWidget(Qt::BottomDockWidgetArea, details);
   addDockWidget(Qt::BottomDockWidgetArea, bytes);
+  // The timeline: a row of its own under details and bytes, the full width of the bottom area. A click on an
+  // arrow selects its packet; the selected packet is highlighted in the timeline.
+  timelineView_ = new TimelineView(this);
+  timelineView_->setObjectName(QStringLiteral("timeline"));
+  timelineView_->setSource(packetModel_->source());
+  QDockWidget* timeline = makeDock(tr("Timeline"), QStringLiteral("timelineDock"), timelineView_, this);
+  addDockWidget(Qt::BottomDockWidgetArea, timeline, Qt::Vertical);
+  connect(timelineView_, &TimelineView::frameActivated, this, [this](std::size_t frame) {
+    const int packet = viewRowOfFrame(static_cast<int>(frame));
+    if (packet >= 0) packetView_->selectRow(packet);  // else filtered out of the list
+  });
+  connect(packetView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+    if (const int frame = packetFilter_->mapToSource(current).row(); frame >= 0)
+      timelineView_->setCurrentFrame(static_cast<std::size_t>(frame));
+  });
   addDockWidget(Qt::RightDockWidgetArea, handoffDock);
   addDockWidget(Qt::RightDockWidgetArea, trace);
 
   // First-start sizes only: restoreState() replaces them with the user's own layout.
   resizeDocks({handoffDock, trace}, {560, 560}, Qt::Horizontal);
   resizeDocks({handoffDock, trace}, {160, 400}, Qt::Vertical);
-  resizeDocks({details}, {260}, Qt::Vertical);
+  resizeDocks({details, timeline}, {260, 240}, Qt::Vertical);
   connect(handoffModel_, &QAbstractItemModel::rowsInserted, handoffView, &QTableView::resizeColumnsToContents);
   // Selecting a handoff shows its first frame (the attempt's authentication) in the packet list.
   connect(handoffView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -412,7 +429,7 @@ void MainWindow::createDocks() {
   bytes->raise();
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
-  for (QDockWidget* dock : {details, bytes, handoffDock, trace, plots}) view->addAction(dock->toggleViewAction());
+  for (QDockWidget* dock : {details, bytes, timeline, handoffDock, trace, plots}) view->addAction(dock->toggleViewAction());
   view->addSeparator();
   view->addActions({latencyPlots_->pinAction(), latencyPlots_->clearPinAction(), latencyPlots_->exportPlotAction()});
 }
@@ -454,6 +471,7 @@ void MainWindow::setActiveSource(FrameSource* source) {
   packetModel_->setSource(source);
   handoffModel_->setSource(source);
   latencyPlots_->setSource(source);
+  timelineView_->setSource(source);
   emit activeSourceChanged(source);
   updateState();
 }

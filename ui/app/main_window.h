@@ -32,6 +32,7 @@ class PacketFilterProxy;
 class HexView;
 class PacketDetailsModel;
 class PacketListModel;
+class TimelineView;
 class TracePane;
 
 class MainWindow : public QMainWindow {
@@ -62,7 +63,7 @@ class MainWindow : public QMainWindow {
   // File > Save capture as / Export report, without the dialog (tests, scripts); errors go to the status bar.
   bool saveCapture(const QString& path);
   bool exportReport(const QString& path);
-  // Selects the first packet of the handoff in row `row` of the handoff table.
+  // Selects the first packet of the handoff in row `row` of the handoff table and shows the handoff in the timeline.
   void focusHandoff(int row);
 
   // For tests and the screenshot script: the parts a user looks at.
@@ -81,6 +82,7 @@ class MainWindow : public QMainWindow {
   QComboBox* definitionBox() const { return definitionBox_; }
   TracePane* tracePane() const { return tracePane_; }
   LatencyPlotsWidget* latencyPlots() const { return latencyPlots_; }
+  TimelineView* timelineView() const { return timelineView_; }
   QLineEdit* breakpointEdit() const { return breakpointEdit_; }
   QString statusText() const;
   QProgressBar* loadProgressBar() const { return progress_; }
@@ -128,6 +130,7 @@ class MainWindow : public QMainWindow {
   QComboBox* definitionBox_ = nullptr;
   TracePane* tracePane_;
   LatencyPlotsWidget* latencyPlots_ = nullptr;
+  TimelineView* timelineView_ = nullptr;
   QLineEdit* breakpointEdit_ = nullptr;
 
   QAction* runAction_ = nullptr;
