@@ -131,9 +131,8 @@ MainWindow::MainWindow(QWidget* parent)
     detailsModel_->clear();
     hexView_->setBytes({});
   });
-  connect(controller_, &EmulationController::breakpointHit, this, [this](const QString& label) {
-    statusBar()->showMessage(tr("Breakpoint \"%1\": stopped before %2").arg(label, controller_->nextEventText()), 10000);
-  });
+  connect(controller_, &EmulationController::breakpointHit, this,
+          [this](const QString& description) { statusBar()->showMessage(description, 10000); });
 
   restoreSettings();
   updateState();
