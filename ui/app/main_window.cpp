@@ -38,7 +38,7 @@ constexpr auto kGeometryKey = "mainWindow/geometry";
 constexpr auto kStateKey = "mainWindow/state";
 constexpr auto kLastScenarioKey = "scenario/last";
 // Bump when the docks change, so an old saved layout is not applied to a different set of docks.
-constexpr int kStateVersion = 1;
+constexpr int kStateVersion = 2;
 
 QTableView* makeTableView(QWidget* parent, const QString& name) {
   auto* view = new QTableView(parent);
@@ -253,6 +253,8 @@ void MainWindow::createActions() {
   bar->addAction(breakpointAction_);
   bar->addSeparator();
   bar->addAction(resetAction_);
+  createSteppingActions(run, bar);
+  createNavigationActions();
 }
 
 void MainWindow::createDocks() {
@@ -297,6 +299,7 @@ void MainWindow::createDocks() {
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
   for (QDockWidget* dock : {details, bytes, handoffDock, trace}) view->addAction(dock->toggleViewAction());
+  for (QDockWidget* dock : createSteppingDocks()) view->addAction(dock->toggleViewAction());
 }
 
 void MainWindow::restoreSettings() {
@@ -366,6 +369,7 @@ void MainWindow::updateState() {
   pauseAction_->setEnabled(running);
   stepAction_->setEnabled(open && !running);
   breakpointAction_->setEnabled(open && !running);
+  protocolStepAction_->setEnabled(open && !running);
   resetAction_->setEnabled(controller_->scenarioPath().isEmpty() ? false : !running);
   timeLabel_->setText(tr("t = %1").arg(QString::fromStdString(sim::formatSimTime(controller_->now()))));
   eventsLabel_->setText(tr("%L1 events").arg(controller_->executedEvents()));
