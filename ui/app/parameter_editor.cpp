@@ -131,7 +131,7 @@ QString ParameterEditor::value(const QString& key) const {
 
 QString ParameterEditor::errorText(const QString& key) const {
   const Field* f = field(key);
-  return f && f->error->isVisible() ? f->error->text() : QString();
+  return f && !f->error->isHidden() ? f->error->text() : QString();
 }
 
 std::vector<sim::ScenarioOverride> ParameterEditor::changes() const {
