@@ -246,14 +246,19 @@ class TestScenarioView : public QObject {
     out.write(QByteArray::fromStdString(doc.dump(2)));
     out.close();
 
-    EmulationController c;
+    MainWindow w;
+    EmulationController& c = w.controller();
     c.setDurationOverride(kDuration);
-    QVERIFY(c.load(path));
+    QVERIFY(w.openScenario(path));
     for (int i = 0; i < 40; ++i) c.stepEvent();
     const auto time = c.now();
     const auto frames = c.frameCount();
     QSignalSpy errors(&c, &EmulationController::errorOccurred);
-    QVERIFY(!c.loadWithOverrides(path, {{"methods.wlan.security", "eap-tls"}}));
+    rs::ui::ParameterEditor& editor = *w.parameterEditor();
+    QVERIFY(editor.setValue(QStringLiteral("security"), QStringLiteral("eap-tls")));
+    QVERIFY(editor.errorText(QStringLiteral("security")).isEmpty());  // the loader and the settings accept it
+    QVERIFY(!editor.apply());
+    QCOMPARE(editor.value(QStringLiteral("security")), QStringLiteral("eap-tls"));  // kept for correction
     QVERIFY(!errors.isEmpty());
     QVERIFY(errors[0][0].toString().contains(QStringLiteral("authentication-server")));
     QVERIFY(c.isLoaded());

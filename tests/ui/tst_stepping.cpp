@@ -195,6 +195,8 @@ class TestStepping : public QObject {
     QTest::addColumn<int>("kind");
     QTest::newRow("derivation") << static_cast<int>(KeyEventKind::Derivation);
     QTest::newRow("install") << static_cast<int>(KeyEventKind::Install);
+    // The old AP forgets the station (and its PTKSA) when the new AP's Layer 2 Update reaches it.
+    QTest::newRow("discard") << static_cast<int>(KeyEventKind::Discard);
   }
   void keyEventBreakpointStopsRightAfterTheKeyTrace() {
     QFETCH(int, kind);

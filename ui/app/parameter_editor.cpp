@@ -173,9 +173,14 @@ bool ParameterEditor::apply() {
     status_->setText(tr("Nothing changed."));
     return false;
   }
-  // The fields are rebuilt (cleared) when the run is: keep the outcome for the status line.
+  // The fields are rebuilt when the run is (also when the previous run is brought back after a
+  // failed build): keep what was typed so a rejected change can be corrected, not typed again.
+  std::vector<std::pair<QString, QString>> typed;
+  for (const Field& f : fields_) typed.emplace_back(f.parameter.key, fieldText(f));
   const bool rebuilt =
       controller_.loadWithOverrides(controller_.scenarioPath(), mergeOverrides(controller_.scenarioOverrides(), changed));
+  if (!rebuilt)
+    for (const auto& [key, text] : typed) setValue(key, text);
   status_->setText(rebuilt ? tr("Applied: the run was rebuilt at time zero.")
                            : tr("Not applied: the run is unchanged (see the status bar)."));
   return rebuilt;
