@@ -221,7 +221,7 @@ void EmulationController::beginRun(const QString& quickLabel, const QString& pro
   if (protocol_.isEmpty())
     protocolStop_.disarm();
   else
-    protocolStop_.arm(scheduler, protocol_.toStdString());
+    protocolStop_.arm(scheduler, protocol_);
   keyStop_.arm(scheduler, compiled_);
   try {
     // Already standing on a match: run it, so a breakpoint means "the next one" when pressed again.

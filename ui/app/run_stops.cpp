@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/app/run_stops.h"
 
-#include <QString>
-
 #include "dissectors/dispatch.h"
 
 namespace rs::ui {
@@ -11,14 +9,14 @@ void ProtocolStopSink::record(const sim::CapturedFrame& frame) {
   store_.record(frame);
   if (!scheduler_ || hit_) return;
   const Dissection d = dissectFrame(static_cast<std::uint32_t>(frame.linkType), frame.bytes);
-  if (QString::fromStdString(d.protocol).compare(QString::fromStdString(protocol_), Qt::CaseInsensitive) != 0) return;
+  if (QString::fromStdString(d.protocol).compare(protocol_, Qt::CaseInsensitive) != 0) return;
   hit_ = store_.frames.size() - 1;
   scheduler_->requestStop();
 }
 
-void ProtocolStopSink::arm(sim::Scheduler& scheduler, std::string protocol) {
+void ProtocolStopSink::arm(sim::Scheduler& scheduler, const QString& protocol) {
   scheduler_ = &scheduler;
-  protocol_ = std::move(protocol);
+  protocol_ = protocol;
   hit_.reset();
 }
 

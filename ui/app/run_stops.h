@@ -6,6 +6,7 @@
 // Each sits between the network and the controller's store (a frame sink, a
 // trace sink) and, once armed, asks the scheduler to stop after the current
 // event (Scheduler::requestStop) when it sees its match.
+#include <QString>
 #include <optional>
 #include <string>
 
@@ -25,7 +26,7 @@ class ProtocolStopSink : public sim::FrameSink {
   void declare(const sim::CapturePoint& point) override { store_.declare(point); }
   void record(const sim::CapturedFrame& frame) override;
 
-  void arm(sim::Scheduler& scheduler, std::string protocol);
+  void arm(sim::Scheduler& scheduler, const QString& protocol);
   void disarm();
   bool armed() const { return scheduler_ != nullptr; }
   // Index into the store of the frame that matched since arm().
@@ -34,7 +35,7 @@ class ProtocolStopSink : public sim::FrameSink {
  private:
   sim::MemoryFrameSink& store_;
   sim::Scheduler* scheduler_ = nullptr;
-  std::string protocol_;
+  QString protocol_;
   std::optional<std::size_t> hit_;
 };
 
