@@ -227,7 +227,8 @@ void EmulationController::beginRun(const QString& quickLabel, const QString& pro
     // Already standing on a match: run it, so a breakpoint means "the next one" when pressed again.
     if (const auto next = nextEvent(); next && compiled_.matchBefore(next->descriptor)) {
       stepOne();
-      if (reportStopAfter() || finished_) {
+      if (reportStopAfter()) return;
+      if (finished_) {
         endRun();
         publish();
         return;
@@ -250,23 +251,25 @@ void EmulationController::endRun() {
 }
 
 bool EmulationController::reportStopAfter() {
-  if (const auto frame = protocolStop_.hit()) {
-    frameHold_ = *frame + 1;
-    publish();  // the matching frame is in the views before anyone hears of it
+  // Copies: endRun() disarms the stops, which forgets their hits.
+  const std::optional<std::size_t> frame = protocolStop_.hit();
+  const std::optional<KeyEventStopSink::Hit> key = keyStop_.hit();
+  if (!frame && !key) return false;
+  endRun();
+  if (frame) frameHold_ = *frame + 1;
+  finishIfDone();
+  // The views have the matching frame and the stopped state before anyone hears why.
+  publish();
+  if (frame) {
     emit protocolReached(protocol_, static_cast<qsizetype>(*frame));
     return true;
   }
-  if (const auto& hit = keyStop_.hit()) {
-    const std::string node = hit->event.node == sim::kNoNode
-                                 ? std::string("-")
-                                 : network_->simulation().topology().node(hit->event.node).name;
-    publish();
-    emit breakpointHit(tr("Breakpoint %1: stopped after the event that traced \"%2\" (%3 s, %4)")
-                           .arg(compiled_.at(hit->breakpoint).describe(), QString::fromStdString(hit->event.text),
-                                QString::fromStdString(sim::formatSimTime(hit->event.time)), QString::fromStdString(node)));
-    return true;
-  }
-  return false;
+  const std::string node =
+      key->event.node == sim::kNoNode ? std::string("-") : network_->simulation().topology().node(key->event.node).name;
+  emit breakpointHit(tr("Breakpoint %1: stopped after the event that traced \"%2\" (%3 s, %4)")
+                         .arg(compiled_.at(key->breakpoint).describe(), QString::fromStdString(key->event.text),
+                              QString::fromStdString(sim::formatSimTime(key->event.time)), QString::fromStdString(node)));
+  return true;
 }
 
 std::size_t EmulationController::visibleFrames() const {
@@ -326,20 +329,18 @@ void EmulationController::runSlice() {
   QElapsedTimer wall;
   wall.start();
   sim::StopReason reason = sim::StopReason::EventLimit;
+  QString hitMessage;  // told after the views have the stopped state
+  QString endMessage;
   try {
     // At least one batch per slice, so a run always moves on whatever the budget.
     do {
       reason = scheduler.run(breakBefore, kEventsPerClockCheck);
     } while (reason == sim::StopReason::EventLimit && wall.elapsed() < sliceBudgetMs_);
-    if (reason == sim::StopReason::Stopped) {
-      // A stop asked for by what the last event produced (a protocol frame, a key event).
-      if (reportStopAfter()) {
-        endRun();
-        finishIfDone();
-      }
-    } else if (before) {
+    // A stop asked for by what the last event produced (a protocol frame, a key event) reports itself.
+    if (reason == sim::StopReason::Stopped && reportStopAfter()) return;
+    if (before) {
       endRun();
-      emit breakpointHit(tr("Breakpoint %1: stopped before %2").arg(compiled_.at(*before).describe(), nextEventText()));
+      hitMessage = tr("Breakpoint %1: stopped before %2").arg(compiled_.at(*before).describe(), nextEventText());
     } else if (reason == sim::StopReason::EventLimit) {
       // Behind the wall clock (the budget ran out first): what is missed is not made up in a burst later.
       if (pacer_.paced()) pacer_.anchor(now());
@@ -347,18 +348,19 @@ void EmulationController::runSlice() {
       // Paced and ahead: the clock shows the virtual time the wall clock has reached (no event lies
       // before it, so the run is unchanged), and the next slice goes on from there.
       scheduler.runUntil(limit);
-    } else {
+    } else if (reason != sim::StopReason::Stopped) {
       // The duration or the last event is reached.
       endRun();
       finishIfDone();
-      if (!protocol_.isEmpty())
-        emit errorOccurred(tr("No %1 frame before the end of the run.").arg(protocol_));
+      if (!protocol_.isEmpty()) endMessage = tr("No %1 frame before the end of the run.").arg(protocol_);
     }
   } catch (const std::exception& e) {
     stopWithError(tr("The emulation stopped: %1").arg(QString::fromUtf8(e.what())));
     return;
   }
   publish();
+  if (!hitMessage.isEmpty()) emit breakpointHit(hitMessage);
+  if (!endMessage.isEmpty()) emit errorOccurred(endMessage);
 }
 
 void EmulationController::stopWithError(const QString& message) {
