@@ -21,6 +21,7 @@ namespace {
 constexpr double kApSize = 14;
 constexpr double kWiredSize = 12;
 constexpr double kStationSize = 12;
+constexpr double kLabelGap = 8;  // between a marker's centre and its label
 
 QPen cosmeticPen(const QColor& color, double width = 1.5, Qt::PenStyle style = Qt::SolidLine) {
   QPen pen(color, width, style);
@@ -58,11 +59,14 @@ ScenarioView::ScenarioView(EmulationController& controller, QWidget* parent)
   rebuild();
 }
 
-QGraphicsSimpleTextItem* ScenarioView::addLabel(const QString& text, const QPointF& at) {
+QGraphicsSimpleTextItem* ScenarioView::addLabel(const QString& text, const QPointF& at, bool above) {
   auto* label = scene_->addSimpleText(text);
   label->setBrush(palette().color(QPalette::Text));
   label->setFlag(QGraphicsItem::ItemIgnoresTransformations);
   label->setPos(at);
+  // Centred under (or over) the point, in pixels: the item's own transform is not scaled by the view.
+  const QRectF box = label->boundingRect();
+  label->setTransform(QTransform::fromTranslate(-box.width() / 2, above ? -box.height() - kLabelGap : kLabelGap));
   return label;
 }
 
@@ -85,7 +89,7 @@ void ScenarioView::rebuild() {
     auto* line = scene_->addLine(QLineF(a->at, b->at), cosmeticPen(mid));
     line->setToolTip(tr("%1: %2 one way").arg(link.name, delayText(link.delay)));
     line->setZValue(0);
-    addLabel(delayText(link.delay), (a->at + b->at) / 2)->setBrush(mid);
+    addLabel(delayText(link.delay), (a->at + b->at) / 2, true)->setBrush(mid);
   }
   for (const auto& path : layout_.paths) {
     QPainterPath walk;
@@ -126,13 +130,15 @@ void ScenarioView::rebuild() {
                                   pal.color(QPalette::Highlight));
     m.marker->setFlag(QGraphicsItem::ItemIgnoresTransformations);
     m.marker->setZValue(4);
-    m.label = addLabel(node.name, node.at);
+    m.label = addLabel(node.name, node.at, true);  // above: the APs' labels are below their markers
     m.label->setZValue(5);
     stations_.emplace(node.name, m);
   }
-  // Room around the outermost items for the labels.
-  const double margin = std::max(5.0, std::max(layout_.bounds.width(), layout_.bounds.height()) * 0.15);
-  scene_->setSceneRect(layout_.bounds.adjusted(-margin, -margin, margin, margin));
+  // Room around the outermost items for their labels, which are centred on them and wider than tall.
+  const double size = std::max({layout_.bounds.width(), layout_.bounds.height(), 10.0});
+  const double across = size * 0.3;
+  const double down = size * 0.15;
+  scene_->setSceneRect(layout_.bounds.adjusted(-across, -down, across, down));
   refresh();
   fit();
 }

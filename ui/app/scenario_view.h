@@ -53,7 +53,7 @@ class ScenarioView : public QGraphicsView {
   };
   void rebuild();
   void fit();
-  QGraphicsSimpleTextItem* addLabel(const QString& text, const QPointF& at);
+  QGraphicsSimpleTextItem* addLabel(const QString& text, const QPointF& at, bool above = false);
 
   EmulationController& controller_;
   QGraphicsScene* scene_;
