@@ -57,6 +57,7 @@ rs::roam::HandoffRecord record(const char* sta, const char* ap, bool success, st
   r.sta = *rs::MacAddress::parse(sta);
   r.to.bssid = *rs::MacAddress::parse(ap);
   r.success = success;
+  if (!success) r.failure = rs::roam::Failure{"authentication", std::nullopt, "rejected"};
   r.endNs = end;
   return r;
 }
@@ -106,6 +107,13 @@ class TestScenarioView : public QObject {
     QCOMPARE(rs::ui::associationsAt(records, 100).at(sta), *rs::MacAddress::parse("02:00:00:00:00:01"));
     QCOMPARE(rs::ui::associationsAt(records, 400).at(sta), *rs::MacAddress::parse("02:00:00:00:00:01"));
     QCOMPARE(rs::ui::associationsAt(records, 500).at(sta), *rs::MacAddress::parse("02:00:00:00:00:02"));
+    // In progress: opened, neither completed nor failed.
+    QVERIFY(rs::ui::attemptsInProgress(records).empty());
+    auto open = record("02:00:00:00:01:00", "02:00:00:00:00:03", false, 600);
+    open.failure.reset();
+    auto withOpen = records;
+    withOpen.push_back(open);
+    QCOMPARE(rs::ui::attemptsInProgress(withOpen).at(sta), *rs::MacAddress::parse("02:00:00:00:00:03"));
   }
 
   // The marker sits where the mobility model puts the station at the run's time, and the association line
@@ -130,6 +138,10 @@ class TestScenarioView : public QObject {
     const auto before = *view.associationLine(QStringLiteral("sta"));
     QCOMPARE(before.p1(), rs::ui::toScene(walk.position(c.now())));
     QCOMPARE(before.p2(), QPointF(0, 0));  // ap1 at (0, 0)
+    // The seed-000 roam to ap2 is under way (its Open System authentication opened the attempt).
+    QVERIFY(!c.handoffs().back().success && !c.handoffs().back().failure);
+    QCOMPARE(c.handoffs().back().to.bssid, scenario.nodes[*c.topology()->find("ap2")].mac);
+    QCOMPARE(view.attemptTarget(QStringLiteral("sta")).value_or(QString()), QStringLiteral("ap2"));
 
     c.runToEnd();
     QVERIFY(waitStopped(c));
@@ -142,6 +154,7 @@ class TestScenarioView : public QObject {
     QCOMPARE(records.back().to.bssid, scenario.nodes[*w.controller().topology()->find("ap2")].mac);
     QCOMPARE(view.associatedAp(QStringLiteral("sta")).value_or(QString()), QStringLiteral("ap2"));
     QCOMPARE(view.associationLine(QStringLiteral("sta"))->p2(), QPointF(50, 0));
+    QVERIFY(!view.attemptTarget(QStringLiteral("sta")).has_value());  // nothing under way at the end
   }
 
   // The key parameters come from the scenario itself, with its values.

@@ -124,4 +124,11 @@ std::map<MacAddress, MacAddress> associationsAt(const std::vector<roam::HandoffR
   return out;
 }
 
+std::map<MacAddress, MacAddress> attemptsInProgress(const std::vector<roam::HandoffRecord>& records) {
+  std::map<MacAddress, MacAddress> out;
+  for (const auto& r : records)
+    if (r.kind == roam::RecordKind::Handoff && !r.success && !r.failure) out[r.sta] = r.to.bssid;
+  return out;
+}
+
 }  // namespace rs::ui

@@ -62,5 +62,8 @@ ScenarioLayout layoutScenario(const sim::Scenario& scenario);
 // The BSSID each station is associated with at `timeNs` by the run's records: the `to` of the last
 // successful join or roam that completed by then. A station absent from the map is not associated.
 std::map<MacAddress, MacAddress> associationsAt(const std::vector<roam::HandoffRecord>& records, std::int64_t timeNs);
+// The target BSSID of each station's attempt still in progress (opened, neither completed nor failed):
+// a run's records as they stand now, so only meaningful at the run's current time.
+std::map<MacAddress, MacAddress> attemptsInProgress(const std::vector<roam::HandoffRecord>& records);
 
 }  // namespace rs::ui

@@ -126,6 +126,9 @@ void ScenarioView::rebuild() {
     m.association = scene_->addLine(QLineF(), cosmeticPen(pal.color(QPalette::Highlight), 2));
     m.association->setZValue(1);
     m.association->hide();
+    m.attempt = scene_->addLine(QLineF(), cosmeticPen(pal.color(QPalette::Highlight), 1.5, Qt::DashLine));
+    m.attempt->setZValue(1);
+    m.attempt->hide();
     m.marker = scene_->addEllipse(-kStationSize / 2, -kStationSize / 2, kStationSize, kStationSize, QPen(text),
                                   pal.color(QPalette::Highlight));
     m.marker->setFlag(QGraphicsItem::ItemIgnoresTransformations);
@@ -149,6 +152,7 @@ void ScenarioView::refresh() {
   if (!topology || !scenario) return;
   const sim::SimTime now = controller_.now();
   const auto associations = associationsAt(controller_.handoffs(), now);
+  const auto attempts = attemptsInProgress(controller_.handoffs());
   for (auto& [name, m] : stations_) {
     const QPointF at = toScene(topology->positionAt(m.node, now));
     m.marker->setPos(at);
@@ -162,6 +166,15 @@ void ScenarioView::refresh() {
       m.association->setToolTip(tr("%1 associated with %2").arg(name, ap->name));
     }
     m.association->setVisible(ap != nullptr);
+    m.target.reset();
+    const auto a = attempts.find(scenario->nodes[m.node].mac);
+    const auto* target = a == attempts.end() ? nullptr : layout_.nodeByMac(a->second, *scenario);
+    if (target) {
+      m.target = target->name;
+      m.attempt->setLine(QLineF(at, target->at));
+      m.attempt->setToolTip(tr("%1 joining or roaming to %2").arg(name, target->name));
+    }
+    m.attempt->setVisible(target != nullptr);
   }
 }
 
@@ -180,6 +193,11 @@ std::optional<QLineF> ScenarioView::associationLine(const QString& station) cons
   const auto it = stations_.find(station);
   if (it == stations_.end() || !it->second.association->isVisible()) return std::nullopt;
   return it->second.association->line();
+}
+
+std::optional<QString> ScenarioView::attemptTarget(const QString& station) const {
+  const auto it = stations_.find(station);
+  return it == stations_.end() ? std::nullopt : it->second.target;
 }
 
 void ScenarioView::fit() {

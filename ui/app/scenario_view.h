@@ -38,6 +38,8 @@ class ScenarioView : public QGraphicsView {
   std::optional<QPointF> stationPosition(const QString& station) const;
   std::optional<QString> associatedAp(const QString& station) const;
   std::optional<QLineF> associationLine(const QString& station) const;
+  // The AP of the join or roam the station is in the middle of (a dashed line to it).
+  std::optional<QString> attemptTarget(const QString& station) const;
 
  protected:
   void resizeEvent(QResizeEvent* event) override;
@@ -49,7 +51,9 @@ class ScenarioView : public QGraphicsView {
     QGraphicsEllipseItem* marker = nullptr;
     QGraphicsSimpleTextItem* label = nullptr;
     QGraphicsLineItem* association = nullptr;
+    QGraphicsLineItem* attempt = nullptr;
     std::optional<QString> ap;
+    std::optional<QString> target;
   };
   void rebuild();
   void fit();
