@@ -208,6 +208,27 @@ class TestStepping : public QObject {
     QCOMPARE(hit.size(), 2);
   }
 
+  // A breakpoint set while a run is in progress stops it (the run is held at t = 0 by a paced speed and a
+  // wall clock that does not move, then released).
+  void breakpointSetDuringARunApplies() {
+    const auto headless = rs::test::runHeadless(preset("wlan-8021x-seed000"), kDuration);
+    const auto radius = headless.topology.find("radius");
+    std::size_t firstAtRadius = 0;
+    while (headless.eventNodes[firstAtRadius] != *radius) ++firstAtRadius;
+    EmulationController c;
+    c.setWallClock([] { return std::int64_t{0}; });
+    QVERIFY(load(c, preset("wlan-8021x-seed000")));
+    c.setSpeed(1.0);
+    QSignalSpy state(&c, &EmulationController::stateChanged);
+    c.runToEnd();
+    QVERIFY(QTest::qWaitFor([&] { return state.size() >= 3; }, kRunTimeoutMs));
+    QVERIFY(c.isRunning());
+    c.setBreakpoints({Breakpoint{Breakpoint::Kind::Node, QStringLiteral("radius")}});
+    c.setSpeed(0);
+    QVERIFY(waitStopped(c));
+    QCOMPARE(c.executedEvents(), firstAtRadius);
+  }
+
   // Several breakpoints at once: the first that matches stops the run.
   void severalBreakpointsStopAtTheFirstMatch() {
     const auto headless = rs::test::runHeadless(preset("wlan-psk-seed000"), kDuration);

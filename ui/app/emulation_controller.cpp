@@ -180,7 +180,13 @@ const sim::Topology* EmulationController::topology() const {
   return network_ ? &network_->simulation().topology() : nullptr;
 }
 
-void EmulationController::setBreakpoints(std::vector<Breakpoint> breakpoints) { breakpoints_ = std::move(breakpoints); }
+void EmulationController::setBreakpoints(std::vector<Breakpoint> breakpoints) {
+  breakpoints_ = std::move(breakpoints);
+  if (!isRunning() || !network_) return;
+  // Between two slices: the next one uses the new set.
+  compiled_ = CompiledBreakpoints::compile(breakpoints_, &network_->simulation().topology(), quickLabel_);
+  keyStop_.arm(network_->simulation().scheduler(), compiled_);
+}
 
 void EmulationController::setSpeed(double factor) {
   pacer_.setFactor(factor);
@@ -213,6 +219,7 @@ void EmulationController::beginRun(const QString& quickLabel, const QString& pro
   sliceTimer_.stop();
   frameHold_.reset();
   QStringList unknown;
+  quickLabel_ = quickLabel;
   compiled_ = CompiledBreakpoints::compile(breakpoints_, &network_->simulation().topology(), quickLabel, &unknown);
   if (!unknown.isEmpty())
     emit errorOccurred(tr("Breakpoint on a node this scenario does not have: %1").arg(unknown.join(QStringLiteral(", "))));

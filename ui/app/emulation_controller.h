@@ -65,7 +65,8 @@ class EmulationController : public FrameSource {
   // The scenario as loaded, overrides applied (before the duration override); null when none is.
   const sim::Scenario* scenario() const { return scenario_.get(); }
 
-  // The breakpoints every run honours; a node breakpoint names a node of the topology.
+  // The breakpoints every run honours; a node breakpoint names a node of the topology. A change while
+  // a run is in progress applies from its next slice on.
   void setBreakpoints(std::vector<Breakpoint> breakpoints);
   const std::vector<Breakpoint>& breakpoints() const { return breakpoints_; }
 
@@ -170,7 +171,8 @@ class EmulationController : public FrameSource {
   CompiledBreakpoints compiled_;
   ProtocolStopSink protocolStop_{frames_};
   KeyEventStopSink keyStop_;
-  QString protocol_;  // of the step in progress; empty: none
+  QString quickLabel_;  // of the run in progress (runToBreakpoint); empty: none
+  QString protocol_;    // of the step in progress; empty: none
   // Frames from this index on wait for the next step (see frameCount()).
   std::optional<std::size_t> frameHold_;
 
