@@ -115,7 +115,11 @@ void BreakpointPane::removeBreakpoint(int row) {
 void BreakpointPane::setBreakpointEnabled(int row, bool enabled) {
   if (row < 0 || row >= static_cast<int>(list_.size()) || list_[static_cast<std::size_t>(row)].enabled == enabled) return;
   list_[static_cast<std::size_t>(row)].enabled = enabled;
-  showList();
+  // Only the check box changes: the list is not refilled, since this may run inside the item's own
+  // itemChanged signal, whose item must outlive it.
+  showing_ = true;
+  view_->item(row)->setCheckState(enabled ? Qt::Checked : Qt::Unchecked);
+  showing_ = false;
   publish();
 }
 
