@@ -10,6 +10,8 @@
 #include "core/protocols/wlan/key_log.h"
 #include "core/protocols/wlan/wlan_network.h"
 #include "core/sim/scenario.h"
+#include "dissectors/dispatch.h"
+#include "ui/app/scenario_with_overrides.h"
 
 namespace rs::ui {
 
@@ -35,7 +37,40 @@ bool EmulationController::load(const QString& path) {
   pause();
   scenario_ = std::make_unique<sim::Scenario>(std::get<sim::Scenario>(std::move(loaded)));
   scenarioPath_ = path;
+  overrides_.clear();
   return buildNetwork();
+}
+
+bool EmulationController::loadWithOverrides(const QString& path, std::vector<sim::ScenarioOverride> overrides) {
+  auto loaded = loadScenarioWithOverrides(path.toStdString(), overrides);
+  if (auto* error = std::get_if<sim::ConfigError>(&loaded)) {
+    emit errorOccurred(QString::fromStdString(error->message()));
+    return false;
+  }
+  pause();
+  auto previous = std::move(scenario_);
+  const QString previousPath = scenarioPath_;
+  auto previousOverrides = std::move(overrides_);
+  const std::uint64_t previousEvents = executedEvents();
+  scenario_ = std::make_unique<sim::Scenario>(std::get<sim::Scenario>(std::move(loaded)));
+  scenarioPath_ = path;
+  overrides_ = std::move(overrides);
+  if (buildNetwork() || !previous) return network_ != nullptr;
+  // Only one network may exist at a time, so the new one could only be tried after the old one
+  // went: bring the old run back where it was by replaying it (same scenario and seed, same events).
+  scenario_ = std::move(previous);
+  scenarioPath_ = previousPath;
+  overrides_ = std::move(previousOverrides);
+  if (buildNetwork()) {
+    try {
+      while (executedEvents() < previousEvents && stepOne()) {
+      }
+    } catch (const std::exception& e) {
+      stopWithError(tr("The emulation stopped: %1").arg(QString::fromUtf8(e.what())));
+    }
+    publish();
+  }
+  return false;
 }
 
 void EmulationController::reset() {
@@ -56,6 +91,7 @@ bool EmulationController::buildNetwork() {
   frames_.frames.clear();
   trace_.events.clear();
   publishedFrames_ = publishedTrace_ = publishedHandoffFingerprint_ = publishedKeys_ = 0;
+  frameHold_.reset();
   finished_ = false;
 
   sim::Scenario scenario = *scenario_;
@@ -71,8 +107,10 @@ bool EmulationController::buildNetwork() {
     error = tr("%1: cannot build the network: %2").arg(scenarioPath_, QString::fromUtf8(e.what()));
   }
   if (network_) {
-    network_->simulation().setFrameSink(&frames_);
+    // Frames reach the store through the protocol stop, which watches them only while a step is armed.
+    network_->simulation().setFrameSink(&protocolStop_);
     network_->simulation().addTraceSink(&trace_);
+    network_->simulation().addTraceSink(&keyStop_);
     network_->start();
   }
   emit cleared();
@@ -89,6 +127,8 @@ void EmulationController::destroyNetwork() {
   if (!network_) return;
   // Detach the sinks first so nothing the network does while it is torn down reaches them.
   network_->simulation().setFrameSink(nullptr);
+  protocolStop_.disarm();
+  keyStop_.disarm();
   network_.reset();
 }
 
@@ -123,6 +163,13 @@ const std::vector<roam::HandoffRecord>& EmulationController::handoffs() const {
   return network_ ? network_->truth().records() : kNone;
 }
 
+std::string EmulationController::displayedProtocol(std::size_t storeIndex) {
+  const auto& f = frames_.frames[storeIndex];
+  Dissection d = dissectFrame(static_cast<std::uint32_t>(f.linkType), ByteView(f.bytes));
+  decryption_.annotate(frames_, installedKeys(), storeIndex, d);
+  return d.protocol;
+}
+
 FrameView EmulationController::frame(std::size_t index) const {
   const auto& f = frames_.frames[index];
   return FrameView{index, f.time, static_cast<std::uint32_t>(f.linkType), f.point, ByteView(f.bytes)};
@@ -133,7 +180,7 @@ QString EmulationController::pointName(std::uint32_t point) const {
 }
 
 void EmulationController::annotateKeys(std::size_t index, Dissection& dissection) {
-  decryption_.annotate(*this, static_cast<int>(index), dissection);
+  decryption_.annotate(frames_, installedKeys(), index, dissection);
 }
 
 const wlan::KeyLog* EmulationController::installedKeys() const { return network_ ? &network_->keys() : nullptr; }
@@ -142,13 +189,21 @@ const sim::Topology* EmulationController::topology() const {
   return network_ ? &network_->simulation().topology() : nullptr;
 }
 
-void EmulationController::runToEnd() {
-  if (!network_ || finished_) return;
-  breakpoint_.clear();
-  breakpointUtf8_.clear();
-  sliceTimer_.start();
-  publish();
+void EmulationController::setBreakpoints(std::vector<Breakpoint> breakpoints) {
+  breakpoints_ = std::move(breakpoints);
+  if (!isRunning() || !network_) return;
+  // Between two slices: the next one uses the new set.
+  compiled_ = CompiledBreakpoints::compile(breakpoints_, &network_->simulation().topology(), quickLabel_);
+  keyStop_.arm(network_->simulation().scheduler(), compiled_);
 }
+
+void EmulationController::setSpeed(double factor) {
+  pacer_.setFactor(factor);
+  sliceTimer_.setInterval(pacer_.paced() ? kPacedSliceIntervalMs : 0);
+  pacer_.anchor(now());  // a new speed counts from the present, not from the start of the run
+}
+
+void EmulationController::runToEnd() { beginRun({}, {}); }
 
 void EmulationController::runToBreakpoint(const QString& labelText) {
   if (!network_ || finished_) return;
@@ -156,28 +211,97 @@ void EmulationController::runToBreakpoint(const QString& labelText) {
     emit errorOccurred(tr("Breakpoint: type part of an event label, e.g. \"EAPOL-Key M3\"."));
     return;
   }
-  breakpoint_ = labelText;
-  breakpointUtf8_ = labelText.toStdString();
+  beginRun(labelText, {});
+}
+
+void EmulationController::stepToProtocol(const QString& protocol) {
+  if (!network_ || finished_) return;
+  if (protocol.trimmed().isEmpty()) {
+    emit errorOccurred(tr("Step to protocol: choose a protocol, e.g. EAPOL."));
+    return;
+  }
+  beginRun({}, protocol.trimmed());
+}
+
+void EmulationController::beginRun(const QString& quickLabel, const QString& protocol) {
+  if (!network_ || finished_) return;
+  sliceTimer_.stop();
+  frameHold_.reset();
+  QStringList unknown;
+  quickLabel_ = quickLabel;
+  compiled_ = CompiledBreakpoints::compile(breakpoints_, &network_->simulation().topology(), quickLabel, &unknown);
+  if (!unknown.isEmpty())
+    emit errorOccurred(tr("Breakpoint on a node this scenario does not have: %1").arg(unknown.join(QStringLiteral(", "))));
+  protocol_ = protocol;
+  sim::Scheduler& scheduler = network_->simulation().scheduler();
+  if (protocol_.isEmpty())
+    protocolStop_.disarm();
+  else
+    protocolStop_.arm(scheduler, protocol_);
+  keyStop_.arm(scheduler, compiled_);
   try {
-    // Already standing on a match: run it, so the breakpoint means "the next one".
-    if (const auto next = nextEvent(); next && breakpointMatches(*next)) stepOne();
+    // Already standing on a match: run it, so a breakpoint means "the next one" when pressed again.
+    if (const auto next = nextEvent(); next && compiled_.matchBefore(next->descriptor)) {
+      stepOne();
+      if (reportStopAfter()) return;
+      if (finished_) {
+        endRun();
+        publish();
+        return;
+      }
+    }
   } catch (const std::exception& e) {
     stopWithError(tr("The emulation stopped: %1").arg(QString::fromUtf8(e.what())));
     return;
   }
+  pacer_.anchor(now());
+  sliceTimer_.setInterval(pacer_.paced() ? kPacedSliceIntervalMs : 0);
   sliceTimer_.start();
   publish();
 }
 
+void EmulationController::endRun() {
+  sliceTimer_.stop();
+  protocolStop_.disarm();
+  keyStop_.disarm();
+}
+
+bool EmulationController::reportStopAfter() {
+  // Copies: endRun() disarms the stops, which forgets their hits.
+  const std::optional<std::size_t> frame = protocolStop_.hit();
+  const std::optional<KeyEventStopSink::Hit> key = keyStop_.hit();
+  if (!frame && !key) return false;
+  endRun();
+  if (frame) frameHold_ = *frame + 1;
+  finishIfDone();
+  // The views have the matching frame and the stopped state before anyone hears why.
+  publish();
+  if (frame) {
+    emit protocolReached(protocol_, static_cast<qsizetype>(*frame));
+    return true;
+  }
+  const std::string node =
+      key->event.node == sim::kNoNode ? std::string("-") : network_->simulation().topology().node(key->event.node).name;
+  emit breakpointHit(tr("Breakpoint %1: stopped after the event that traced \"%2\" (%3 s, %4)")
+                         .arg(compiled_.at(key->breakpoint).describe(), QString::fromStdString(key->event.text),
+                              QString::fromStdString(sim::formatSimTime(key->event.time)), QString::fromStdString(node)));
+  return true;
+}
+
+std::size_t EmulationController::visibleFrames() const {
+  return frameHold_ ? std::min(*frameHold_, frames_.frames.size()) : frames_.frames.size();
+}
+
 void EmulationController::pause() {
   if (!sliceTimer_.isActive()) return;
-  sliceTimer_.stop();
+  endRun();
   publish();
 }
 
 void EmulationController::stepEvent() {
   if (!network_ || finished_) return;
   pause();
+  frameHold_.reset();
   try {
     stepOne();
   } catch (const std::exception& e) {
@@ -202,43 +326,61 @@ void EmulationController::finishIfDone() {
   finished_ = true;
 }
 
-bool EmulationController::breakpointMatches(const sim::EventInfo& info) const {
-  return !breakpointUtf8_.empty() && info.descriptor.label.find(breakpointUtf8_) != std::string_view::npos;
-}
-
 void EmulationController::runSlice() {
   if (!network_ || finished_) {
-    sliceTimer_.stop();
+    endRun();
     publish();
     return;
   }
+  sim::Scheduler& scheduler = network_->simulation().scheduler();
   const sim::SimTime end = network_->duration();
+  // A paced run may only reach the virtual time the wall clock allows by now.
+  const sim::SimTime limit = std::min(end, pacer_.limit().value_or(end));
+  std::optional<std::size_t> before;
   const std::function<bool(const sim::EventInfo&)> breakBefore = [&](const sim::EventInfo& info) {
-    return info.time > end || breakpointMatches(info);
+    if (info.time > limit) return true;
+    before = compiled_.matchBefore(info.descriptor);
+    return before.has_value();
   };
   QElapsedTimer wall;
   wall.start();
   sim::StopReason reason = sim::StopReason::EventLimit;
+  QString hitMessage;  // told after the views have the stopped state
+  QString endMessage;
   try {
     // At least one batch per slice, so a run always moves on whatever the budget.
     do {
-      reason = network_->simulation().scheduler().run(breakBefore, kEventsPerClockCheck);
+      reason = scheduler.run(breakBefore, kEventsPerClockCheck);
     } while (reason == sim::StopReason::EventLimit && wall.elapsed() < sliceBudgetMs_);
-    const bool hitBreakpoint = reason == sim::StopReason::Breakpoint && nextEvent().has_value();
-    if (reason != sim::StopReason::EventLimit) {
-      sliceTimer_.stop();
+    // A stop asked for by what the last event produced (a protocol frame, a key event) reports itself.
+    if (reason == sim::StopReason::Stopped && reportStopAfter()) return;
+    if (before) {
+      endRun();
+      hitMessage = tr("Breakpoint %1: stopped before %2").arg(compiled_.at(*before).describe(), nextEventText());
+    } else if (reason == sim::StopReason::EventLimit) {
+      // Behind the wall clock (the budget ran out first): what is missed is not made up in a burst later.
+      if (pacer_.paced()) pacer_.anchor(now());
+    } else if (reason == sim::StopReason::Breakpoint && limit < end) {
+      // Paced and ahead: the clock shows the virtual time the wall clock has reached (no event lies
+      // before it, so the run is unchanged), and the next slice goes on from there.
+      scheduler.runUntil(limit);
+    } else if (reason != sim::StopReason::Stopped) {
+      // The duration or the last event is reached.
+      endRun();
       finishIfDone();
+      if (!protocol_.isEmpty()) endMessage = tr("No %1 frame before the end of the run.").arg(protocol_);
     }
-    if (hitBreakpoint) emit breakpointHit(breakpoint_);
   } catch (const std::exception& e) {
     stopWithError(tr("The emulation stopped: %1").arg(QString::fromUtf8(e.what())));
     return;
   }
   publish();
+  if (!hitMessage.isEmpty()) emit breakpointHit(hitMessage);
+  if (!endMessage.isEmpty()) emit errorOccurred(endMessage);
 }
 
 void EmulationController::stopWithError(const QString& message) {
-  sliceTimer_.stop();
+  endRun();
   publish();
   emit errorOccurred(message);
 }
@@ -254,9 +396,9 @@ std::size_t EmulationController::handoffFingerprint() const {
 }
 
 void EmulationController::publish() {
-  if (frames_.frames.size() > publishedFrames_) {
+  if (visibleFrames() > publishedFrames_) {
     const std::size_t first = publishedFrames_;
-    publishedFrames_ = frames_.frames.size();
+    publishedFrames_ = visibleFrames();
     emit framesAdded(static_cast<qsizetype>(first), static_cast<qsizetype>(publishedFrames_ - first));
   }
   if (trace_.events.size() > publishedTrace_) {

@@ -52,7 +52,7 @@ constexpr auto kLastScenarioKey = "scenario/last";
 constexpr auto kRecentCapturesKey = "captures/recent";
 constexpr int kRecentCaptures = 10;
 // Bump when the docks change, so an old saved layout is not applied to a different set of docks.
-constexpr int kStateVersion = 2;
+constexpr int kStateVersion = 3;
 
 QTableView* makeTableView(QWidget* parent, const QString& name) {
   auto* view = new QTableView(parent);
@@ -189,9 +189,8 @@ MainWindow::MainWindow(QWidget* parent)
     detailsModel_->clear();
     hexView_->setBytes({});
   });
-  connect(controller_, &EmulationController::breakpointHit, this, [this](const QString& label) {
-    statusBar()->showMessage(tr("Breakpoint \"%1\": stopped before %2").arg(label, controller_->nextEventText()), 10000);
-  });
+  connect(controller_, &EmulationController::breakpointHit, this,
+          [this](const QString& description) { statusBar()->showMessage(description, 10000); });
 
   restoreSettings();
   updateState();
@@ -352,6 +351,8 @@ void MainWindow::createActions() {
   bar->addAction(breakpointAction_);
   bar->addSeparator();
   bar->addAction(resetAction_);
+  createSteppingActions(run, bar);
+  createNavigationActions();
 }
 
 void MainWindow::createDocks() {
@@ -430,6 +431,7 @@ void MainWindow::createDocks() {
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
   for (QDockWidget* dock : {details, bytes, timeline, handoffDock, trace, plots}) view->addAction(dock->toggleViewAction());
+  for (QDockWidget* dock : createSteppingDocks()) view->addAction(dock->toggleViewAction());
   view->addSeparator();
   view->addActions({latencyPlots_->pinAction(), latencyPlots_->clearPinAction(), latencyPlots_->exportPlotAction()});
 }
@@ -628,6 +630,7 @@ void MainWindow::updateState() {
   pauseAction_->setEnabled(running);
   stepAction_->setEnabled(open && !running);
   breakpointAction_->setEnabled(open && !running);
+  protocolStepAction_->setEnabled(open && !running);
   resetAction_->setEnabled(controller_->scenarioPath().isEmpty() ? false : !running);
   if (activeSource_ != controller_) {
     timeLabel_->setText(tr("captures"));

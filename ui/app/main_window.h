@@ -13,6 +13,9 @@
 
 class QAction;
 class QComboBox;
+class QDockWidget;
+class QMenu;
+class QToolBar;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -24,10 +27,13 @@ class QTreeView;
 namespace rs::ui {
 
 class CaptureDocument;
+class BreakpointPane;
 class EmulationController;
 class FrameSource;
 class HandoffTableModel;
 class LatencyPlotsWidget;
+class ParameterEditor;
+class ScenarioView;
 class PacketFilterProxy;
 class HexView;
 class PacketDetailsModel;
@@ -87,6 +93,19 @@ class MainWindow : public QMainWindow {
   QString statusText() const;
   QProgressBar* loadProgressBar() const { return progress_; }
 
+  // Stepping and breakpoints (docs/gui.md "Stepping and breakpoints"): the protocol "Step to protocol"
+  // (F11) runs to, the speed combo (persisted), the Breakpoints dock.
+  QComboBox* protocolBox() const { return protocolBox_; }
+  QComboBox* speedBox() const { return speedBox_; }
+  BreakpointPane* breakpointPane() const { return breakpointPane_; }
+  // The Scenario dock (docs/gui.md "Scenario view").
+  ScenarioView* scenarioView() const { return scenarioView_; }
+  ParameterEditor* parameterEditor() const { return parameterEditor_; }
+  // Go menu: moves the packet-list selection by `delta` rows (clamped), or to packet number `number`
+  // (1-based, as the No. column) when it is shown; false when there is no such row.
+  bool selectPacketRow(int row);
+  bool goToPacket(int number);
+
  signals:
   // The views switched between the emulated run and the opened captures.
   void activeSourceChanged(FrameSource* source);
@@ -99,6 +118,12 @@ class MainWindow : public QMainWindow {
  private:
   void createActions();
   void createDocks();
+  // The stepping part of the Run menu and toolbar (step to protocol, speed) and the Go menu.
+  void createSteppingActions(QMenu* run, QToolBar* bar);
+  void createNavigationActions();
+  // The Breakpoints and Scenario docks; returns them for the View menu.
+  QList<QDockWidget*> createSteppingDocks();
+  void setSpeedIndex(int index);
   void restoreSettings();
   void showPacket(int row);
   void highlightField(const QModelIndex& field);
@@ -138,6 +163,12 @@ class MainWindow : public QMainWindow {
   QAction* stepAction_ = nullptr;
   QAction* breakpointAction_ = nullptr;
   QAction* resetAction_ = nullptr;
+  QAction* protocolStepAction_ = nullptr;
+  QComboBox* protocolBox_ = nullptr;
+  QComboBox* speedBox_ = nullptr;
+  BreakpointPane* breakpointPane_ = nullptr;
+  ScenarioView* scenarioView_ = nullptr;
+  ParameterEditor* parameterEditor_ = nullptr;
 
   bool followTail_ = true;
 

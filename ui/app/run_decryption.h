@@ -16,9 +16,14 @@ class HandshakeTracker;
 class KeyRing;
 }  // namespace rs
 
-namespace rs::ui {
+namespace rs::sim {
+class MemoryFrameSink;
+}
+namespace rs::wlan {
+class KeyLog;
+}
 
-class EmulationController;
+namespace rs::ui {
 
 class RunDecryption {
  public:
@@ -27,13 +32,14 @@ class RunDecryption {
   RunDecryption(const RunDecryption&) = delete;
   RunDecryption& operator=(const RunDecryption&) = delete;
 
-  // Adds the key analysis of frame `row` to `dissection` (derived keys, MIC checks, the decrypted payload).
-  void annotate(const EmulationController& controller, int row, Dissection& dissection);
+  // Adds the key analysis of frame `row` of `store` to `dissection` (derived keys, MIC checks, the decrypted
+  // payload), with the keys of `keys` (null: none yet).
+  void annotate(const sim::MemoryFrameSink& store, const wlan::KeyLog* keys, std::size_t row, Dissection& dissection);
   // Forgets everything (a new run was loaded or reset).
   void clear();
 
  private:
-  void rebuild(const EmulationController& controller);
+  void rebuild(const sim::MemoryFrameSink& store, const wlan::KeyLog* keys);
 
   std::unique_ptr<KeyRing> ring_;
   std::unique_ptr<HandshakeTracker> tracker_;

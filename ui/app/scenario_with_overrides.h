@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// A scenario file with parameters changed (the scenario view's editor, as
+// `simulate --sweep` changes them): the file's JSON, each override applied
+// (core/sim/scenario_override.h), then the loader's and the WLAN settings'
+// checks, so a bad value is reported with its file and JSON Pointer before
+// any run is touched. Building the network itself is left to the caller
+// (only one WlanNetwork may exist at a time).
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/sim/config_error.h"
+#include "core/sim/scenario.h"
+#include "core/sim/scenario_override.h"
+
+namespace rs::ui {
+
+std::variant<sim::Scenario, sim::ConfigError> loadScenarioWithOverrides(
+    const std::string& path, const std::vector<sim::ScenarioOverride>& overrides);
+
+// `overrides` with `changes` applied on top: a change replaces an override of the same path.
+std::vector<sim::ScenarioOverride> mergeOverrides(std::vector<sim::ScenarioOverride> overrides,
+                                                  const std::vector<sim::ScenarioOverride>& changes);
+
+}  // namespace rs::ui
