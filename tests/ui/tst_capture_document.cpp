@@ -39,6 +39,7 @@
 #include "ui/app/packet_details_model.h"
 #include "ui/app/packet_filter_proxy.h"
 #include "ui/app/packet_list_model.h"
+#include "ui/app/report_export_job.h"
 
 using rs::ui::CaptureDocument;
 using rs::ui::DecryptionKey;
@@ -228,10 +229,30 @@ class TestCaptureDocument : public QObject {
     QCOMPARE(report.value(QStringLiteral("clock_offsets")).toArray().size(), 3);
     QCOMPARE(static_cast<std::size_t>(report.value(QStringLiteral("handoffs")).toArray().size()),
              w.captureDocument().handoffs().size());
-    QVERIFY(w.exportReport(out.filePath(QStringLiteral("merged.pdf"))));
+    // The menu's way: in the background, with a busy bar and Cancel; the PDF's plots are drawn on this thread
+    // while the worker waits, so the export only finishes while events are handled.
+    QSignalSpy exported(w.reportExportJob(), &rs::ui::ReportExportJob::finished);
+    QVERIFY(w.startReportExport(out.filePath(QStringLiteral("merged.pdf"))));
+    QVERIFY(!w.findChild<QProgressBar*>(QStringLiteral("exportProgress"))->isHidden());
+    QVERIFY(!w.startReportExport(out.filePath(QStringLiteral("second.json"))));  // one export at a time
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 120000);
+    QCOMPARE(exported.front().at(1).toString(), QString());  // no error
+    QCOMPARE(exported.front().at(2).toBool(), false);
+    QVERIFY(w.findChild<QProgressBar*>(QStringLiteral("exportProgress"))->isHidden());
     QFile pdf(out.filePath(QStringLiteral("merged.pdf")));
     QVERIFY(pdf.open(QIODevice::ReadOnly));
     QVERIFY(pdf.read(5) == "%PDF-");
+    QVERIFY(w.statusBar()->currentMessage().startsWith(QStringLiteral("Exported the report")));
+
+    // Cancelled: the worker runs to its end, then what it wrote is removed.
+    exported.clear();
+    const QString cancelledPath = out.filePath(QStringLiteral("cancelled.html"));
+    QVERIFY(w.startReportExport(cancelledPath));
+    w.reportExportJob()->cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 120000);
+    QCOMPARE(exported.front().at(2).toBool(), true);
+    QVERIFY(!QFile::exists(cancelledPath));
+    QVERIFY(w.statusBar()->currentMessage().startsWith(QStringLiteral("Export cancelled")));
   }
 
   // A garbage file among good ones: one clear error naming it, and the good file is still read.

@@ -38,6 +38,8 @@
 #include "ui/app/packet_filter_proxy.h"
 #include "ui/app/packet_list_model.h"
 #include "ui/app/report_export.h"
+#include "ui/app/report_export_job.h"
+#include "ui/app/status_task.h"
 #include "ui/app/run_export.h"
 #include "ui/app/timeline_view.h"
 #include "ui/app/trace_pane.h"
@@ -95,10 +97,13 @@ MainWindow::MainWindow(QWidget* parent)
       timeLabel_(new QLabel(this)),
       eventsLabel_(new QLabel(this)),
       nextLabel_(new QLabel(this)),
-      progress_(new QProgressBar(this)),
-      cancelLoad_(new QToolButton(this)),
-      filterProgress_(new QProgressBar(this)),
-      cancelFilter_(new QToolButton(this)) {
+      loadTask_(new StatusTask(*statusBar(), QStringLiteral("loadProgress"), tr("reading %p%"), tr("Cancel"),
+                               tr("Stop reading; the frames read so far stay and are analysed"))),
+      filterTask_(new StatusTask(*statusBar(), QStringLiteral("filterProgress"), tr("filtering %p%"),
+                                 tr("Stop filtering"), tr("Stop filtering; the matches found so far stay"))),
+      exportTask_(new StatusTask(*statusBar(), QStringLiteral("exportProgress"), tr("exporting…"), tr("Cancel export"),
+                                 tr("Stop the export; nothing half-written is left"))),
+      exportJob_(new ReportExportJob(this)) {
   setWindowTitle(tr("RoamScope"));
   setAcceptDrops(true);
   packetView_->setModel(packetFilter_);
@@ -132,36 +137,16 @@ MainWindow::MainWindow(QWidget* parent)
   statusBar()->addWidget(timeLabel_);
   statusBar()->addWidget(eventsLabel_);
   statusBar()->addWidget(nextLabel_, 1);
-  // Reading captures: how far, and a way out (what was read so far stays, analysed).
-  progress_->setObjectName(QStringLiteral("loadProgress"));
-  progress_->setRange(0, 1000);
-  progress_->setMaximumWidth(220);
-  progress_->setFormat(tr("reading %p%"));
-  cancelLoad_->setText(tr("Cancel"));
-  cancelLoad_->setToolTip(tr("Stop reading; the frames read so far stay and are analysed"));
-  statusBar()->addPermanentWidget(progress_);
-  statusBar()->addPermanentWidget(cancelLoad_);
-  progress_->hide();
-  cancelLoad_->hide();
-  connect(cancelLoad_, &QToolButton::clicked, captureDocument_, &CaptureDocument::cancel);
-  // Filtering a large list runs in slices too: its own bar and Cancel (the matches found so far stay).
-  filterProgress_->setObjectName(QStringLiteral("filterProgress"));
-  filterProgress_->setMaximumWidth(220);
-  filterProgress_->setFormat(tr("filtering %p%"));
-  cancelFilter_->setText(tr("Stop filtering"));
-  statusBar()->addPermanentWidget(filterProgress_);
-  statusBar()->addPermanentWidget(cancelFilter_);
-  filterProgress_->hide();
-  cancelFilter_->hide();
-  connect(cancelFilter_, &QToolButton::clicked, packetFilter_, &PacketFilterProxy::cancel);
-  connect(packetFilter_, &PacketFilterProxy::filterProgress, this, [this](int examined, int total) {
-    filterProgress_->setRange(0, std::max(total, 1));
-    filterProgress_->setValue(examined);
-  });
+  // Long work in the status bar, each with its own way out: reading captures (what was read stays, analysed),
+  // filtering (the matches found so far stay), exporting (nothing half-written stays).
+  connect(loadTask_, &StatusTask::cancelRequested, captureDocument_, &CaptureDocument::cancel);
+  connect(filterTask_, &StatusTask::cancelRequested, packetFilter_, &PacketFilterProxy::cancel);
+  connect(exportTask_, &StatusTask::cancelRequested, exportJob_, &ReportExportJob::cancel);
+  connect(exportJob_, &ReportExportJob::finished, this, &MainWindow::reportExportFinished);
+  connect(packetFilter_, &PacketFilterProxy::filterProgress, filterTask_,
+          [this](int examined, int total) { filterTask_->setProgress(examined, total); });
   connect(packetFilter_, &PacketFilterProxy::filterFinished, this, &MainWindow::showFilterResult);
-  connect(captureDocument_, &CaptureDocument::loadProgress, this, [this](qint64 done, qint64 total) {
-    progress_->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 0);
-  });
+  connect(captureDocument_, &CaptureDocument::loadProgress, loadTask_, &StatusTask::setProgress);
   connect(captureDocument_, &CaptureDocument::loadFinished, this, &MainWindow::captureLoadFinished);
   connect(captureDocument_, &CaptureDocument::errorOccurred, this, &MainWindow::showError);
   connect(captureDocument_, &CaptureDocument::aboutToClear, this, [this] {
@@ -198,6 +183,8 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+QProgressBar* MainWindow::loadProgressBar() const { return loadTask_->progressBar(); }
+
 bool MainWindow::applyDisplayFilter(const QString& text) {
   if (const auto error = packetFilter_->setFilterText(text)) {
     // Red until the filter compiles, and where it broke, as Wireshark's filter bar does.
@@ -209,9 +196,7 @@ bool MainWindow::applyDisplayFilter(const QString& text) {
                                                       : QStringLiteral("QLineEdit { border: 2px solid #1e8e3e; }"));
   filterText_ = text.trimmed();
   if (packetFilter_->isFiltering()) {
-    filterProgress_->setValue(0);
-    filterProgress_->show();
-    cancelFilter_->show();
+    filterTask_->start();
     statusBar()->showMessage(tr("Filtering %1 frames with \"%2\"…").arg(packetModel_->rowCount()).arg(filterText_));
   } else {
     showFilterResult(false);
@@ -220,8 +205,7 @@ bool MainWindow::applyDisplayFilter(const QString& text) {
 }
 
 void MainWindow::showFilterResult(bool cancelled) {
-  filterProgress_->hide();
-  cancelFilter_->hide();
+  filterTask_->finish();
   if (filterText_.isNull()) return;  // reported already: later rows are filtered quietly
   QString message = filterText_.isEmpty() ? tr("All %1 frames").arg(packetModel_->rowCount())
                                           : tr("%1 of %2 frames match \"%3\"")
@@ -256,18 +240,49 @@ bool MainWindow::saveCapture(const QString& path) {
   return !error;
 }
 
-bool MainWindow::exportReport(const QString& path) {
-  std::optional<QString> error;
+std::optional<QString> MainWindow::reportInputs(roam::ReportContext& context, ReportExtras& extras) const {
   if (activeSource_ == captureDocument_) {
     // As `roamscope-cli analyze --report`: the analysis' records, the input files, their clock offsets.
-    if (captureDocument_->isLoading()) error = tr("The captures are still being read: export when they are done.");
-    else if (!captureDocument_->isOpen()) error = tr("Nothing to export: open a capture first.");
-    else
-      error = exportRoamReport(captureDocument_->handoffs(), captureDocument_->reportContext(), path,
-                               ReportExtras{ReportClocks{captureDocument_->clockOffsets(), captureDocument_->fileNames()}});
-  } else {
-    error = exportRunReport(*controller_, path);
+    if (captureDocument_->isLoading()) return tr("The captures are still being read: export when they are done.");
+    if (!captureDocument_->isOpen()) return tr("Nothing to export: open a capture first.");
+    context = captureDocument_->reportContext();
+    extras = ReportExtras{ReportClocks{captureDocument_->clockOffsets(), captureDocument_->fileNames()}};
+    return std::nullopt;
   }
+  // As `roamscope-cli simulate --report`: the ground truth of the scenario's run.
+  if (!controller_->isLoaded()) return tr("Nothing to export: no scenario is loaded.");
+  context = runReportContext(*controller_);
+  return std::nullopt;
+}
+
+bool MainWindow::startReportExport(const QString& path) {
+  roam::ReportContext context;
+  ReportExtras extras;
+  if (const auto error = reportInputs(context, extras)) {
+    showError(*error);
+    return false;
+  }
+  if (!exportJob_->start(activeSource_->handoffs(), std::move(context), path, std::move(extras))) {
+    showError(tr("An export is already running: wait for it or cancel it."));
+    return false;
+  }
+  exportTask_->start(true);
+  statusBar()->showMessage(tr("Exporting the report to %1…").arg(path));
+  return true;
+}
+
+void MainWindow::reportExportFinished(const QString& path, const QString& error, bool cancelled) {
+  exportTask_->finish();
+  if (cancelled) statusBar()->showMessage(tr("Export cancelled: %1 was not written").arg(path), 10000);
+  else if (!error.isEmpty()) showError(error);
+  else statusBar()->showMessage(tr("Exported the report to %1").arg(path), 10000);
+}
+
+bool MainWindow::exportReport(const QString& path) {
+  roam::ReportContext context;
+  ReportExtras extras;
+  std::optional<QString> error = reportInputs(context, extras);
+  if (!error) error = exportRoamReport(activeSource_->handoffs(), context, path, extras);
   if (error) showError(*error);
   else statusBar()->showMessage(tr("Exported the report to %1").arg(path), 10000);
   return !error;
@@ -282,7 +297,7 @@ void MainWindow::chooseCaptureFile() {
 void MainWindow::chooseReportFile() {
   const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), QStringLiteral("handoffs.html"),
                                                     reportFileFilter());
-  if (!path.isEmpty()) exportReport(path);
+  if (!path.isEmpty()) startReportExport(path);
 }
 
 void MainWindow::createActions() {
@@ -452,6 +467,7 @@ void MainWindow::saveSettings() const {
 void MainWindow::closeEvent(QCloseEvent* event) {
   controller_->pause();
   captureDocument_->cancel();
+  exportJob_->waitForFinished();  // a report being written is finished, not cut off
   saveSettings();
   event->accept();
 }
@@ -489,9 +505,7 @@ bool MainWindow::openCaptures(const QStringList& paths) {
   controller_->pause();
   captureDocument_->open(paths, std::move(ring));
   setActiveSource(captureDocument_);
-  progress_->setValue(0);
-  progress_->show();
-  cancelLoad_->show();
+  loadTask_->start();
   QStringList names;
   for (const QString& p : paths) names.append(QFileInfo(p).fileName());
   setWindowTitle(tr("%1 — RoamScope").arg(names.join(QStringLiteral(" + "))));
@@ -503,8 +517,7 @@ bool MainWindow::openCaptures(const QStringList& paths) {
 }
 
 void MainWindow::captureLoadFinished(bool cancelled) {
-  progress_->hide();
-  cancelLoad_->hide();
+  loadTask_->finish();
   const CaptureDocument& doc = *captureDocument_;
   QString message = tr("%1 frames from %2 file(s), %3 handoff(s)")
                         .arg(doc.frameCount())

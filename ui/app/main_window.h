@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include "ui/app/decryption_keys.h"
+#include "ui/app/report_export.h"
 
 
 class QAction;
@@ -35,6 +36,8 @@ class LatencyPlotsWidget;
 class ParameterEditor;
 class ScenarioView;
 class PacketFilterProxy;
+class ReportExportJob;
+class StatusTask;
 class HexView;
 class PacketDetailsModel;
 class PacketListModel;
@@ -91,7 +94,11 @@ class MainWindow : public QMainWindow {
   TimelineView* timelineView() const { return timelineView_; }
   QLineEdit* breakpointEdit() const { return breakpointEdit_; }
   QString statusText() const;
-  QProgressBar* loadProgressBar() const { return progress_; }
+  QProgressBar* loadProgressBar() const;
+  // File > Export report as the menu does it: in the background (busy bar, Cancel); the result comes in
+  // the status bar. False when nothing could start (no report to make, an export already running).
+  bool startReportExport(const QString& path);
+  ReportExportJob* reportExportJob() const { return exportJob_; }
 
   // Stepping and breakpoints (docs/gui.md "Stepping and breakpoints"): the protocol "Step to protocol"
   // (F11) runs to, the speed combo (persisted), the Breakpoints dock.
@@ -137,6 +144,9 @@ class MainWindow : public QMainWindow {
   void rebuildRecentMenu();
   void captureLoadFinished(bool cancelled);
   void showFilterResult(bool cancelled);
+  // The records' report context and extras of the active source, or why there is no report to make.
+  std::optional<QString> reportInputs(roam::ReportContext& context, ReportExtras& extras) const;
+  void reportExportFinished(const QString& path, const QString& error, bool cancelled);
   void chooseCaptureFile();
   void chooseReportFile();
 
@@ -175,10 +185,10 @@ class MainWindow : public QMainWindow {
   QLabel* timeLabel_;
   QLabel* eventsLabel_;
   QLabel* nextLabel_;
-  QProgressBar* progress_;
-  QToolButton* cancelLoad_;
-  QProgressBar* filterProgress_;
-  QToolButton* cancelFilter_;
+  StatusTask* loadTask_;
+  StatusTask* filterTask_;
+  StatusTask* exportTask_;
+  ReportExportJob* exportJob_;
   QString filterText_;  // the filter whose result the status bar has yet to report (null: reported)
   QMenu* recentMenu_ = nullptr;
 };

@@ -19,6 +19,9 @@ std::optional<ReportFormat> formatOf(const std::string& path) {
   return std::nullopt;
 }
 
+// Records the PDF's per-handoff table lists (about 25 pages of A4).
+constexpr std::size_t kPdfHandoffRows = 500;
+
 std::string reportJsonText(const std::vector<roam::HandoffRecord>& records, const roam::ReportContext& context,
                            const ReportExtras& extras) {
   nlohmann::ordered_json json = roam::reportJson(records, context);
@@ -30,9 +33,11 @@ std::string reportJsonText(const std::vector<roam::HandoffRecord>& records, cons
 }
 
 std::string reportHtmlText(const std::vector<roam::HandoffRecord>& records, const roam::ReportContext& context,
-                           const ReportExtras& extras, const PlotImageFormat& plotFormat) {
+                           const ReportExtras& extras, const PlotImageFormat& plotFormat,
+                           std::optional<std::size_t> handoffTableRows = std::nullopt) {
   HtmlReportOptions options;
   options.plotFormat = plotFormat;
+  options.handoffTableRows = handoffTableRows;
   if (extras.clocks && extras.clocks->estimate) {
     const ReportClocks& clocks = *extras.clocks;
     for (std::size_t i = 0; i < clocks.estimate->files.size(); ++i)
@@ -57,7 +62,7 @@ std::optional<QString> exportRoamReport(const std::vector<roam::HandoffRecord>& 
                           "extension)")
         .arg(path);
   if (*format == ReportFormat::Pdf)
-    return writeHtmlAsPdf(reportHtmlText(records, context, extras, printPlotFormat()), path,
+    return writeHtmlAsPdf(reportHtmlText(records, context, extras, printPlotFormat(), kPdfHandoffRows), path,
                           QStringLiteral("RoamScope roam report"));
   const std::string text = *format == ReportFormat::Json ? reportJsonText(records, context, extras)
                            : *format == ReportFormat::Csv ? roam::reportCsv(records, context)

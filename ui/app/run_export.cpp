@@ -22,11 +22,10 @@ std::optional<QString> saveRunCapture(const EmulationController& controller, con
   return std::nullopt;
 }
 
-std::optional<QString> exportRunReport(const EmulationController& controller, const QString& path) {
-  if (!controller.isLoaded()) return QStringLiteral("nothing to export: no scenario is loaded");
+roam::ReportContext runReportContext(const EmulationController& controller) {
   roam::ReportContext context;
   context.inputs = {controller.scenarioPath().toStdString()};
-  return exportRoamReport(controller.handoffs(), context, path);
+  return context;
 }
 
 int firstFrameOfHandoff(const FrameSource& source, const roam::HandoffRecord& record) {

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "core/analysis/roam/handoff_record.h"
+#include "core/analysis/roam/roam_report.h"
 
 namespace rs::ui {
 
@@ -16,7 +17,8 @@ class FrameSource;
 
 // nullopt on success, else what went wrong, for the status bar.
 std::optional<QString> saveRunCapture(const EmulationController& controller, const QString& path);
-std::optional<QString> exportRunReport(const EmulationController& controller, const QString& path);
+// The report context of a run's ground truth (as `simulate --report`): the scenario is its input.
+roam::ReportContext runReportContext(const EmulationController& controller);
 
 // The packet-list row of the frame that opened `record`: the station's frame to the target BSSID at the
 // record's start (another frame may start in the same nanosecond elsewhere, e.g. the seed-000 station's

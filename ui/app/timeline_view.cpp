@@ -106,6 +106,9 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent), plot_(new QCustom
   rebuildTimer_.setSingleShot(true);
   rebuildTimer_.setInterval(0);
   connect(&rebuildTimer_, &QTimer::timeout, this, &TimelineView::ensureBuilt);
+  growthTimer_.setSingleShot(true);
+  growthTimer_.setInterval(kGrowthRedrawMs);
+  connect(&growthTimer_, &QTimer::timeout, this, &TimelineView::scheduleRebuild);
   applyTheme();
   fitAll();
 }
@@ -210,6 +213,11 @@ void TimelineView::focusHandoff(const roam::HandoffRecord& record) {
 
 void TimelineView::fitAll() {
   followAll_ = true;
+  fitRange();
+  scheduleRebuild();
+}
+
+void TimelineView::fitRange() {
   double low = 0, high = 1;
   if (source_ && lanes_.frameCount() > 0) {
     low = toAxisSeconds(source_->frame(0).timestampNs);
@@ -221,7 +229,6 @@ void TimelineView::fitAll() {
   settingRange_ = true;
   plot_->xAxis->setRange(low, high);
   settingRange_ = false;
-  scheduleRebuild();
 }
 
 void TimelineView::changeEvent(QEvent* event) {
@@ -263,10 +270,13 @@ void TimelineView::classifyNewFrames() {
     lanes_.append(frame, point);
   }
   if (lanes_.frameCount() == before) return;
-  if (followAll_)
-    fitAll();  // a growing run stays in view until the user zooms or pans
-  else
-    scheduleRebuild();
+  // A growing run stays in view until the user zooms or pans: the range follows at once (cheap), but the
+  // items are rebuilt at most every kGrowthRedrawMs while frames keep coming (a capture being read in
+  // batches every 40 ms, a running emulation): a rebuild and replot take tens of milliseconds, and the
+  // packet list must keep the event loop.
+  if (followAll_) fitRange();
+  dirty_ = true;
+  if (!growthTimer_.isActive()) growthTimer_.start();
 }
 
 void TimelineView::addRecordLanes() {
@@ -508,7 +518,8 @@ void TimelineView::applyTheme() {
 }
 
 void TimelineView::onRangeChanged() {
-  if (!settingRange_) followAll_ = false;  // the user zoomed or panned: new frames no longer move the view
+  if (settingRange_) return;  // set by this view, which rebuilds (or throttles the rebuild) itself
+  followAll_ = false;         // the user zoomed or panned: new frames no longer move the view
   scheduleRebuild();
 }
 

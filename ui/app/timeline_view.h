@@ -110,6 +110,8 @@ class TimelineView : public QWidget {
   void clearAll();
   void reloadNames();
   void classifyNewFrames();
+  // Fits the time axis to every frame without rebuilding the items.
+  void fitRange();
   void addRecordLanes();
   void scheduleRebuild();
   void ensureBuilt();
@@ -138,6 +140,8 @@ class TimelineView : public QWidget {
   QLabel* status_;
   TimelineLanes lanes_;
   QTimer rebuildTimer_;
+  QTimer growthTimer_;  // coalesces redraws while the source grows
+  static constexpr int kGrowthRedrawMs = 250;
   bool dirty_ = false;
   // The window follows the whole source while true (a new run, "Fit all"); a user's zoom or pan clears it.
   bool followAll_ = true;

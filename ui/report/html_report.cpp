@@ -60,7 +60,18 @@ std::string reportHtml(const std::vector<roam::HandoffRecord>& records, const ro
                            "in the capture. Latencies in milliseconds under each definition that applies; phases with "
                            "their durations and request/response exchanges with their round-trip times, in "
                            "milliseconds."));
-  writeHandoffTable(w, records, context);
+  if (options.handoffTableRows && records.size() > *options.handoffTableRows) {
+    const std::size_t listed = *options.handoffTableRows;
+    const std::vector<roam::HandoffRecord> first(records.begin(), records.begin() + static_cast<std::ptrdiff_t>(listed));
+    writeHandoffTable(w, first, context);
+    w.element(QStringLiteral("p"),
+              fmt::format("The first {} of {} records are listed; the statistics and plots cover all of them, and "
+                          "the HTML, JSON and CSV reports list every record.",
+                          listed, records.size()),
+              {{QStringLiteral("id"), QStringLiteral("handoffs-truncated")}});
+  } else {
+    writeHandoffTable(w, records, context);
+  }
   w.end();
 
   section(w, QStringLiteral("statistics-section"), QStringLiteral("Statistics per method"));

@@ -9,6 +9,7 @@
 //
 // The plots are QCustomPlot widgets drawn off screen: a QApplication must
 // exist (QT_QPA_PLATFORM=offscreen is enough).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,10 @@ struct HtmlReportOptions {
   // How the inputs' clocks were aligned when several files were merged, one sentence per file
   // (capture/merge/clock_offset_report.h: clockOffsetLine); empty: one file, or merged on their own clocks.
   std::vector<std::string> clockOffsetLines;
+  // List at most this many records in the per-handoff table (the statistics and plots still cover all of
+  // them); unset: every record. The PDF sets it: Qt's text layout of a table grows much faster than its
+  // rows, and a 10,000-row table would take minutes and hundreds of pages.
+  std::optional<std::size_t> handoffTableRows;
 };
 
 // UTF-8 bytes of the document. Inputs are described (size) from context.inputs.

@@ -4,6 +4,9 @@
 #include <qcustomplot.h>
 
 #include <QBuffer>
+#include <QCoreApplication>
+#include <QMetaObject>
+#include <QThread>
 #include <QImage>
 #include <cmath>
 
@@ -30,6 +33,15 @@ QSize PlotImageFormat::pixelSize() const {
 }
 
 QByteArray renderPlotPng(const std::function<void(QCustomPlot&)>& fill, const PlotImageFormat& format) {
+  // QCustomPlot is a widget and lives on the GUI thread only. A report written on a worker thread (the desktop
+  // application exports in the background) has each plot drawn there, one plot per queued call, so the
+  // window keeps handling its events between plots.
+  if (QCoreApplication::instance() && QThread::currentThread() != QCoreApplication::instance()->thread()) {
+    QByteArray png;
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(), [&] { png = renderPlotPng(fill, format); }, Qt::BlockingQueuedConnection);
+    return png;
+  }
   QCustomPlot plot;
   plot.resize(format.logicalSize);
   fill(plot);

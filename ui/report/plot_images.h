@@ -4,7 +4,9 @@
 // call, drawn off screen into a pixmap of a fixed size and scale with a fixed
 // font and the light theme, so the bytes do not depend on the desktop.
 // QCustomPlot is a widget: a QApplication must exist (the CLI creates one on
-// the offscreen platform).
+// the offscreen platform). Called on another thread, each plot is drawn on the
+// GUI thread through a blocking queued call, so that thread must never wait
+// for the caller.
 #include <QByteArray>
 #include <QSize>
 #include <cstdint>

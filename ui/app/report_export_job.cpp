@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/app/report_export_job.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QMetaObject>
+
+namespace rs::ui {
+
+ReportExportJob::ReportExportJob(QObject* parent) : QObject(parent) {}
+
+ReportExportJob::~ReportExportJob() {
+  cancel();
+  waitForFinished();
+}
+
+bool ReportExportJob::start(std::vector<roam::HandoffRecord> records, roam::ReportContext context, const QString& path,
+                            ReportExtras extras) {
+  if (isRunning()) return false;
+  path_ = path;
+  cancelled_ = false;
+  worker_ = std::thread([this, records = std::move(records), context = std::move(context), path,
+                         extras = std::move(extras)] {
+    std::optional<QString> error = exportRoamReport(records, context, path, extras);
+    QMetaObject::invokeMethod(this, [this, error] { deliver(error); }, Qt::QueuedConnection);
+  });
+  return true;
+}
+
+void ReportExportJob::deliver(std::optional<QString> error) {
+  if (worker_.joinable()) worker_.join();  // it has posted its last call: returns at once
+  if (cancelled_ && !error) QFile::remove(path_);
+  emit finished(path_, error.value_or(QString()), cancelled_);
+}
+
+void ReportExportJob::waitForFinished() {
+  if (!isRunning()) return;
+  // Not a plain join: the worker needs this thread for its plots. The loop ends when deliver() ran.
+  QEventLoop loop;
+  const auto connection = connect(this, &ReportExportJob::finished, &loop, &QEventLoop::quit);
+  if (isRunning()) loop.exec();
+  disconnect(connection);
+}
+
+}  // namespace rs::ui
