@@ -16,7 +16,7 @@ inline constexpr char kMnNai[] = "mn1@home.example";
 inline constexpr char kMnPassword[] = "mn1-password";
 
 // The MS-CHAPv2 response the MN computes for `password`; the challenges are
-// derived from `seed` so each registration differs.
+// derived from `seed` so each registration differs; MS-CHAP Ident 1.
 aaa::MsChapV2Response mobileResponse(const std::string& nai, const std::string& password, std::uint64_t seed);
 
 struct FixtureRadius {
