@@ -323,6 +323,37 @@ class TestAaaMschap : public QObject {
     QCOMPARE(relaxed.server.handle(packet, kClientAddress, 1).action, aaa::AaaServerAction::Accepted);
   }
 
+  // Bad input is a drop, never a crash: every truncation and many byte flips of
+  // a genuine request and reply, fed to the server and the client.
+  void mangledPacketsAreDropped() {
+    Pair pair;
+    auto out = pair.client.startAccessRequest(test::mobileResponse(test::kMnNai, test::kMnPassword, 13));
+    QVERIFY(out);
+    const Bytes reply = pair.server.handle(out->packet, kClientAddress, 434).reply.value();
+    sim::Random random(14);
+    int accepted = 0;
+    const Bytes* originals[] = {&out->packet, &reply};
+    for (const Bytes* original : originals) {
+      for (std::size_t cut = 0; cut < original->size(); ++cut) {
+        const Bytes shorter(original->begin(), original->begin() + static_cast<std::ptrdiff_t>(cut));
+        std::string why;
+        QVERIFY(!pair.client.onDatagram(shorter, why));
+        QVERIFY(pair.server.handle(shorter, kClientAddress, 435).action == aaa::AaaServerAction::Discarded);
+      }
+      for (int round = 0; round < 2000; ++round) {
+        Bytes mangled = *original;
+        mangled[random.next() % mangled.size()] ^= static_cast<std::uint8_t>(1 + random.next() % 255);
+        std::string why;
+        // The authenticators cover every octet: no flip may be accepted.
+        if (pair.client.onDatagram(mangled, why)) ++accepted;
+        const auto answer = pair.server.handle(mangled, kClientAddress, 436);
+        QVERIFY(answer.action == aaa::AaaServerAction::Discarded);
+      }
+    }
+    QCOMPARE(accepted, 0);
+    QCOMPARE(pair.client.pending(), std::size_t{1});
+  }
+
   void identifiersRunOut() {
     Pair pair;
     const auto response = test::mobileResponse(test::kMnNai, test::kMnPassword, 12);
