@@ -132,7 +132,8 @@ AaaServerResponse MschapAaaServer::onStatusServer(const Request& request) {
   return r;
 }
 
-AaaServerResponse MschapAaaServer::reject(const Request& request, std::uint8_t ident, std::string why) {
+AaaServerResponse MschapAaaServer::reject(const Request& request, std::uint8_t ident, const std::string& userName,
+                                          std::string why) {
   const Bytes challenge = randomBytes_(kChallengeLength);
   auto reply = buildMsChapReject(request.context(), ident,
                                  msChapFailureText(kMsChapErrorAuthenticationFailure, challenge),
@@ -141,6 +142,7 @@ AaaServerResponse MschapAaaServer::reject(const Request& request, std::uint8_t i
   ++rejects_;
   AaaServerResponse r;
   r.action = AaaServerAction::Rejected;
+  r.userName = userName;
   r.identifier = request.packet->identifier;
   r.reply = std::move(*reply);
   r.note = fmt::format("{}: Access-Reject with MS-CHAP-Error E=691 ({})", request.origin, why);
@@ -160,14 +162,14 @@ AaaServerResponse MschapAaaServer::onAccessRequest(const Request& request) {
     return discard(request.origin + ": MS-CHAP2-Response is not 50 octets or MS-CHAP-Challenge not 16 (RFC 2548 2.3.2)");
   const std::string who = fmt::format("'{}'", *userName);
   const auto user = ntHashes_.find(*userName);
-  if (user == ntHashes_.end()) return reject(request, fields->ident, "unknown user " + who);
+  if (user == ntHashes_.end()) return reject(request, fields->ident, *userName, "unknown user " + who);
 
   const std::string_view challengeName = crypto::mschapv2::userNameForChallenge(*userName);
   auto expected = crypto::mschapv2::generateNtResponseWithHash(challenge->value, fields->peerChallenge, challengeName,
                                                                user->second);
   if (!expected) return discard(request.origin + ": NT-Response check failed: " + expected.error().describe());
   if (!crypto::constantTimeEquals(*expected, fields->ntResponse))
-    return reject(request, fields->ident, "NT-Response does not match the password of " + who);
+    return reject(request, fields->ident, *userName, "NT-Response does not match the password of " + who);
 
   auto authResponse = crypto::mschapv2::generateAuthenticatorResponseWithHash(
       user->second, fields->ntResponse, fields->peerChallenge, challenge->value, challengeName);

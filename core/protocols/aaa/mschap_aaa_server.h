@@ -79,7 +79,7 @@ class MschapAaaServer {
   AaaServerResponse onAccessRequest(const Request& request);
   AaaServerResponse onStatusServer(const Request& request);
   AaaServerResponse discard(std::string why);
-  AaaServerResponse reject(const Request& request, std::uint8_t ident, std::string why);
+  AaaServerResponse reject(const Request& request, std::uint8_t ident, const std::string& userName, std::string why);
   void remember(RequestKey key, const AaaServerResponse& response);
 
   AaaServerSettings settings_;

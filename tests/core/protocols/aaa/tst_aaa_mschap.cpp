@@ -7,6 +7,8 @@
 // unknown user, wrong secrets, forged replies, retransmission, Status-Server.
 #include <QtTest>
 
+#include "core/analysis/radius_key_annotator.h"
+#include "core/analysis/radius_msk_recovery.h"
 #include "core/crypto/mschapv2.h"
 #include "core/crypto/radius_crypto.h"
 #include "core/protocols/aaa/aaa_result.h"
@@ -15,7 +17,10 @@
 #include "core/protocols/aaa/mschap_access_reply.h"
 #include "core/protocols/aaa/mschap_key_material.h"
 #include "core/sim/random.h"
+#include "dissectors/dispatch.h"
+#include "dissectors/inet/udp.h"
 #include "dissectors/radius/radius.h"
+#include "tests/support/capture_frames.h"
 #include "tests/core/crypto/hex_helpers.h"
 #include "tests/core/protocols/aaa/aaa_test_support.h"
 #include "tests/support/fixtures.h"
@@ -138,6 +143,41 @@ class TestAaaMschap : public QObject {
     QCOMPARE(aaa::msChapErrorCode(reject->msChapError), std::optional<unsigned>(691));
   }
 
+  // The dissector, given the secret (roamscope-cli dissect --radius-secret),
+  // shows the fixture Accept's MPPE keys decrypted; they are the RFC 3079 3.4
+  // keys of "mnpass" (tshark 4.0 shows them only encrypted).
+  void dissectorDecryptsFixtureMppeKeys() {
+    RS_REQUIRE_FIXTURE("peers/radius-mschapv2.pcap");
+    QVERIFY(inet::registerUdpDecodeAs(11812, "radius"));
+    KeyRing ring;
+    ring.addRadiusSecret("hasecret");
+    RadiusMskRecovery recovery(ring);
+    auto loaded = test::loadCapture(test::fixturePath("peers/radius-mschapv2.pcap"));
+    QVERIFY(loaded.frames.size() >= 2);
+    for (const auto& f : loaded.frames)
+      recovery.observe(FrameView{f.index, f.timestampNs, f.linkType, f.interfaceId, f.data});
+    const CaptureFrame& acceptFrame = loaded.frames[1];
+    Dissection d = dissectFrame(acceptFrame.linkType, acceptFrame.data);
+    annotateRadiusKeys(recovery, ring,
+                       FrameView{acceptFrame.index, acceptFrame.timestampNs, acceptFrame.linkType,
+                                 acceptFrame.interfaceId, acceptFrame.data},
+                       d);
+    const Field* recv = d.find("roamscope.radius.mppe_recv_key");
+    const Field* send = d.find("roamscope.radius.mppe_send_key");
+    const auto frames = test::fixtureRadiusPackets("peers/radius-mschapv2.pcap");
+    inet::clearUdpDecodeAs();
+    QVERIFY(recv && send);
+    QVERIFY(recv->secret && send->secret);
+    const auto request = radius::parsePacket(frames[0].packet).value();
+    const auto fields =
+        aaa::parseChap2Response(request.vendorAttribute(radius::kVendorMicrosoft, radius::ms::kChap2Response)->value)
+            .value();
+    const auto keys =
+        aaa::aaaServerMppeKeys(crypto::mschapv2::ntPasswordHash("mnpass").value(), fields.ntResponse).value();
+    QCOMPARE(hexOf(recv->bytes), hexOf(keys.recvKey.view()));
+    QCOMPARE(hexOf(send->bytes), hexOf(keys.sendKey.view()));
+  }
+
   // The embedded server answers FreeRADIUS's own request (frame 1) with the
   // attributes, lengths and MS-CHAP2-Success of FreeRADIUS's Accept (frame 2).
   void embeddedServerAnswersAsFreeRadius() {
@@ -177,6 +217,7 @@ class TestAaaMschap : public QObject {
     server.addUser("mnuser", "mnpass");
     const auto answer = server.handle(frames[2].packet, "127.0.0.1", 60987);
     QCOMPARE(answer.action, aaa::AaaServerAction::Rejected);
+    QCOMPARE(QString::fromStdString(answer.userName), QString("mnuser"));
     QStringList expected = layout(frames[3].packet);
     expected.prepend("80");
     QCOMPARE(layout(*answer.reply), expected);
