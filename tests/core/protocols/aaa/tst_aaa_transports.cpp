@@ -8,6 +8,7 @@
 #include <QtTest>
 
 #include "core/protocols/aaa/external_aaa_transport.h"
+#include "core/protocols/aaa/home_agent_aaa.h"
 #include "core/protocols/aaa/mschap_key_material.h"
 #include "core/protocols/aaa/udp_aaa_exchange.h"
 #include "core/protocols/aaa/udp_aaa_server.h"
@@ -176,6 +177,36 @@ class TestAaaTransports : public QObject {
     QCOMPARE(result->outcome, aaa::AaaOutcome::Accepted);
     QCOMPARE(hexOf(result->keyMaterial.view()), mobileMaterial(response));
     QVERIFY(sim.now() > 0);
+  }
+
+  // The configuration switch a future `simulate --aaa-server` uses: embedded by default, external by address.
+  void homeAgentTransportChoice() {
+    aaa::UdpAaaServer server;
+    server.server().addClient("127.0.0.1", test::kAaaSecret);
+    server.server().addUser(test::kMnNai, test::kMnPassword);
+    std::string error;
+    QVERIFY2(server.start(loopback(), error), error.c_str());
+    test::AaaEmulation run(6);
+    aaa::HomeAgentAaaSettings settings{test::kAaaSecret, {0x0a000001, "ha"}, {}, {}};
+    const wlan::UdpEndpoint haEndpoint{*MacAddress::parse("02:00:00:00:01:01"), 0x0a000001, 40001};
+    const auto embedded = aaa::makeHomeAgentAaaTransport(run.sim, run.ha, haEndpoint, run.server->endpoint(), settings);
+    QVERIFY(dynamic_cast<aaa::SimAaaTransport*>(embedded.get()));
+    settings.externalServer = server.address().text();
+    const auto external = aaa::makeHomeAgentAaaTransport(run.sim, run.ha, haEndpoint, run.server->endpoint(), settings);
+    QVERIFY(dynamic_cast<aaa::ExternalAaaTransport*>(external.get()));
+    std::optional<aaa::AaaResult> result;
+    external->submitAccessRequest(test::mobileResponse(test::kMnNai, test::kMnPassword, 3),
+                                  [&](const aaa::AaaResult& r) { result = r; });
+    while (!result && run.sim.scheduler().step()) {
+    }
+    server.stop();
+    QVERIFY(result);
+    QCOMPARE(result->outcome, aaa::AaaOutcome::Accepted);
+    QCOMPARE(server.server().accepts(), std::size_t{1});
+    QCOMPARE(run.server->server().accepts(), std::size_t{0});  // the embedded node was not asked
+    settings.externalServer = "127.0.0.1:notaport";
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             aaa::makeHomeAgentAaaTransport(run.sim, run.ha, haEndpoint, run.server->endpoint(), settings));
   }
 
   void addressParsing() {
