@@ -53,7 +53,9 @@ void AaaServerNode::receive(const sim::WireDelivery& delivery) {
   if (!response.reply) return;
   auto frame = std::make_shared<const Bytes>(
       wlan::buildUdpFrame(wlan::UdpEndpoint{mac_, ip_, port_}, client, ++ipIdentification_, *response.reply));
-  const std::string_view label = response.action == AaaServerAction::Rejected ? "Access-Reject" : "Access-Accept";
+  // From the reply itself, so a cached reply sent again for a duplicate is named right too.
+  const std::string_view label =
+      (*response.reply)[0] == radius::code::kAccessReject ? "Access-Reject" : "Access-Accept";
   std::string text = fmt::format("{}: sent {} {} to {}:{}", name_, label, response.identifier,
                                  sim::formatIpv4Address(client.ip), client.port);
   sim_.scheduler().scheduleAt(done, sim::EventDescriptor{sim::EventKind::Processing, node_, label},
