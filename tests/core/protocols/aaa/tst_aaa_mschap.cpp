@@ -395,6 +395,27 @@ class TestAaaMschap : public QObject {
     QCOMPARE(pair.client.pending(), std::size_t{1});
   }
 
+  // A user stored as x' = NtPasswordHash (no cleartext on the server) authenticates the same way.
+  void userStoredAsNtHash() {
+    Pair pair;
+    const std::string nai = "mn-hash@home.example";
+    pair.server.addUserNtHash(nai, crypto::mschapv2::ntPasswordHash("hashed-password").value());
+    const auto response = test::mobileResponse(nai, "hashed-password", 15);
+    std::string why;
+    auto accepted = pair.exchange(pair.client.startAccessRequest(response, std::string("hashed-password"))->packet, why);
+    QVERIFY2(accepted, why.c_str());
+    QCOMPARE(accepted->outcome, aaa::AaaOutcome::Accepted);
+    QCOMPARE(accepted->authenticatorResponseValid, std::optional<bool>(true));
+    QCOMPARE(hexOf(accepted->keyMaterial.view()),
+             hexOf(aaa::mobileNodeKeyMaterial("hashed-password", response.ntResponse).value().view()));
+    auto rejected =
+        pair.exchange(pair.client.startAccessRequest(test::mobileResponse(nai, "other", 16))->packet, why);
+    QVERIFY(rejected);
+    QCOMPARE(rejected->outcome, aaa::AaaOutcome::Rejected);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, pair.server.addUserNtHash("x", Bytes(15, 0)));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, pair.server.addUser("x", ""));
+  }
+
   void identifiersRunOut() {
     Pair pair;
     const auto response = test::mobileResponse(test::kMnNai, test::kMnPassword, 12);
