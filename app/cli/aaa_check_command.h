@@ -9,7 +9,8 @@
 // --show-keys) with the check that they equal what the Mobile Node derives.
 // --status-only sends a Status-Server (RFC 5997) instead. A radtest for
 // MS-CHAPv2 (radtest -t mschap sends MS-CHAPv1).
-// Exit codes: 0 accepted, 3 rejected (a registration would get code 131),
+// Exit codes: 0 accepted, 3 rejected (a registration would get code 131) or an
+// MS-CHAP2-Success that does not verify with the password,
 // 2 no answer or an unusable reply, 1 usage.
 #include <CLI/CLI.hpp>
 #include <string>

@@ -7,8 +7,8 @@
 // the result is delivered by a scheduler event at now + the wall-clock time
 // the exchange took: the virtual timeline then contains the real server's
 // answer time. Runs with an external server are therefore not byte-for-byte
-// reproducible (the server's authenticators and salts are its own), which
-// the trace says.
+// reproducible (the server's salts and the real answer times are its own);
+// the trace marks each such exchange as external.
 #include <memory>
 #include <string>
 
