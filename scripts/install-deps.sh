@@ -11,7 +11,8 @@ packages=(
   nlohmann-json3-dev libcli11-dev libfmt-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(tshark xvfb xauth)
+  # freeradius: the real AAA server of the seed-001 integration test (tests/core/protocols/aaa).
+  packages+=(tshark xvfb xauth freeradius)
 fi
 
 missing=()

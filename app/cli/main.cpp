@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <exception>
 
+#include "app/cli/aaa_check_command.h"
 #include "app/cli/analyze_command.h"
 #include "app/cli/demo_command.h"
 #include "app/cli/dissect_command.h"
@@ -30,12 +31,14 @@ int main(int argc, char** argv) {
   DemoOptions demo;
   KeysOptions keys;
   SimulateOptions simulate;
+  AaaCheckOptions aaaCheck;
   CLI::App* analyzeCmd = addAnalyzeCommand(app, analyze);
   CLI::App* dissectCmd = addDissectCommand(app, dissect);
   CLI::App* statsCmd = addStatsCommand(app, stats);
   CLI::App* demoCmd = addDemoCommand(app, demo);
   CLI::App* keysCmd = addKeysCommand(app, keys);
   CLI::App* simulateCmd = addSimulateCommand(app, simulate);
+  CLI::App* aaaCheckCmd = addAaaCheckCommand(app, aaaCheck);
 
   try {
     app.parse(argc, argv);
@@ -50,6 +53,7 @@ int main(int argc, char** argv) {
     if (demoCmd->parsed()) return runDemo(demo);
     if (keysCmd->parsed()) return runKeys(keys);
     if (simulateCmd->parsed()) return runSimulate(simulate);
+    if (aaaCheckCmd->parsed()) return runAaaCheck(aaaCheck);
   } catch (const std::exception& e) {
     // Peer-supplied data never throws; reaching here is a bug (or out of memory).
     fmt::print(stderr, "roamscope-cli: internal error: {}\n", e.what());
