@@ -113,7 +113,8 @@ void SweepController::cancel() { process_->cancel(); }
 bool SweepController::isRunning() const { return process_->isRunning(); }
 
 void SweepController::report(const QString& message) {
-  window_.statusBar()->showMessage(message, kMessageMs);
+  // The status bar is one line; the dock's note wraps and keeps the child's lines apart.
+  window_.statusBar()->showMessage(QString(message).replace(QLatin1Char('\n'), QStringLiteral(" / ")), kMessageMs);
   pane_->showNote(message);
 }
 

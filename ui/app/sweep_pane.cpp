@@ -3,6 +3,7 @@
 
 #include <QEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -45,8 +46,9 @@ SweepPane::SweepPane(QWidget* parent)
   auto* split = new QSplitter(Qt::Horizontal, this);
   split->addWidget(table_);
   split->addWidget(plot_);
-  split->setStretchFactor(0, 3);
-  split->setStretchFactor(1, 2);
+  // Half and half: the plot needs width to read a log axis, the table scrolls.
+  split->setStretchFactor(0, 1);
+  split->setStretchFactor(1, 1);
   auto* top = new QHBoxLayout;
   top->addWidget(note_, 1);
   top->addWidget(save_);
@@ -76,7 +78,11 @@ void SweepPane::showResult(const SweepResult& result) {
   applyTheme();
   QStringList axes;
   for (const std::string& a : report.axes) axes.append(QString::fromStdString(a));
-  note_->setText(tr("%1: %2 row(s) — %3").arg(QString::fromStdString(report.scenario)).arg(report.rows.size()).arg(axes.join(QStringLiteral("; "))));
+  note_->setText(tr("%1: %2 row(s), one per run and method used — %3")
+                     .arg(QFileInfo(QString::fromStdString(report.scenario)).fileName())
+                     .arg(report.rows.size())
+                     .arg(axes.join(QStringLiteral("; "))));
+  note_->setToolTip(QString::fromStdString(report.scenario));
   save_->setEnabled(true);
 }
 
