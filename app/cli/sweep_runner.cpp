@@ -18,7 +18,9 @@
 #include "core/sim/json_cursor.h"
 #include "core/sim/scenario.h"
 #include "core/sim/scenario_override.h"
+#include "ui/report/sweep_csv.h"
 #include "ui/report/sweep_report.h"
+#include "ui/report/sweep_series.h"
 
 namespace rs::cli {
 namespace {
@@ -72,21 +74,9 @@ std::vector<std::string> cells(const Row& r) {
   return c;
 }
 
-std::string csvCell(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return q + "\"";
-}
-
-std::string asCsv(const std::vector<std::string>& head, const std::vector<Row>& rows) {
-  std::string out;
-  auto line = [&out](const std::vector<std::string>& v) {
-    for (std::size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + csvCell(v[i]);
-    out += "\n";
-  };
-  line(head);
-  for (const auto& r : rows) line(cells(r));
+std::vector<std::vector<std::string>> cellsOf(const std::vector<Row>& rows) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& r : rows) out.push_back(cells(r));
   return out;
 }
 
@@ -141,25 +131,8 @@ ui::SweepReport reportOf(const SweepRequest& request, const std::vector<sim::Swe
   report.scenario = request.scenario;
   report.axes = request.axes;
   report.header = head;
-  for (const auto& r : rows) report.rows.push_back(cells(r));
-  if (axes.empty()) return report;
-  const std::size_t last = axes.size() - 1;
-  report.xLabel = QString::fromStdString(axes[last].path);
-  report.yLabel = QStringLiteral("median handoff (ms)");
-  std::map<std::string, std::size_t> seriesIndex;
-  for (const auto& r : rows) {
-    if (!r.method) continue;
-    char* end = nullptr;
-    const double x = std::strtod(r.parameters[last].c_str(), &end);
-    if (end == r.parameters[last].c_str() || *end != '\0') return ui::SweepReport{report.scenario, report.axes, head, report.rows, {}, {}, {}};
-    std::string name;
-    for (std::size_t i = 0; i < last; ++i) name += r.parameters[i] + " → ";
-    name += r.method->method;
-    auto [it, added] = seriesIndex.emplace(name, report.series.size());
-    if (added) report.series.push_back(ui::SweepSeries{QString::fromStdString(name), {}, {}});
-    report.series[it->second].x.push_back(x);
-    report.series[it->second].y.push_back(static_cast<double>(r.method->handoffNs) / 1e6);
-  }
+  report.rows = cellsOf(rows);
+  ui::addSweepSeries(report, axes.size());
   return report;
 }
 
@@ -175,8 +148,7 @@ int runSweep(const SweepRequest& request) {
   for (const auto& spec : request.axes) {
     auto axis = sim::parseSweepAxis(spec);
     if (!axis) {
-      fmt::print(stderr, "roamscope-cli: --sweep: '{}' is not KEY=V1,V2,... (e.g. links.ds-radius.delay_us=500,5000)\n",
-                 spec);
+      fmt::print(stderr, "roamscope-cli: {}\n", sim::badSweepAxisMessage(spec));
       return kExitUsage;
     }
     axes.push_back(std::move(*axis));
@@ -202,7 +174,7 @@ int runSweep(const SweepRequest& request) {
       const std::string& value = axes[i].values[index[i]];
       row.parameters.push_back(value);
       if (auto error = sim::applyOverride(doc, {axes[i].path, value}, request.scenario)) {
-        fmt::print(stderr, "roamscope-cli: --sweep {}: {}\n", axes[i].path, error->message());
+        fmt::print(stderr, "roamscope-cli: {}\n", sim::badSweepKeyMessage(axes[i].path, *error));
         return kExitUsage;
       }
     }
@@ -224,6 +196,7 @@ int runSweep(const SweepRequest& request) {
     row.figures = wlan::runFigures(network.truth().records(), summary);
     std::string label;
     for (std::size_t i = 0; i < axes.size(); ++i) label += fmt::format("{}{}={}", i ? " " : "", axes[i].path, row.parameters[i]);
+    // One line per run, "run N/M: ...": the desktop application's sweep reads its progress from it.
     fmt::print(stderr, "run {}/{}: {}: {} roams, {} failed\n", n + 1, runs, label, row.figures.roams,
                row.figures.roamsFailed);
     if (row.figures.methods.empty()) rows.push_back(row);
@@ -237,7 +210,7 @@ int runSweep(const SweepRequest& request) {
   const std::string pivot = handoffPivot(axes, rows);
   fmt::print("{}{}", asMarkdown(head, rows), pivot);
   if (!request.out.empty()) {
-    const std::string text = hasExtension(request.out, ".csv")    ? asCsv(head, rows)
+    const std::string text = hasExtension(request.out, ".csv")    ? ui::sweepCsv(head, cellsOf(rows))
                              : hasExtension(request.out, ".html") ? sweepReport(reportOf(request, axes, head, rows))
                                                                   : asMarkdown(head, rows) + pivot;
     if (!writeOutputFile(request.out, text)) {

@@ -100,4 +100,12 @@ std::optional<SweepAxis> parseSweepAxis(std::string_view spec) {
   return axis;
 }
 
+std::string badSweepAxisMessage(std::string_view spec) {
+  return fmt::format("--sweep: '{}' is not KEY=V1,V2,... (e.g. links.ds-radius.delay_us=500,5000)", spec);
+}
+
+std::string badSweepKeyMessage(std::string_view path, const ConfigError& error) {
+  return fmt::format("--sweep {}: {}", path, error.message());
+}
+
 }  // namespace rs::sim

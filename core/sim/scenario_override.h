@@ -32,4 +32,9 @@ struct SweepAxis {
 };
 std::optional<SweepAxis> parseSweepAxis(std::string_view spec);
 
+// What `simulate --sweep` says about an axis that is not KEY=V1,V2,..., and about a key the scenario
+// has no place for (applyOverride's error); the desktop sweep dialog says the same.
+std::string badSweepAxisMessage(std::string_view spec);
+std::string badSweepKeyMessage(std::string_view path, const ConfigError& error);
+
 }  // namespace rs::sim

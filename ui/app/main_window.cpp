@@ -54,7 +54,7 @@ constexpr auto kLastScenarioKey = "scenario/last";
 constexpr auto kRecentCapturesKey = "captures/recent";
 constexpr int kRecentCaptures = 10;
 // Bump when the docks change, so an old saved layout is not applied to a different set of docks.
-constexpr int kStateVersion = 3;
+constexpr int kStateVersion = 4;
 
 QTableView* makeTableView(QWidget* parent, const QString& name) {
   auto* view = new QTableView(parent);
@@ -367,6 +367,7 @@ void MainWindow::createActions() {
   bar->addSeparator();
   bar->addAction(resetAction_);
   createSteppingActions(run, bar);
+  createSweepAction(run);
   createNavigationActions();
 }
 
@@ -442,10 +443,12 @@ void MainWindow::createDocks() {
   QDockWidget* plots = makeDock(tr("Latency plots"), QStringLiteral("latencyPlotsDock"), latencyPlots_, this);
   addDockWidget(Qt::BottomDockWidgetArea, plots);
   tabifyDockWidget(bytes, plots);
+  QDockWidget* sweepDock = createSweepDock();
+  tabifyDockWidget(plots, sweepDock);
   bytes->raise();
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
-  for (QDockWidget* dock : {details, bytes, timeline, handoffDock, trace, plots}) view->addAction(dock->toggleViewAction());
+  for (QDockWidget* dock : {details, bytes, timeline, handoffDock, trace, plots, sweepDock}) view->addAction(dock->toggleViewAction());
   for (QDockWidget* dock : createSteppingDocks()) view->addAction(dock->toggleViewAction());
   view->addSeparator();
   view->addActions({latencyPlots_->pinAction(), latencyPlots_->clearPinAction(), latencyPlots_->exportPlotAction()});

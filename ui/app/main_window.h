@@ -35,6 +35,7 @@ class HandoffTableModel;
 class LatencyPlotsWidget;
 class ParameterEditor;
 class ScenarioView;
+class SweepController;
 class PacketFilterProxy;
 class ReportExportJob;
 class StatusTask;
@@ -108,6 +109,8 @@ class MainWindow : public QMainWindow {
   // The Scenario dock (docs/gui.md "Scenario view").
   ScenarioView* scenarioView() const { return scenarioView_; }
   ParameterEditor* parameterEditor() const { return parameterEditor_; }
+  // Run > Sweep… and the Sweep dock (docs/gui.md "Sweeps").
+  SweepController* sweep() const { return sweep_; }
   // Go menu: moves the packet-list selection by `delta` rows (clamped), or to packet number `number`
   // (1-based, as the No. column) when it is shown; false when there is no such row.
   bool selectPacketRow(int row);
@@ -130,6 +133,9 @@ class MainWindow : public QMainWindow {
   void createNavigationActions();
   // The Breakpoints and Scenario docks; returns them for the View menu.
   QList<QDockWidget*> createSteppingDocks();
+  // Run > Sweep… (main_window_sweep.cpp) and the Sweep dock.
+  void createSweepAction(QMenu* run);
+  QDockWidget* createSweepDock();
   void setSpeedIndex(int index);
   void restoreSettings();
   void showPacket(int row);
@@ -179,6 +185,7 @@ class MainWindow : public QMainWindow {
   BreakpointPane* breakpointPane_ = nullptr;
   ScenarioView* scenarioView_ = nullptr;
   ParameterEditor* parameterEditor_ = nullptr;
+  SweepController* sweep_ = nullptr;
 
   bool followTail_ = true;
 

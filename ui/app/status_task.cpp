@@ -43,6 +43,8 @@ void StatusTask::finish() {
   cancel_->hide();
 }
 
+void StatusTask::setText(const QString& format) { progress_->setFormat(format); }
+
 bool StatusTask::isShown() const { return !progress_->isHidden(); }
 
 }  // namespace rs::ui

@@ -27,6 +27,9 @@ class StatusTask : public QObject {
   void finish();
   bool isShown() const;
   QProgressBar* progressBar() const { return progress_; }
+  QToolButton* cancelButton() const { return cancel_; }
+  // The bar's text, for work counted in its own units ("sweep 3/12 runs").
+  void setText(const QString& format);
 
  signals:
   void cancelRequested();
