@@ -12,6 +12,10 @@ scripts/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release --target roamscope
 export QT_QPA_PLATFORM=offscreen
+# The default layout, not the one this machine's user saved (QSettings lives under XDG_CONFIG_HOME).
+XDG_CONFIG_HOME=$(mktemp -d)
+export XDG_CONFIG_HOME
+trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
 mkdir -p docs/screenshots
 gui=build/release/app/gui/roamscope
 "$gui" --screenshot docs/screenshots/demo-seed000.png
