@@ -38,7 +38,7 @@ class CaptureDocument : public FrameSource {
   void close();
 
   bool isOpen() const { return !paths_.isEmpty(); }
-  bool isLoading() const { return worker_.joinable() && !result_; }
+  bool isLoading() const override { return worker_.joinable() && !result_; }
   QStringList paths() const { return paths_; }
   // One per unreadable or damaged file, after loading.
   QStringList loadErrors() const { return errors_; }

@@ -41,6 +41,9 @@ class FrameSource : public QObject {
   // Timestamps are virtual time from zero (emulation) or wall-clock time since the Unix epoch (captures);
   // views show times relative to timeOrigin().
   virtual std::int64_t timeOriginNs() const { return 0; }
+  // Frames are still arriving from a bulk read (opened captures): views that are expensive to redraw wait
+  // for the end (handoffsChanged follows it) instead of redrawing per batch.
+  virtual bool isLoading() const { return false; }
 
  signals:
   // Before/after the frames and handoffs are emptied (load, reset, close): models reset around it.

@@ -19,16 +19,21 @@ bool ReportExportJob::start(std::vector<roam::HandoffRecord> records, roam::Repo
   if (isRunning()) return false;
   path_ = path;
   cancelled_ = false;
-  worker_ = std::thread([this, records = std::move(records), context = std::move(context), path,
-                         extras = std::move(extras)] {
+  worker_ = QThread::create([this, records = std::move(records), context = std::move(context), path,
+                              extras = std::move(extras)] {
     std::optional<QString> error = exportRoamReport(records, context, path, extras);
     QMetaObject::invokeMethod(this, [this, error] { deliver(error); }, Qt::QueuedConnection);
   });
+  worker_->start();
   return true;
 }
 
 void ReportExportJob::deliver(std::optional<QString> error) {
-  if (worker_.joinable()) worker_.join();  // it has posted its last call: returns at once
+  if (worker_) {
+    worker_->wait();  // it has posted its last call: returns at once
+    delete worker_;
+    worker_ = nullptr;
+  }
   if (cancelled_ && !error) QFile::remove(path_);
   emit finished(path_, error.value_or(QString()), cancelled_);
 }

@@ -11,9 +11,9 @@
 // left behind.
 #include <QObject>
 #include <QString>
+#include <QThread>
 #include <memory>
 #include <optional>
-#include <thread>
 #include <vector>
 
 #include "ui/app/report_export.h"
@@ -32,7 +32,7 @@ class ReportExportJob : public QObject {
   bool start(std::vector<roam::HandoffRecord> records, roam::ReportContext context, const QString& path,
              ReportExtras extras = {});
   void cancel() { cancelled_ = true; }
-  bool isRunning() const { return worker_.joinable(); }
+  bool isRunning() const { return worker_ != nullptr; }
   QString path() const { return path_; }
   // Blocks, handling events, until the running export (if any) is done: scripts and shutdown.
   void waitForFinished();
@@ -44,7 +44,8 @@ class ReportExportJob : public QObject {
  private:
   void deliver(std::optional<QString> error);
 
-  std::thread worker_;
+  // A QThread, not a std::thread: QTextDocument and the PDF engine start Qt timers, which need one.
+  QThread* worker_ = nullptr;
   QString path_;
   bool cancelled_ = false;
 };

@@ -108,7 +108,11 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent), plot_(new QCustom
   connect(&rebuildTimer_, &QTimer::timeout, this, &TimelineView::ensureBuilt);
   growthTimer_.setSingleShot(true);
   growthTimer_.setInterval(kGrowthRedrawMs);
-  connect(&growthTimer_, &QTimer::timeout, this, &TimelineView::scheduleRebuild);
+  // While captures are read in bulk, rebuilding a million-frame chart per batch would take the event loop
+  // from the packet list: the chart waits for the end (handoffsChanged rebuilds it).
+  connect(&growthTimer_, &QTimer::timeout, this, [this] {
+    if (!source_ || !source_->isLoading()) scheduleRebuild();
+  });
   applyTheme();
   fitAll();
 }
