@@ -79,6 +79,9 @@ void dissectIcmp(const PayloadContext& ctx, Dissection& out) {
     out.addLayer(std::move(layer), ctx.source);
     return;
   }
+  // tshark pads the type name to 20 characters before any code text; the
+  // solicitation (no code text) keeps the padding.
+  if (type == mip::kIcmpRouterSolicitation) out.info = fmt::format("{:<20}", out.info);
   r.skip(std::min<std::size_t>(4, r.remaining()));  // unused / pointer / gateway
   out.addLayer(std::move(layer), ctx.source);
   if (isError(type) && data.size() > 8) {
