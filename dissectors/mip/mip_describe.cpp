@@ -135,7 +135,11 @@ void describeExtension(Field& exts, const mip::Extension& e, std::size_t base, D
         x.addUint("mip.ext.nvse.reserved", "Reserved: " + hexString(reserved, 4), reserved, vat, 2, 4);
         vat += 2;
       }
-      x.addUint(prefix + "vendor_id", fmt::format("{}: {}", critical ? "CVSE Vendor/org ID" : "Vendor ID", v->vendorId),
+      // 32473 is IANA's enterprise number for documentation (RFC 5612), which seed 001 uses.
+      const std::string vendor = v->vendorId == mip::seed001::kVendorId
+                                     ? fmt::format("Example Enterprise Number for Documentation Use ({})", v->vendorId)
+                                     : std::to_string(v->vendorId);
+      x.addUint(prefix + "vendor_id", fmt::format("{}: {}", critical ? "CVSE Vendor/org ID" : "Vendor ID", vendor),
                 v->vendorId, vat, 4);
       if (critical)
         x.addUint("mip.ext.cvse.vendor_type", "Vendor CVSE Type: " + hexString(v->vendorType, 4), v->vendorType,
