@@ -197,6 +197,22 @@ class TestMipCodec : public QObject {
     QVERIFY(toHex(*tamperedPeer) != toHex(chap->peerChallenge));
   }
 
+  // The exchange's values, recomputed independently from the captured bytes
+  // with Python's hashlib/hmac (docs/protocols/seed-001.md, appendix): the peer
+  // challenge from the request, x'' from RFC 2759's PasswordHashHash of
+  // "clientPass" and the NT-Response, then Skey, Skey' and both MHAEs.
+  void exchangeKnownAnswers() {
+    const auto& x = exchange();
+    QCOMPARE(toHex(x.peerChallenge), std::string("b2297c7bc01856baeedfeb5130b39f96"));
+    QCOMPARE(toHex(x.ntResponse), std::string("7840a4ceb4c3e54ab51c8594bcf041e7f5117a1d5e248c17"));
+    QCOMPARE(toHex(x.xDoublePrime),
+             std::string("0d99c48679c4ad9fc9cc12959fd514bdde650fbff7a1db11513b3dcb86c793e9"));
+    QCOMPARE(toHex(x.skey), std::string("774ef24f920ce549f7e0a61a90203ea4"));
+    QCOMPARE(toHex(x.skeyPrime), std::string("aac09ffc8e110495db6006fae34e130e"));
+    QCOMPARE(toHex(ByteView(x.messages[x.initialRequest]).last(16)), std::string("5b611e463ac22d2b18ea5fd342e0c706"));
+    QCOMPARE(toHex(ByteView(x.messages[x.initialReply]).last(16)), std::string("bb96bbc0de83a3ec65263f77d16577f9"));
+  }
+
   void identificationAsTsharkShowsIt() {
     // Values tshark 4.0.17 printed for these identifications (-T fields, UTC).
     QCOMPARE(mip::ntpTimeString(0xeb0b123412345678ull), std::string("Dec 16, 2024 20:55:16.071111110 UTC"));
