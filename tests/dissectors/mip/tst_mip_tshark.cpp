@@ -3,7 +3,9 @@
 // extensions, agent discovery) against tshark 4.0: no malformed packet or
 // expert item in any frame, and every mip.* and icmp.* field RoamScope shows
 // equal to tshark's, field by field, with the Protocol and Info columns;
-// also on a non-standard port through Decode As.
+// also on a non-standard port through Decode As; with
+// resources/wireshark/roamscope-seed001.lua, tshark's roamscope.mip.* fields
+// equal RoamScope's.
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,6 +23,8 @@
 using namespace rs;
 
 namespace {
+
+const QString kLuaScript = QStringLiteral(ROAMSCOPE_SOURCE_DIR "/resources/wireshark/roamscope-seed001.lua");
 
 // Every field the exchange's trees hold in the layers compared, that tshark knows
 // (roamscope.* additions are RoamScope's own), plus the columns. UDP and IP
@@ -110,6 +114,17 @@ class TestMipTshark : public QObject {
           "icmp.mip.reserved", "icmp.mip.prefixlength"})
       QVERIFY2(std::find(fields.begin(), fields.end(), required) != fields.end(), required);
     expectNoMismatch(compare(pcap_, fields, {}), exchange_.frames.size());
+  }
+
+  void luaScriptMatchesRoamScope() {
+    std::vector<std::string> ours;
+    for (const auto& f : exchange_.frames) test::collectFieldNames(dissectFrame(1, f), {"mip"}, ours);
+    std::vector<std::string> fields;
+    for (const auto& name : ours)
+      if (name.starts_with("roamscope.mip.")) fields.push_back(name);
+    QCOMPARE(fields.size(), std::size_t{15});  // every seed-001 field the exchange carries
+    fields.push_back("_ws.expert");
+    expectNoMismatch(compare(pcap_, fields, {"-X", "lua_script:" + kLuaScript}), exchange_.frames.size());
   }
 
   void decodeAsOnAnotherPort() {
