@@ -180,7 +180,7 @@ void dissectMobileIp(const PayloadContext& ctx, Dissection& out) {
     if (known || data.empty())
       out.markMalformed(l, "Mobile IP header truncated", base + data.size());
     else
-      l.addBytes("mip.extension", "Data: " + toHex(data.subspan(1)), data.subspan(1), base + 1);
+      l.addText("Data: " + toHex(data.subspan(1)), base + 1, data.size() - 1);  // other message types: not decoded
     return;
   }
   describeHeader(layer, *m, base);

@@ -4,9 +4,9 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "core/crypto/mip_auth.h"
 #include "core/crypto/mip_session_keys.h"
 #include "core/crypto/mschapv2.h"
+#include "core/protocols/mip/seed001_messages.h"
 #include "dissectors/common/mac_address.h"
 #include "dissectors/inet/ethernet.h"
 #include "dissectors/inet/ip_protocol.h"
@@ -62,10 +62,6 @@ Bytes onIp(std::uint32_t src, std::uint32_t dst, std::uint8_t protocol, const By
   return inet::buildEthernet(to, from, inet::kEtherTypeIpv4, packet);
 }
 
-void sign(Bytes& message, ByteView key) {
-  if (!cmip::signLastAuthenticationExtension(message, rs::mip::ext::kMobileHomeAuth, cmip::AuthAlgorithm::HmacMd5, key))
-    die("MHAE");
-}
 
 }  // namespace
 
@@ -109,34 +105,18 @@ MipExchange makeMipExchange() {
   advExt.insert(advExt.end(), prefixes.begin(), prefixes.end());
   addIcmp(x.homeAgent, 0xe0000001, rs::mip::buildAgentAdvertisement(0, 1800, {{x.homeAgent, 0}}, advExt));
 
-  // Initial request (seed Fig. 10A). The peer challenge hashes the request
-  // with zeros in its own and the NT-Response's place, then both are filled in.
+  // Initial request (seed Fig. 10A), as the MN builds it.
   rs::mip::RequestHeader req{rs::mip::flag::kDecapsulationByMn, 1800, x.homeAddress, x.homeAgent, x.careOfAddress,
                              x.initialIdentification};
-  rs::mip::MessageBuilder b(req);
-  b.addNai(x.nai);
-  s1::addKey(b, s1::vtype::kSkey, skeyExt);
-  s1::addKey(b, s1::vtype::kSkeyPrime, skeyPrimeExt);
-  s1::addVendor(b, s1::vtype::kDomainName, asView(x.domain));
-  s1::addVendor(b, s1::vtype::kAuthProtocol, s1::encodeAuthProtocol({}));
-  s1::addVendor(b, s1::vtype::kAuthenticatorChallenge, x.authenticatorChallenge);
-  s1::addVendor(b, s1::vtype::kPeerChallenge, Bytes(s1::kChallengeLength, 0));
-  s1::addVendor(b, s1::vtype::kNtResponse, Bytes(s1::kNtResponseLength, 0));
-  b.addAuthentication(rs::mip::ext::kMobileHomeAuth, x.skeySpi);
-  Bytes request = need(b.build(), "initial request");
-  x.peerChallenge = need(cmip::peerChallenge(need(s1::peerChallengeInput(request), "peer challenge input")),
-                         "peer challenge");
-  x.ntResponse = need(crypto::mschapv2::generateNtResponse(x.authenticatorChallenge, x.peerChallenge,
-                                                           s1::userNameFromNai(x.nai), x.password),
-                      "NT-Response");
-  if (!s1::fillMsChapV2(request, x.peerChallenge, x.ntResponse)) die("fill MS-CHAPv2");
-  const auto xpp = need(cmip::mobileNodeXDoublePrime(x.password, x.ntResponse), "x''");
-  x.xDoublePrime = xpp.revealCopy();
-  const auto skey = need(cmip::sessionKey(xpp, x.authenticatorChallenge, x.peerChallenge, x.ntResponse), "Skey");
-  x.skey = skey.revealCopy();
-  x.skeyPrime = need(cmip::derivedSessionKey(skey, x.initialIdentification), "Skey'").revealCopy();
-  sign(request, x.skey);
-  x.initialRequest = add(request, true);
+  auto initial = need(s1::buildInitialRequest(req, {x.nai, x.domain, x.password}, x.authenticatorChallenge, skeyExt,
+                                              skeyPrimeExt),
+                      "initial request");
+  x.peerChallenge = initial.peerChallenge;
+  x.ntResponse = initial.ntResponse;
+  x.xDoublePrime = need(cmip::mobileNodeXDoublePrime(x.password, x.ntResponse), "x''").revealCopy();
+  x.skey = initial.skey.revealCopy();
+  x.skeyPrime = initial.skeyPrime.revealCopy();
+  x.initialRequest = add(initial.message, true);
 
   // Initial reply (Fig. 10B): the key extensions echoed, MHAE with Skey.
   const auto authResponse = need(crypto::mschapv2::generateAuthenticatorResponse(
@@ -144,42 +124,23 @@ MipExchange makeMipExchange() {
                                      s1::userNameFromNai(x.nai)),
                                  "authenticator response");
   rs::mip::ReplyHeader rep{0, 1800, x.homeAddress, x.homeAgent, x.initialIdentification};
-  rs::mip::MessageBuilder r(rep);
-  r.addNai(x.nai);
-  s1::addKey(r, s1::vtype::kSkey, skeyExt);
-  s1::addKey(r, s1::vtype::kSkeyPrime, skeyPrimeExt);
-  s1::addVendor(r, s1::vtype::kAuthenticatorResponse, asView(authResponse));
-  r.addAuthentication(rs::mip::ext::kMobileHomeAuth, x.skeySpi);
-  Bytes reply = need(r.build(), "initial reply");
-  sign(reply, x.skey);
-  x.initialReply = add(reply, false);
+  x.initialReply = add(need(s1::buildInitialReply(rep, x.nai, skeyExt, skeyPrimeExt, authResponse, x.skey),
+                            "initial reply"),
+                       false);
 
   // Re-keying (Figs. 11A/11B): Skey' refreshed from the new identification, messages authenticated with Skey.
-  x.rekeyedSkeyPrime = need(cmip::derivedSessionKey(skey, x.rekeyIdentification), "rekeyed Skey'").revealCopy();
+  x.rekeyedSkeyPrime = need(cmip::derivedSessionKey(x.skey, x.rekeyIdentification), "rekeyed Skey'").revealCopy();
   req.identification = x.rekeyIdentification;
-  rs::mip::MessageBuilder rk(req);
-  rk.addNai(x.nai);
-  s1::addKey(rk, s1::vtype::kSkeyPrime, skeyPrimeExt);
-  rk.addAuthentication(rs::mip::ext::kMobileHomeAuth, x.skeySpi);
-  Bytes rekey = need(rk.build(), "rekey request");
-  sign(rekey, x.skey);
-  x.rekeyRequest = add(rekey, true);
+  x.rekeyRequest = add(need(s1::buildRekeyRequest(req, x.nai, skeyPrimeExt, x.skeySpi, x.skey), "rekey request"),
+                       true);
   rep.identification = x.rekeyIdentification;
-  rs::mip::MessageBuilder rkr(rep);
-  rkr.addNai(x.nai);
-  s1::addKey(rkr, s1::vtype::kSkeyPrime, skeyPrimeExt);
-  rkr.addAuthentication(rs::mip::ext::kMobileHomeAuth, x.skeySpi);
-  Bytes rekeyReply = need(rkr.build(), "rekey reply");
-  sign(rekeyReply, x.skey);
-  x.rekeyReply = add(rekeyReply, false);
+  x.rekeyReply = add(need(s1::buildRekeyReply(rep, x.nai, skeyPrimeExt, x.skeySpi, x.skey), "rekey reply"), false);
 
   // A re-registration authenticated with the refreshed Skey'.
   req.identification = x.reRegistrationIdentification;
-  rs::mip::MessageBuilder rr(req);
-  rr.addNai(x.nai).addAuthentication(rs::mip::ext::kMobileHomeAuth, x.skeyPrimeSpi);
-  Bytes reRegistration = need(rr.build(), "re-registration");
-  sign(reRegistration, x.rekeyedSkeyPrime);
-  x.reRegistration = add(reRegistration, true);
+  x.reRegistration = add(need(s1::buildAuthenticatedRequest(req, x.nai, x.skeyPrimeSpi, x.rekeyedSkeyPrime),
+                              "re-registration"),
+                         true);
 
   // Through a foreign agent: MN-FA challenge, MN-AAA, MFAE, NVSE, FHAE (the
   // authenticators of the extensions seed 001 does not use are left as built).
@@ -196,11 +157,7 @@ MipExchange makeMipExchange() {
   add(need(fa.build(), "request via FA"), true);
 
   rs::mip::ReplyHeader deny{131, 0, x.homeAddress, x.homeAgent, x.reRegistrationIdentification + 1};
-  rs::mip::MessageBuilder dn(deny);
-  dn.addNai(x.nai).addAuthentication(rs::mip::ext::kMobileHomeAuth, x.skeyPrimeSpi);
-  Bytes denied = need(dn.build(), "deny reply");
-  sign(denied, x.rekeyedSkeyPrime);
-  add(denied, false);
+  add(need(s1::buildAuthenticatedReply(deny, x.nai, x.skeyPrimeSpi, x.rekeyedSkeyPrime), "deny reply"), false);
   return x;
 }
 
