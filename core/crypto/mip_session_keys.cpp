@@ -16,7 +16,7 @@ Result<bool> checkNtResponse(ByteView ntResponse) {
   return true;
 }
 
-Result<SecretBytes> concat(ByteView first, ByteView second) {
+SecretBytes concat(ByteView first, ByteView second) {
   SecretBytes out(first.size() + second.size());
   std::copy(first.begin(), first.end(), out.data());
   std::copy(second.begin(), second.end(), out.data() + first.size());
