@@ -165,19 +165,19 @@ void describeExtension(Field& exts, const mip::Extension& e, std::size_t base, D
 void dissectMobileIp(const PayloadContext& ctx, Dissection& out) {
   const std::size_t base = ctx.offset;
   const ByteView data = base <= ctx.frame.size() ? ctx.frame.subspan(base) : ByteView{};
+  // An empty datagram (or one quoted by ICMP without its payload) carries no
+  // message: no layer, as tshark shows it.
+  if (data.empty()) return;
   Field layer = makeLayer("mip", "Mobile IP", base, data.size());
   out.protocol = "MobileIP";
   const auto m = mip::parseMessage(data);
   if (!m) {
-    if (!data.empty()) {
-      const std::string_view name = mip::messageTypeName(data[0]);
-      layer.addUint("mip.type", fmt::format("Message Type: {} ({})", nameOr(name, "Unknown"), data[0]), data[0], base,
-                    1);
-    }
-    const bool known = !data.empty() && !mip::messageTypeName(data[0]).empty();
-    out.info = known ? "Mobile IP (malformed)" : fmt::format("Mobile IP message type {}", data.empty() ? 0 : data[0]);
+    const std::string_view name = mip::messageTypeName(data[0]);
+    layer.addUint("mip.type", fmt::format("Message Type: {} ({})", nameOr(name, "Unknown"), data[0]), data[0], base, 1);
+    const bool known = !name.empty();
+    out.info = known ? "Mobile IP (malformed)" : fmt::format("Mobile IP message type {}", data[0]);
     Field& l = out.addLayer(std::move(layer), ctx.source);
-    if (known || data.empty())
+    if (known)
       out.markMalformed(l, "Mobile IP header truncated", base + data.size());
     else
       l.addText("Data: " + toHex(data.subspan(1)), base + 1, data.size() - 1);  // other message types: not decoded

@@ -230,6 +230,9 @@ class TestMipCodec : public QObject {
   void truncatedMessagesAreMalformed() {
     const auto& x = exchange();
     const Bytes& request = x.messages[x.initialRequest];
+    Dissection empty;
+    dissectMobileIp(PayloadContext{ByteView{}, 0, 0}, empty);
+    QVERIFY(empty.layers.empty() && !empty.malformed);
     for (std::size_t n = 1; n < request.size(); ++n) {
       Dissection d;
       dissectMobileIp(PayloadContext{ByteView(request).first(n), 0, 0}, d);
