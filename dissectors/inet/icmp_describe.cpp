@@ -21,7 +21,7 @@ std::string_view icmpTypeName(std::uint8_t type) {
     case 4: return "Source quench (flow control)";
     case 5: return "Redirect";
     case 8: return "Echo (ping) request";
-    case 9: return "Router advertisement";
+    case 9: return "Mobile IP Advertisement";  // tshark's name, with or without agent extensions
     case 10: return "Router solicitation";
     case 11: return "Time-to-live exceeded";
     case 12: return "Parameter problem";
@@ -71,11 +71,9 @@ void dissectIcmp(const PayloadContext& ctx, Dissection& out) {
   }
   if (type == mip::kIcmpRouterAdvertisement && !ctx.quoted) {
     // The body runs to the end of the message: addresses, then agent extensions.
-    if (mip::describeRouterAdvertisement(layer, ctx.frame, base, out)) {
-      layer.children[0].label = fmt::format("Type: {} (Mobile IP Advertisement)", type);
-      out.info = fmt::format("Mobile IP Advertisement ({})",
-                             code == 16 ? "Does not route common traffic" : "Normal router advertisement");
-    }
+    mip::describeRouterAdvertisement(layer, ctx.frame, base, out);
+    out.info = fmt::format("{} ({})", icmpTypeName(type),
+                           code == 16 ? "Does not route common traffic" : "Normal router advertisement");
     out.addLayer(std::move(layer), ctx.source);
     return;
   }

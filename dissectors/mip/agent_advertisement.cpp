@@ -115,7 +115,7 @@ Bytes buildAgentSolicitation() {
   return withChecksum(w.take());
 }
 
-bool describeRouterAdvertisement(Field& icmp, ByteView frame, std::size_t base, Dissection& out) {
+void describeRouterAdvertisement(Field& icmp, ByteView frame, std::size_t base, Dissection& out) {
   const ByteView data = base <= frame.size() ? frame.subspan(base) : ByteView{};
   ByteReader r(data, base);
   r.skip(kIcmpHeaderLength);
@@ -124,28 +124,28 @@ bool describeRouterAdvertisement(Field& icmp, ByteView frame, std::size_t base, 
   const std::uint16_t lifetime = r.u16be();
   if (r.failed()) {
     out.markMalformed(icmp, "router advertisement header truncated", base + data.size());
-    return false;
+    return;
   }
   icmp.addUint("icmp.num_addrs", fmt::format("Number of addresses: {}", count), count, base + 4, 1);
   icmp.addUint("icmp.addr_entry_size", fmt::format("Address entry size: {}", entrySize), entrySize, base + 5, 1);
   icmp.addUint("icmp.lifetime", fmt::format("Lifetime: {}", lifetime), lifetime, base + 6, 2);
-  // RFC 1256 3.1: each entry is `entrySize` 32-bit words, address then preference.
+  if (entrySize != 2) {
+    icmp.addText(fmt::format("Address entries of {} words are not decoded (RFC 1256 defines 2)", entrySize), base + 8,
+                 data.size() > 8 ? data.size() - 8 : 0);
+    return;
+  }
+  // RFC 1256 3.1: each entry is a router address and its preference level.
   for (unsigned i = 0; i < count; ++i) {
     const std::size_t at = r.offset();
     const std::uint32_t address = r.u32be();
     const std::int32_t preference = static_cast<std::int32_t>(r.u32be());
-    if (r.failed() || entrySize < 2) {
-      out.markMalformed(icmp, "router address list runs past the message", r.failed() ? r.failureOffset() : at);
-      return false;
+    if (r.failed()) {
+      out.markMalformed(icmp, "router address list runs past the message", r.failureOffset());
+      return;
     }
     icmp.addIpv4("icmp.router_address", "Router address: " + ipv4String(address), address, at);
     icmp.addInt("icmp.pref_level", fmt::format("Preference level: {}", preference), preference, at + 4, 4);
-    if (!r.skip(4u * (entrySize - 2u))) {
-      out.markMalformed(icmp, "router address entry runs past the message", r.failureOffset());
-      return false;
-    }
   }
-  bool mobility = false;
   while (!r.empty()) {
     const std::size_t at = r.offset();
     const std::uint8_t type = r.u8();
@@ -157,9 +157,8 @@ bool describeRouterAdvertisement(Field& icmp, ByteView frame, std::size_t base, 
     const ByteView ext = r.bytes(length);
     if (r.failed()) {
       out.markMalformed(icmp, "agent advertisement extension runs past the message", at);
-      return mobility;
+      return;
     }
-    mobility = true;
     Field& x = icmp.addText(fmt::format("Ext: {}", extensionName(type)), at, 2u + length);
     x.addUint("icmp.mip.type", fmt::format("Extension Type: {} ({})", extensionName(type), type), type, at, 1);
     x.addUint("icmp.mip.length", fmt::format("Length: {}", length), length, at + 1, 1);
@@ -172,7 +171,6 @@ bool describeRouterAdvertisement(Field& icmp, ByteView frame, std::size_t base, 
       x.addBytes("icmp.mip.content", "Content: " + toHex(ext), ext, at + 2);
     }
   }
-  return mobility;
 }
 
 }  // namespace rs::mip

@@ -69,8 +69,9 @@ Bytes buildAgentSolicitation();
 
 // Adds the router advertisement body (from the octet after the checksum) and
 // its mobility extensions to `icmp`; `base` is the ICMP header's offset in
-// `frame`. Marks malformed on `icmp` where an extension breaks. Returns true
-// when mobility extensions were present (the frame is an Agent Advertisement).
-bool describeRouterAdvertisement(Field& icmp, ByteView frame, std::size_t base, Dissection& out);
+// `frame`. Marks malformed on `icmp` where an extension breaks. Address
+// entries of another size than 2 words (RFC 1256's only one) end the
+// description there, as in tshark.
+void describeRouterAdvertisement(Field& icmp, ByteView frame, std::size_t base, Dissection& out);
 
 }  // namespace rs::mip

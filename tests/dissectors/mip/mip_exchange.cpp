@@ -65,6 +65,8 @@ Bytes onIp(std::uint32_t src, std::uint32_t dst, std::uint8_t protocol, const By
 
 }  // namespace
 
+Bytes onIcmp(std::uint32_t src, std::uint32_t dst, const Bytes& icmp) { return onIp(src, dst, inet::kIpProtoIcmp, icmp); }
+
 Bytes onUdp(std::uint32_t src, std::uint32_t dst, std::uint16_t sport, std::uint16_t dport, const Bytes& payload) {
   return onIp(src, dst, inet::kIpProtoUdp, inet::buildUdp(src, dst, sport, dport, payload));
 }

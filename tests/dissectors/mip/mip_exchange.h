@@ -41,6 +41,10 @@ MipExchange makeMipExchange();
 // Ethernet + IPv4 + UDP carrying `payload` from src:sport to dst:dport.
 Bytes onUdp(std::uint32_t src, std::uint32_t dst, std::uint16_t sport, std::uint16_t dport, const Bytes& payload);
 
+// Ethernet + IPv4 (TTL 1 for ICMP, as agent discovery requires) carrying an ICMP message;
+// multicast destinations get their RFC 1112 MAC address.
+Bytes onIcmp(std::uint32_t src, std::uint32_t dst, const Bytes& icmp);
+
 // The UDP payload offset of frames made by onUdp.
 inline constexpr std::size_t kUdpPayloadOffset = 14 + 20 + 8;
 

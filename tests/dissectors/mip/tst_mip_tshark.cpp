@@ -15,6 +15,7 @@
 
 #include "dissectors/dispatch.h"
 #include "dissectors/inet/udp.h"
+#include "dissectors/mip/agent_advertisement.h"
 #include "tests/dissectors/mip/mip_exchange.h"
 #include "tests/support/capture_frames.h"
 #include "tests/support/field_compare.h"
@@ -125,6 +126,35 @@ class TestMipTshark : public QObject {
     QCOMPARE(fields.size(), std::size_t{15});  // every seed-001 field the exchange carries
     fields.push_back("_ws.expert");
     expectNoMismatch(compare(pcap_, fields, {"-X", "lua_script:" + kLuaScript}), exchange_.frames.size());
+  }
+
+  // Router advertisements without agent extensions, with code 16, several
+  // care-of addresses and routers, the U/X flags, prefix lengths and a padding octet.
+  void agentAdvertisementVariants() {
+    using namespace rs::mip;
+    const std::uint32_t ha = 0x0a010001, allSystems = 0xe0000001;
+    MobilityAgentAdvertisement a;
+    a.sequence = 65535;
+    a.registrationLifetime = 0xffff;
+    a.flags = adv_flag::kForeignAgent | adv_flag::kBusy | adv_flag::kVanJacobson | adv_flag::kUdpTunnel |
+              adv_flag::kRevocation | adv_flag::kMinimalEncapsulation | adv_flag::kGre;
+    a.careOfAddresses = {0xc0000201, 0xc0000202, 0xc0000203};
+    Bytes exts = buildMobilityAgentExtension(a);
+    exts.push_back(adv_ext::kPadding);
+    const Bytes prefixes = *buildPrefixLengthsExtension({24, 16, 8});
+    exts.insert(exts.end(), prefixes.begin(), prefixes.end());
+    const std::vector<Bytes> frames = {
+        test::onIcmp(ha, allSystems, buildAgentAdvertisement(0, 600, {{ha, 0}}, {})),
+        test::onIcmp(ha, allSystems, buildAgentAdvertisement(16, 9000, {}, buildMobilityAgentExtension(a))),
+        test::onIcmp(ha, allSystems, buildAgentAdvertisement(0, 1800, {{ha, -1}, {0x0a010002, 100}}, exts)),
+    };
+    const std::string path = dir_.filePath("adv.pcap").toStdString();
+    std::string error;
+    QVERIFY2(test::writePcap(path, 1, frames, &error), error.c_str());
+    auto fields = comparedFields(frames);
+    fields.push_back("_ws.malformed");
+    fields.push_back("_ws.expert");
+    expectNoMismatch(compare(path, fields, {}), frames.size());
   }
 
   void decodeAsOnAnotherPort() {
