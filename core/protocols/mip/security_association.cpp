@@ -24,6 +24,26 @@ std::optional<SecurityAssociation> SecurityAssociation::make(std::uint32_t mobil
   return sa;
 }
 
+std::optional<SecurityAssociation> SecurityAssociation::fromKeyExtension(
+    const rs::mip::seed001::KeyExtension& extension, SaKeyKind kind, std::uint32_t mobileNode, ByteView keyBytes,
+    std::int64_t nowNs, std::uint32_t lifetimeSeconds) {
+  namespace s1 = rs::mip::seed001;
+  SaMode mode = SaMode::Hmac;
+  if (extension.algorithm == s1::algorithm::kKeyedMd5PrefixSuffix)
+    mode = SaMode::PrefixSuffix;
+  else if (extension.algorithm != s1::algorithm::kHmacMd5)
+    return std::nullopt;
+  if (extension.replayMethod != s1::replay::kTimestamps && extension.replayMethod != s1::replay::kNonces)
+    return std::nullopt;
+  auto sa = make(mobileNode, extension.spi, keyBytes, nowNs, lifetimeSeconds);
+  if (!sa) return std::nullopt;
+  sa->mode = mode;
+  sa->replay = extension.replayMethod == s1::replay::kNonces ? ReplayProtection::Nonces : ReplayProtection::Timestamps;
+  sa->replayWindowSeconds = extension.replayWindowSeconds;
+  sa->kind = kind;
+  return sa;
+}
+
 bool SecurityAssociation::acceptsIdentification(std::uint64_t identification, std::uint64_t nowNtp) const {
   if (replay == ReplayProtection::Nonces) return identification != lastIdentification;
   if (identification <= lastIdentification) return false;

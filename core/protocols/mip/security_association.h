@@ -11,7 +11,9 @@
 #include <optional>
 #include <string_view>
 
+#include "core/crypto/mip_auth.h"
 #include "dissectors/common/bytes.h"
+#include "dissectors/mip/seed001_extensions.h"
 
 namespace rs::mip {
 
@@ -50,6 +52,18 @@ struct SecurityAssociation {
   // nullopt when `keyBytes` is empty or longer than kMaxKeyBytes.
   static std::optional<SecurityAssociation> make(std::uint32_t mobileNode, std::uint32_t spi, ByteView keyBytes,
                                                  std::int64_t nowNs, std::uint32_t lifetimeSeconds);
+  // The row a seed-001 Skey / Skey' extension describes (SPI, algorithm,
+  // replay protection and window), holding `keyBytes`. nullopt for an
+  // algorithm or replay method the extension format does not define.
+  static std::optional<SecurityAssociation> fromKeyExtension(const rs::mip::seed001::KeyExtension& extension,
+                                                             SaKeyKind kind, std::uint32_t mobileNode,
+                                                             ByteView keyBytes, std::int64_t nowNs,
+                                                             std::uint32_t lifetimeSeconds);
+  // The authenticator algorithm for core/crypto/mip_auth.h.
+  crypto::mip::AuthAlgorithm authAlgorithm() const {
+    return mode == SaMode::PrefixSuffix ? crypto::mip::AuthAlgorithm::KeyedMd5PrefixSuffix
+                                        : crypto::mip::AuthAlgorithm::HmacMd5;
+  }
   ByteView keyView() const { return {key.data(), keyLength}; }
   bool expired(std::int64_t nowNs) const { return nowNs >= expiresNs; }
   // RFC 3344 5.7 with timestamps: the identification's NTP seconds must lie

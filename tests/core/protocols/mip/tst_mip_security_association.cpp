@@ -53,6 +53,25 @@ class TestMipSecurityAssociation : public QObject {
     QVERIFY(sa.acceptsIdentification(now + 1, now));
   }
 
+  void fromSeed001KeyExtension() {
+    namespace s1 = mip::seed001;
+    const s1::KeyExtension ext{0x1002, s1::algorithm::kKeyedMd5PrefixSuffix, s1::replay::kNonces, 30};
+    auto sa = SecurityAssociation::fromKeyExtension(ext, mip::SaKeyKind::SkeyPrime, 0x0a010005, Bytes(16, 7), 0, 600);
+    QVERIFY(sa.has_value());
+    QCOMPARE(sa->spi, 0x1002u);
+    QVERIFY(sa->mode == mip::SaMode::PrefixSuffix);
+    QVERIFY(sa->authAlgorithm() == crypto::mip::AuthAlgorithm::KeyedMd5PrefixSuffix);
+    QVERIFY(sa->replay == mip::ReplayProtection::Nonces);
+    QCOMPARE(sa->replayWindowSeconds, std::uint16_t{30});
+    QVERIFY(sa->kind == mip::SaKeyKind::SkeyPrime);
+    auto bad = ext;
+    bad.algorithm = 9;
+    QVERIFY(!SecurityAssociation::fromKeyExtension(bad, mip::SaKeyKind::Skey, 1, Bytes(16, 7), 0, 600));
+    bad = ext;
+    bad.replayMethod = 0;
+    QVERIFY(!SecurityAssociation::fromKeyExtension(bad, mip::SaKeyKind::Skey, 1, Bytes(16, 7), 0, 600));
+  }
+
   void nonceReplayProtection() {
     auto sa = *SecurityAssociation::make(1, 0x1001, Bytes(16, 1), 0, 1800);
     sa.replay = mip::ReplayProtection::Nonces;
