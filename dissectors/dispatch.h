@@ -59,6 +59,8 @@ void dissectTcp(const PayloadContext& ctx, Dissection& out);
 // RADIUS (RFC 2865/2866/5176) on UDP 1812/1813/1645/1646/3799 or a Decode As
 // port; EAP-Message contents go on to the EAP dissector.
 void dissectRadius(const PayloadContext& ctx, Dissection& out);
+// Mobile IPv4 registration request/reply (RFC 3344) on UDP 434 or a Decode As port.
+void dissectMobileIp(const PayloadContext& ctx, Dissection& out);
 // Bytes no dissector claims ("data" layer, like tshark's).
 void dissectData(const PayloadContext& ctx, Dissection& out);
 

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // dissectIcmp: ICMP for IPv4 (RFC 792) — type, code, checksum, echo identifier
 // and sequence, and for error messages the quoted datagram (IP header and the
-// first 8 octets of its payload), dissected as IPv4 the way Wireshark does.
+// first 8 octets of its payload), dissected as IPv4 the way Wireshark does;
+// router advertisements with their Mobile IP agent advertisement extensions
+// (RFC 1256, RFC 3344 2.1) through dissectors/mip.
 #include <fmt/format.h>
 
 #include "dissectors/common/byte_reader.h"
 #include "dissectors/dispatch.h"
 #include "dissectors/inet/checksum.h"
+#include "dissectors/mip/agent_advertisement.h"
 
 namespace rs {
 namespace {
@@ -18,6 +21,8 @@ std::string_view icmpTypeName(std::uint8_t type) {
     case 4: return "Source quench (flow control)";
     case 5: return "Redirect";
     case 8: return "Echo (ping) request";
+    case 9: return "Mobile IP Advertisement";  // tshark's name, with or without agent extensions
+    case 10: return "Router solicitation";
     case 11: return "Time-to-live exceeded";
     case 12: return "Parameter problem";
     case 13: return "Timestamp request";
@@ -49,8 +54,9 @@ void dissectIcmp(const PayloadContext& ctx, Dissection& out) {
   layer.addUint("icmp.checksum", "Checksum: " + hexString(checksum, 4), checksum, base + 2, 2, 4);
   if (!ctx.quoted) {
     const bool good = inet::internetChecksum(data) == 0;
-    layer.addUint("icmp.checksum.status", fmt::format("[Checksum Status: {}]", good ? "Good" : "Bad"), good ? 2 : 0,
-                  base + 2, 0);
+    const auto status = good ? inet::ChecksumStatus::Good : inet::ChecksumStatus::Bad;
+    layer.addUint("icmp.checksum.status", fmt::format("[Checksum Status: {}]", good ? "Good" : "Bad"),
+                  static_cast<std::uint8_t>(status), base + 2, 0);
   }
   out.protocol = "ICMP";
   out.info = std::string(icmpTypeName(type));
@@ -63,6 +69,17 @@ void dissectIcmp(const PayloadContext& ctx, Dissection& out) {
     out.addLayer(std::move(layer), ctx.source);
     return dissectData(PayloadContext{ctx.frame, base + 8, ctx.source}, out);
   }
+  if (type == mip::kIcmpRouterAdvertisement && !ctx.quoted) {
+    // The body runs to the end of the message: addresses, then agent extensions.
+    mip::describeRouterAdvertisement(layer, ctx.frame, base, out);
+    out.info = fmt::format("{} ({})", icmpTypeName(type),
+                           code == 16 ? "Does not route common traffic" : "Normal router advertisement");
+    out.addLayer(std::move(layer), ctx.source);
+    return;
+  }
+  // tshark pads the type name to 20 characters before any code text; the
+  // solicitation (no code text) keeps the padding.
+  if (type == mip::kIcmpRouterSolicitation) out.info = fmt::format("{:<20}", out.info);
   r.skip(std::min<std::size_t>(4, r.remaining()));  // unused / pointer / gateway
   out.addLayer(std::move(layer), ctx.source);
   if (isError(type) && data.size() > 8) {

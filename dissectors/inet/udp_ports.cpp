@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Well-known UDP ports and the dissector of their payload. Payloads of ports
 // not listed go to dissectData. Add a row when a protocol's dissector lands
-// (Mobile IP 434, ISAKMP 500/4500 in later issues). Beside the table, the
+// (ISAKMP 500/4500 in a later issue). Beside the table, the
 // run-time "Decode As" choices (Wireshark's -d udp.port==N,proto).
 #include <fmt/format.h>
 
@@ -14,7 +14,8 @@
 namespace rs::inet {
 
 std::span<const UdpPortEntry> udpPortTable() {
-  static constexpr std::array<UdpPortEntry, 5> kTable{{
+  static constexpr std::array<UdpPortEntry, 6> kTable{{
+      {434, dissectMobileIp},  // Mobile IPv4 registration (RFC 3344 3.1)
       {1812, dissectRadius},  // RADIUS authentication (RFC 2865 3)
       {1813, dissectRadius},  // RADIUS accounting (RFC 2866 3)
       {1645, dissectRadius},  // pre-standard RADIUS authentication port, still in use
@@ -32,6 +33,7 @@ struct NamedDissector {
 };
 constexpr NamedDissector kByName[] = {
     {"radius", dissectRadius},
+    {"mip", dissectMobileIp},
     {"data", dissectData},
 };
 

@@ -10,12 +10,13 @@ namespace {
 
 // Hues that stay apart for the protocols of a roam: management frames, the key handshakes, the
 // AAA traffic and the data plane.
-constexpr std::array<std::pair<const char*, QRgb>, 8> kHues{{
+constexpr std::array<std::pair<const char*, QRgb>, 9> kHues{{
     {"802.11", 0x4a90d9},   // management and control: blue
     {"EAPOL", 0xe0a030},    // the 4-way and group key handshakes: amber
     {"SEED000", 0xd06020},  // the seed-000 fast re-association: orange
     {"EAP", 0xb070d0},      // EAP-TLS: violet
     {"RADIUS", 0x9060c0},   // the AP-server leg of 802.1X: purple
+    {"MobileIP", 0xc05080}, // Mobile IP registration (seed 001): rose
     {"UDP", 0x50b060},      // the voice flow: green
     {"ARP", 0x40b0b0},      // teal
     {"LLC", 0x909090},      // Layer 2 Update and other bare LLC frames: grey

@@ -30,6 +30,7 @@ const MacAddress kAp = *MacAddress::parse("02:00:00:00:00:00");
 constexpr std::uint32_t kStaIp = 0x0a000002;  // 10.0.0.2
 constexpr std::uint32_t kApIp = 0x0a000001;   // 10.0.0.1
 
+// Port 9 (discard) has no payload dissector, so the payload stays "data".
 Bytes udpFrame() {
   const Bytes payload{'r', 'o', 'a', 'm', 's', 'c', 'o', 'p', 'e'};
   inet::Ipv4Fields ip;
@@ -39,7 +40,7 @@ Bytes udpFrame() {
   ip.identification = 0x1234;
   ip.dontFragment = true;
   return inet::buildEthernet(kAp, kSta, inet::kEtherTypeIpv4,
-                             inet::buildIpv4(ip, inet::buildUdp(kStaIp, kApIp, 40000, 434, payload)));
+                             inet::buildIpv4(ip, inet::buildUdp(kStaIp, kApIp, 40000, 9, payload)));
 }
 
 Bytes tcpFrame() {
@@ -203,13 +204,13 @@ class TestInetCodec : public QObject {
     QVERIFY(ip && ip->checksumValid);
     const auto udp = inet::parseUdp(ip->payload);
     QVERIFY(udp);
-    QCOMPARE(udp->destinationPort, std::uint16_t{434});
+    QCOMPARE(udp->destinationPort, std::uint16_t{9});
     QCOMPARE(inet::transportChecksumV4(ip->source, ip->destination, inet::kIpProtoUdp, ip->payload),
              std::uint16_t{0});
     const Dissection d = dissectFrame(1, frame);
     QVERIFY2(!d.malformed, d.malformedReason.c_str());
     QCOMPARE(d.protocols(), std::string("eth:ip:udp:data"));
-    QCOMPARE(d.info, std::string("40000 → 434 Len=9"));
+    QCOMPARE(d.info, std::string("40000 → 9 Len=9"));
     QCOMPARE(d.source, std::string("10.0.0.2"));
     QCOMPARE(d.destination, std::string("10.0.0.1"));
     QCOMPARE(d.find("udp.checksum.status")->u, std::uint64_t{1});
