@@ -66,10 +66,15 @@ Result<SecretBytes> aaaXDoublePrime(ByteView xPrimeValue, ByteView ntResponse) {
 }
 
 Result<SecretBytes> mobileNodeXDoublePrime(std::string_view password, ByteView ntResponse) {
-  if (auto ok = checkNtResponse(ntResponse); !ok) return ok.error();
   auto hash = xPrime(password);
   if (!hash) return hash.error();
-  auto master = masterKey(*hash, ntResponse);
+  return mobileNodeXDoublePrimeFromHash(*hash, ntResponse);
+}
+
+Result<SecretBytes> mobileNodeXDoublePrimeFromHash(ByteView xPrimeValue, ByteView ntResponse) {
+  if (xPrimeValue.size() != kXPrimeBytes) return makeError(ErrorCode::InvalidArgument, "x' must be 16 octets");
+  if (auto ok = checkNtResponse(ntResponse); !ok) return ok.error();
+  auto master = masterKey(xPrimeValue, ntResponse);
   if (!master) return master.error();
   // The MN is the RFC 3079 client: its send key is the server's receive key.
   auto send = mschapv2::getAsymmetricStartKey(*master, kMppeKeyBytes, /*isSend=*/true, /*isServer=*/false);

@@ -49,6 +49,8 @@ Result<SecretBytes> aaaXDoublePrime(ByteView xPrime, ByteView ntResponse);
 //   GetAsymmetricStartKey(MasterKey, 16, IsSend=TRUE,  IsServer=FALSE)  (= server Recv-Key, Magic2)
 //   || GetAsymmetricStartKey(MasterKey, 16, IsSend=FALSE, IsServer=FALSE) (= server Send-Key, Magic3)
 Result<SecretBytes> mobileNodeXDoublePrime(std::string_view password, ByteView ntResponse);
+// The same from x' (a node configured with the NT hash rather than the password).
+Result<SecretBytes> mobileNodeXDoublePrimeFromHash(ByteView xPrime, ByteView ntResponse);
 
 // Skey = HMAC-MD5(x'', "RoamScope seed-001 Skey" || AuthenticatorChallenge || PeerChallenge || NT-Response)
 // (challenges 16 octets, NT-Response 24; labels are ASCII without a terminator). 16 octets.

@@ -16,35 +16,44 @@
 // same 32 octets with the roles swapped: its send key (IsSend=true,
 // IsServer=false, Magic2) equals the server's receive key, and its receive
 // key (IsSend=false, IsServer=false, Magic3) the server's send key.
+//
+// The derivations themselves live once, in core/crypto/mip_session_keys.h;
+// these are the AAA side's names for them.
 #include <cstddef>
 #include <string_view>
 
+#include "core/crypto/mip_session_keys.h"
 #include "core/crypto/result.h"
 #include "core/crypto/secret_bytes.h"
 #include "dissectors/common/bytes.h"
 
 namespace rs::aaa {
 
-inline constexpr std::size_t kMppeKeyLength = 16;      // 128-bit MPPE keys (RFC 3079 3.4)
-inline constexpr std::size_t kKeyMaterialLength = 32;  // x'' = Recv-Key || Send-Key
-inline constexpr std::size_t kNtResponseLength = 24;   // RFC 2759 8.1
+inline constexpr std::size_t kMppeKeyLength = crypto::mip::kMppeKeyBytes;          // 128-bit MPPE keys (RFC 3079 3.4)
+inline constexpr std::size_t kKeyMaterialLength = crypto::mip::kXDoublePrimeBytes;  // x'' = Recv-Key || Send-Key
+inline constexpr std::size_t kNtResponseLength = 24;                                // RFC 2759 8.1
 
 // The two keys of an Access-Accept, as the server computes them and the NAS receives them.
-struct MppeKeys {
-  crypto::SecretBytes sendKey;  // MS-MPPE-Send-Key
-  crypto::SecretBytes recvKey;  // MS-MPPE-Recv-Key
-};
+using MppeKeys = crypto::mip::MppeKeys;
 
 // The AAA server's keys from x' = NtPasswordHash (16 octets) and the 24-octet NT-Response.
-crypto::Result<MppeKeys> aaaServerMppeKeys(ByteView passwordHash, ByteView ntResponse);
+inline crypto::Result<MppeKeys> aaaServerMppeKeys(ByteView passwordHash, ByteView ntResponse) {
+  return crypto::mip::aaaMppeKeys(passwordHash, ntResponse);
+}
 
 // x'' = Recv-Key || Send-Key, from the keys the Home Agent decrypted; each must have 16 octets.
-crypto::Result<crypto::SecretBytes> keyMaterialFromMppeKeys(ByteView recvKey, ByteView sendKey);
+inline crypto::Result<crypto::SecretBytes> keyMaterialFromMppeKeys(ByteView recvKey, ByteView sendKey) {
+  return crypto::mip::xDoublePrimeFromMppeKeys(recvKey, sendKey);
+}
 
 // The Mobile Node's x'' from its password (UTF-8) and the NT-Response it sent:
 // equal to keyMaterialFromMppeKeys of the keys in the Access-Accept.
-crypto::Result<crypto::SecretBytes> mobileNodeKeyMaterial(std::string_view password, ByteView ntResponse);
+inline crypto::Result<crypto::SecretBytes> mobileNodeKeyMaterial(std::string_view password, ByteView ntResponse) {
+  return crypto::mip::mobileNodeXDoublePrime(password, ntResponse);
+}
 // The same from x' (for a node configured with the NT hash rather than the password).
-crypto::Result<crypto::SecretBytes> mobileNodeKeyMaterialFromHash(ByteView passwordHash, ByteView ntResponse);
+inline crypto::Result<crypto::SecretBytes> mobileNodeKeyMaterialFromHash(ByteView passwordHash, ByteView ntResponse) {
+  return crypto::mip::mobileNodeXDoublePrimeFromHash(passwordHash, ntResponse);
+}
 
 }  // namespace rs::aaa
