@@ -28,6 +28,7 @@
 #include "core/analysis/key_ring.h"
 #include "tests/support/fixtures.h"
 #include "tests/ui/offscreen_main.h"
+#include "tests/ui/private_settings.h"
 #include "ui/app/capture_document.h"
 #include "ui/app/capture_load_job.h"
 #include "ui/app/emulation_controller.h"
@@ -90,11 +91,7 @@ class TestCaptureDocument : public QObject {
 
  private slots:
   void initTestCase() {
-    QVERIFY(settingsDir_.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("RoamScopeTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_capture_document"));
+    QVERIFY(rs::test::usePrivateSettings(settingsDir_, QStringLiteral("tst_capture_document")));
   }
 
   // Every frame of the file is a row with tshark's columns; the key manager's PMK verifies the MICs and

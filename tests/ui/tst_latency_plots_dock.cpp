@@ -19,6 +19,7 @@
 
 #include "core/analysis/roam/roam_report.h"
 #include "tests/ui/offscreen_main.h"
+#include "tests/ui/private_settings.h"
 #include "ui/app/emulation_controller.h"
 #include "ui/app/latency_plots_widget.h"
 #include "ui/app/main_window.h"
@@ -97,11 +98,7 @@ class TestLatencyPlotsDock : public QObject {
 
  private slots:
   void initTestCase() {
-    QVERIFY(settingsDir_.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("RoamScopeTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_latency_plots_dock"));
+    QVERIFY(rs::test::usePrivateSettings(settingsDir_, QStringLiteral("tst_latency_plots_dock")));
   }
 
   // The dock exists, is listed in the View menu with its actions, and shows "no handoffs" before a run.

@@ -27,6 +27,7 @@
 #include "dissectors/common/bytes.h"
 #include "dissectors/common/display_filter.h"
 #include "tests/ui/offscreen_main.h"
+#include "tests/ui/private_settings.h"
 #include "capture/file/capture_file.h"
 #include "ui/app/emulation_controller.h"
 #include "ui/app/handoff_table_model.h"
@@ -100,12 +101,7 @@ class TestMainWindow : public QObject {
 
  private slots:
   void initTestCase() {
-    QVERIFY(settingsDir_.isValid());
-    // A private settings scope: the suite neither reads nor changes a user's or another suite's layout.
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("RoamScopeTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_main_window"));
+    QVERIFY(rs::test::usePrivateSettings(settingsDir_, QStringLiteral("tst_main_window")));
   }
 
   // File > Save capture as: the pcapng reads back with every frame; File > Export report: JSON, CSV and HTML

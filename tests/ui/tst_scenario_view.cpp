@@ -17,6 +17,7 @@
 #include "core/sim/scenario.h"
 #include "tests/ui/headless_wlan_run.h"
 #include "tests/ui/offscreen_main.h"
+#include "tests/ui/private_settings.h"
 #include "ui/app/emulation_controller.h"
 #include "ui/app/main_window.h"
 #include "ui/app/parameter_editor.h"
@@ -69,11 +70,7 @@ class TestScenarioView : public QObject {
 
  private slots:
   void initTestCase() {
-    QVERIFY(settingsDir_.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("RoamScopeTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_scenario_view"));
+    QVERIFY(rs::test::usePrivateSettings(settingsDir_, QStringLiteral("tst_scenario_view")));
   }
 
   // APs and the station where the scenario puts them (y up in the file, down on screen); the switch one

@@ -18,6 +18,7 @@
 
 #include "tests/ui/headless_wlan_run.h"
 #include "tests/ui/offscreen_main.h"
+#include "tests/ui/private_settings.h"
 #include "ui/app/breakpoint_pane.h"
 #include "ui/app/breakpoints.h"
 #include "ui/app/emulation_controller.h"
@@ -58,11 +59,7 @@ class TestStepping : public QObject {
 
  private slots:
   void initTestCase() {
-    QVERIFY(settingsDir_.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("RoamScopeTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_stepping"));
+    QVERIFY(rs::test::usePrivateSettings(settingsDir_, QStringLiteral("tst_stepping")));
   }
 
   // The acceptance of issue #5: one preset run to completion, another stepped one event at a time.

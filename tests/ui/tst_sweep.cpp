@@ -23,6 +23,7 @@
 
 #include "tests/support/program_run.h"
 #include "tests/ui/offscreen_main.h"
+#include "tests/ui/private_settings.h"
 #include "ui/app/emulation_controller.h"
 #include "ui/app/main_window.h"
 #include "ui/app/roamscope_cli_path.h"
@@ -69,11 +70,7 @@ class TestSweep : public QObject {
 
  private slots:
   void initTestCase() {
-    QVERIFY(settingsDir_.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("RoamScopeTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_sweep"));
+    QVERIFY(rs::test::usePrivateSettings(settingsDir_, QStringLiteral("tst_sweep")));
     QVERIFY2(QFileInfo(kCli).isExecutable(), qPrintable(kCli));
     qputenv("ROAMSCOPE_CLI", kCli.toLocal8Bit());
   }

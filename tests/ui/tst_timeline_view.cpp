@@ -26,6 +26,7 @@
 #include "dissectors/dispatch.h"
 #include "dissectors/inet/ipv4.h"
 #include "tests/ui/offscreen_main.h"
+#include "tests/ui/private_settings.h"
 #include "ui/app/emulation_controller.h"
 #include "ui/app/frame_source.h"
 #include "ui/app/main_window.h"
@@ -161,11 +162,7 @@ class TestTimelineView : public QObject {
 
  private slots:
   void initTestCase() {
-    QVERIFY(settingsDir_.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("RoamScopeTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_timeline_view"));
+    QVERIFY(rs::test::usePrivateSettings(settingsDir_, QStringLiteral("tst_timeline_view")));
   }
 
   // 802.11: transmitter (Address 2) → receiver (Address 1); group-addressed receivers make a tick; ACK/CTS

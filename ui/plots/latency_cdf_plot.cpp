@@ -25,6 +25,20 @@ std::vector<CdfStep> empiricalCdf(std::vector<std::int64_t> latenciesNs) {
   return steps;
 }
 
+CdfCurve cdfCurve(std::vector<std::int64_t> latenciesNs) {
+  const std::vector<CdfStep> steps = empiricalCdf(std::move(latenciesNs));
+  CdfCurve curve;
+  if (steps.empty()) return curve;
+  curve.latenciesMs = {steps.front().latencyMs};
+  curve.fractions = {0.0};
+  for (const CdfStep& s : steps) {
+    curve.latenciesMs.push_back(s.latencyMs);
+    curve.fractions.push_back(s.fraction);
+  }
+  curve.maxMs = steps.back().latencyMs;
+  return curve;
+}
+
 std::size_t plotLatencyCdf(QCustomPlot& plot, const std::vector<roam::HandoffRecord>& records,
                            roam::Definition definition) {
   resetPlot(plot);
@@ -49,20 +63,15 @@ std::size_t plotLatencyCdf(QCustomPlot& plot, const std::vector<roam::HandoffRec
 
   double maxMs = 0;
   for (auto& [method, values] : byMethod) {
-    const std::vector<CdfStep> steps = empiricalCdf(std::move(values));
-    QVector<double> keys{steps.front().latencyMs}, shares{0.0};
-    for (const CdfStep& s : steps) {
-      keys.push_back(s.latencyMs);
-      shares.push_back(s.fraction);
-    }
-    maxMs = std::max(maxMs, steps.back().latencyMs);
+    const CdfCurve curve = cdfCurve(std::move(values));
+    maxMs = std::max(maxMs, curve.maxMs);
     QCPGraph* g = plot.addGraph();
     g->setName(QString::fromUtf8(roam::methodName(method)));
     // Step-left holds each value until the next key: F(x) is right-continuous, as an empirical CDF is.
     g->setLineStyle(QCPGraph::lsStepLeft);
     g->setPen(QPen(methodColor(method), 2));
     // Sorted by construction; the first two points share a key, so no re-sort may swap them.
-    g->setData(keys, shares, true);
+    g->setData(curve.latenciesMs, curve.fractions, true);
   }
   plot.xAxis->setRange(0, std::max(maxMs * 1.1, 1.0));
   showLegendBelow(plot);

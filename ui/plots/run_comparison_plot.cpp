@@ -97,19 +97,13 @@ std::size_t addCdfRun(QCustomPlot& plot, const ComparedRun& run, Role role, roam
     if (const auto it = r.latencyNs.find(definition); it != r.latencyNs.end()) byMethod[r.method].push_back(it->second);
   }
   for (auto& [method, values] : byMethod) {
-    const std::vector<CdfStep> steps = empiricalCdf(std::move(values));
-    // The same shape as plotLatencyCdf: a rise from (first latency, 0), then one point per step.
-    QVector<double> keys{steps.front().latencyMs}, shares{0.0};
-    for (const CdfStep& s : steps) {
-      keys.push_back(s.latencyMs);
-      shares.push_back(s.fraction);
-    }
-    maxMs = std::max(maxMs, steps.back().latencyMs);
+    const CdfCurve curve = cdfCurve(std::move(values));  // the same shape as plotLatencyCdf
+    maxMs = std::max(maxMs, curve.maxMs);
     QCPGraph* g = plot.addGraph();
     g->setName(comparedGraphName(run.label, QString::fromUtf8(roam::methodName(method))));
     g->setLineStyle(QCPGraph::lsStepLeft);
     g->setPen(linePen(role, methodColor(method)));
-    g->setData(keys, shares, true);
+    g->setData(curve.latenciesMs, curve.fractions, true);
   }
   return byMethod.size();
 }

@@ -126,22 +126,27 @@ Result<Bytes> buildInitialReply(const ReplyHeader& header, std::string_view nai,
   return finish(b, skeyValue);
 }
 
-Result<Bytes> buildRekeyRequest(const RequestHeader& header, std::string_view nai, const KeyExtension& skeyPrime,
-                                std::uint32_t skeySpi, ByteView skeyValue) {
-  MessageBuilder b(header);
+namespace {
+
+// A re-key request and its reply carry the same extensions after their own headers.
+Result<Bytes> finishRekey(MessageBuilder b, std::string_view nai, const KeyExtension& skeyPrime, std::uint32_t skeySpi,
+                          ByteView skeyValue) {
   b.addNai(nai);
   addKey(b, vtype::kSkeyPrime, skeyPrime);
   b.addAuthentication(ext::kMobileHomeAuth, skeySpi);
   return finish(b, skeyValue);
 }
 
+}  // namespace
+
+Result<Bytes> buildRekeyRequest(const RequestHeader& header, std::string_view nai, const KeyExtension& skeyPrime,
+                                std::uint32_t skeySpi, ByteView skeyValue) {
+  return finishRekey(MessageBuilder(header), nai, skeyPrime, skeySpi, skeyValue);
+}
+
 Result<Bytes> buildRekeyReply(const ReplyHeader& header, std::string_view nai, const KeyExtension& skeyPrime,
                               std::uint32_t skeySpi, ByteView skeyValue) {
-  MessageBuilder b(header);
-  b.addNai(nai);
-  addKey(b, vtype::kSkeyPrime, skeyPrime);
-  b.addAuthentication(ext::kMobileHomeAuth, skeySpi);
-  return finish(b, skeyValue);
+  return finishRekey(MessageBuilder(header), nai, skeyPrime, skeySpi, skeyValue);
 }
 
 Result<Bytes> buildAuthenticatedRequest(const RequestHeader& header, std::string_view nai, std::uint32_t spi,
