@@ -3,13 +3,14 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
 
 #include "app/cli/exit_codes.h"
 #include "core/report/output_file.h"
 #include "app/cli/html_report_file.h"
 #include "app/cli/sweep_runner.h"
-#include "capture/sim/pcapng_frame_sink.h"
+#include "app/cli/simulate_mip.h"
+#include "app/cli/simulation_outputs.h"
+#include "core/protocols/mip/mip_settings.h"
 #include "core/analysis/roam/roam_report.h"
 #include "core/protocols/wlan/wlan_network.h"
 #include "core/sim/scenario.h"
@@ -34,33 +35,12 @@ CLI::App* addSimulateCommand(CLI::App& app, SimulateOptions& o) {
                   "vary a scenario key over values, one run each (repeat for a grid): "
                   "methods.wlan.handoff=full,seed000 or links.ds-radius.delay_us=500,5000");
   cmd->add_option("--sweep-out", o.sweepOut, "write the sweep's rows to OUT.csv, OUT.md or OUT.html (with a plot)");
+  cmd->add_option("--aaa-server", o.aaaServer,
+                  "Mobile IP: send the home agents' RADIUS requests to this server (HOST[:PORT], port 1812 by "
+                  "default) instead of the scenario's embedded AAA server");
+  cmd->add_option("--aaa-secret", o.aaaSecret, "Mobile IP: the RADIUS shared secret for the AAA server");
   return cmd;
 }
-
-namespace {
-
-// Writes each trace event as one line: time, node, kind, text (and a derivation's values).
-class TraceFile : public sim::TraceSink {
- public:
-  TraceFile(std::ofstream& out, const sim::Topology& topology, bool reveal)
-      : out_(out), topology_(topology), reveal_(reveal) {}
-  void onTrace(const sim::TraceEvent& e) override {
-    const std::string node = e.node == sim::kNoNode ? "-" : topology_.node(e.node).name;
-    out_ << fmt::format("{:>16} {:<8} {:<14} {}\n", sim::formatSimTime(e.time), node, sim::traceKindName(e.kind),
-                        e.text);
-    if (!e.derivation) return;
-    out_ << fmt::format("{:>41} {}\n", "", e.derivation->name);
-    for (const auto& v : e.derivation->inputs) out_ << fmt::format("{:>41} in  {} = {}\n", "", v.label, sim::displayValue(v, reveal_));
-    for (const auto& v : e.derivation->outputs) out_ << fmt::format("{:>41} out {} = {}\n", "", v.label, sim::displayValue(v, reveal_));
-  }
-
- private:
-  std::ofstream& out_;
-  const sim::Topology& topology_;
-  bool reveal_;
-};
-
-}  // namespace
 
 int runSimulate(const SimulateOptions& o) {
   if (!o.sweep.empty()) {
@@ -81,42 +61,25 @@ int runSimulate(const SimulateOptions& o) {
   }
   sim::Scenario scenario = std::get<sim::Scenario>(std::move(loaded));
   if (o.durationSeconds) scenario.duration = sim::fromSeconds(*o.durationSeconds);
+  if (mip::isMipScenario(scenario)) return runMipSimulate(o, scenario);
+  if (!o.aaaServer.empty() || o.aaaSecret) {
+    fmt::print(stderr, "roamscope-cli: --aaa-server and --aaa-secret apply to Mobile IP scenarios (methods.mip)\n");
+    return kExitUsage;
+  }
   auto created = wlan::WlanNetwork::create(scenario, o.seed);
   if (auto* error = std::get_if<std::string>(&created)) {
     fmt::print(stderr, "roamscope-cli: {}\n", *error);
     return kExitInput;
   }
   auto& network = *std::get<std::unique_ptr<wlan::WlanNetwork>>(created);
-
-  std::unique_ptr<PcapngFrameSink> pcap;
-  if (!o.pcap.empty()) {
-    auto sink = PcapngFrameSink::create(
-        o.pcap, fmt::format("RoamScope emulation of {} (seed {})", scenario.name.empty() ? o.scenario : scenario.name,
-                            network.simulation().seed()));
-    if (auto* error = std::get_if<FileError>(&sink)) {
-      fmt::print(stderr, "roamscope-cli: {}: {}\n", o.pcap, error->message);
-      return kExitInput;
-    }
-    pcap = std::get<std::unique_ptr<PcapngFrameSink>>(std::move(sink));
-    network.simulation().setFrameSink(pcap.get());
-  }
-  std::ofstream traceOut;
-  std::unique_ptr<TraceFile> traceFile;
-  if (!o.trace.empty()) {
-    traceOut.open(o.trace, std::ios::trunc);
-    if (!traceOut) {
-      fmt::print(stderr, "roamscope-cli: {}: cannot write the trace\n", o.trace);
-      return kExitInput;
-    }
-    traceFile = std::make_unique<TraceFile>(traceOut, network.simulation().topology(), o.showKeys);
-    network.simulation().addTraceSink(traceFile.get());
-  }
+  auto outputs = SimulationOutputs::open(
+      network.simulation(), o.pcap, o.trace, o.showKeys,
+      fmt::format("RoamScope emulation of {} (seed {})", scenario.name.empty() ? o.scenario : scenario.name,
+                  network.simulation().seed()));
+  if (!outputs) return kExitInput;
 
   const wlan::WlanRunSummary summary = network.run();
-  if (pcap && !pcap->close()) {
-    fmt::print(stderr, "roamscope-cli: {}: writing the capture failed\n", o.pcap);
-    return kExitInput;
-  }
+  if (!outputs->close()) return kExitInput;
   if (!o.keysOut.empty()) {
     if (!writeOutputFile(o.keysOut, network.keys().wiresharkKeysFile())) {
       fmt::print(stderr, "roamscope-cli: {}: cannot write the keys\n", o.keysOut);
@@ -140,7 +103,7 @@ int runSimulate(const SimulateOptions& o) {
     fmt::print("Voice flow: uplink {} sent, {} not sent (no link), {} received by the server; downlink {} sent, {} "
                "received by stations\n",
                sent, skipped, summary.server.uplinkReceived, summary.server.downlinkSent, received);
-  if (pcap) fmt::print("Capture: {} ({} frames)\n", o.pcap, pcap->framesWritten());
+  if (auto frames = outputs->framesWritten()) fmt::print("Capture: {} ({} frames)\n", o.pcap, *frames);
   fmt::print("{}", roam::reportText(records, context));
   if (!o.report.empty()) {
     const std::string text = hasExtension(o.report, ".json")   ? roam::reportJson(records, context).dump(2) + "\n"

@@ -3,9 +3,12 @@
 // roamscope-cli simulate SCENARIO [--seed N] [--duration S] [--pcap OUT.pcapng]
 //                        [--report OUT.json|OUT.csv|OUT.html] [--trace OUT.txt] [--show-keys] [--keys-out FILE]
 //                        [--sweep KEY=V1,V2,... ...] [--sweep-out OUT.csv|OUT.md|OUT.html]
-// Runs a scenario on the emulation core (the WLAN system of seed 000 and its
-// comparators), writes every capture point to one pcapng, and prints the
-// emulator's ground-truth handoff records in the roam report's format.
+//                        [--aaa-server HOST[:PORT] --aaa-secret S]
+// Runs a scenario on the emulation core — the WLAN system of seed 000 and its
+// comparators, or the Mobile IP system of seed 001 when the scenario has
+// methods.mip (simulate_mip.h) — writes every capture point to one pcapng, and
+// prints the emulator's ground truth: handoff records in the roam report's
+// format, or registration records.
 #include <CLI/CLI.hpp>
 #include <cstdint>
 #include <optional>
@@ -25,6 +28,8 @@ struct SimulateOptions {
   bool showKeys = false;
   std::vector<std::string> sweep;  // KEY=V1,V2,... (sweep_runner.h)
   std::string sweepOut;
+  std::string aaaServer;                 // Mobile IP: external RADIUS server HOST[:PORT]
+  std::optional<std::string> aaaSecret;  // Mobile IP: its shared secret
 };
 
 CLI::App* addSimulateCommand(CLI::App& app, SimulateOptions& options);

@@ -124,8 +124,9 @@ JsonCursor JsonCursor::at(std::size_t index) const {
 std::int64_t JsonCursor::integer(std::int64_t min, std::int64_t max) const {
   const std::string expected = integerRange(min, max);
   if (value_->is_number_unsigned()) {
+    // JSON parsers store every non-negative integer as unsigned, so the lower bound applies here too.
     const auto v = value_->get<std::uint64_t>();
-    if (v > static_cast<std::uint64_t>(max)) fail(expected);
+    if (v > static_cast<std::uint64_t>(max) || (min > 0 && v < static_cast<std::uint64_t>(min))) fail(expected);
     return static_cast<std::int64_t>(v);
   }
   if (!value_->is_number_integer()) fail(expected);

@@ -115,6 +115,42 @@ Bytes buildAgentSolicitation() {
   return withChecksum(w.take());
 }
 
+std::optional<ParsedAgentAdvertisement> parseAgentAdvertisement(ByteView icmp) {
+  ByteReader r(icmp);
+  if (r.u8() != kIcmpRouterAdvertisement) return std::nullopt;
+  r.skip(3);  // code, checksum
+  ParsedAgentAdvertisement a;
+  const std::uint8_t count = r.u8();
+  const std::uint8_t entrySize = r.u8();
+  a.lifetime = r.u16be();
+  if (r.failed() || entrySize != 2) return std::nullopt;
+  for (std::uint8_t i = 0; i < count; ++i) {
+    RouterAddress router;
+    router.address = r.u32be();
+    router.preference = static_cast<std::int32_t>(r.u32be());
+    a.routers.push_back(router);
+  }
+  bool mobility = false;
+  while (!r.failed() && !r.empty()) {
+    const std::uint8_t type = r.u8();
+    if (type == adv_ext::kPadding) continue;
+    const std::uint8_t length = r.u8();
+    ByteReader body(r.bytes(length));
+    if (r.failed()) return std::nullopt;
+    if (type == adv_ext::kMobilityAgent && length >= 6 && (length - 6) % 4 == 0) {
+      mobility = true;
+      a.mobility.sequence = body.u16be();
+      a.mobility.registrationLifetime = body.u16be();
+      a.mobility.flags = body.u16be();
+      while (!body.empty()) a.mobility.careOfAddresses.push_back(body.u32be());
+    } else if (type == adv_ext::kPrefixLengths && length >= 1) {
+      a.prefixLength = body.u8();
+    }
+  }
+  if (r.failed() || !mobility) return std::nullopt;
+  return a;
+}
+
 void describeRouterAdvertisement(Field& icmp, ByteView frame, std::size_t base, Dissection& out) {
   const ByteView data = base <= frame.size() ? frame.subspan(base) : ByteView{};
   ByteReader r(data, base);

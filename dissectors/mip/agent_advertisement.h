@@ -67,6 +67,17 @@ Bytes buildAgentAdvertisement(std::uint8_t code, std::uint16_t lifetime, const s
 // ICMP Router Solicitation (type 10, code 0, 4 reserved octets).
 Bytes buildAgentSolicitation();
 
+// What a mobile node needs of a received Agent Advertisement (RFC 3344 2.4.2).
+struct ParsedAgentAdvertisement {
+  std::uint16_t lifetime = 0;                // of the advertisement, seconds
+  std::vector<RouterAddress> routers;
+  MobilityAgentAdvertisement mobility;
+  std::optional<std::uint8_t> prefixLength;  // of the first router address, from the Prefix-Lengths extension
+};
+// nullopt unless `icmp` is a Router Advertisement with entry size 2 and a
+// Mobility Agent Advertisement extension that fits (the checksum is not checked here).
+std::optional<ParsedAgentAdvertisement> parseAgentAdvertisement(ByteView icmp);
+
 // Adds the router advertisement body (from the octet after the checksum) and
 // its mobility extensions to `icmp`; `base` is the ICMP header's offset in
 // `frame`. Marks malformed on `icmp` where an extension breaks. Address

@@ -13,10 +13,11 @@ namespace rs::aaa {
 std::unique_ptr<AaaTransport> makeHomeAgentAaaTransport(sim::Simulation& sim, sim::NodeId ha,
                                                         const wlan::UdpEndpoint& haEndpoint,
                                                         const wlan::UdpEndpoint& embeddedServer,
-                                                        const HomeAgentAaaSettings& settings) {
+                                                        const HomeAgentAaaSettings& settings,
+                                                        sim::WiredLink* link) {
   const AaaClientConfig config{settings.secret, settings.nas, settings.retry};
   if (settings.externalServer.empty())
-    return std::make_unique<SimAaaTransport>(sim, ha, haEndpoint, embeddedServer, config);
+    return std::make_unique<SimAaaTransport>(sim, ha, haEndpoint, embeddedServer, config, link);
   std::string error;
   const auto address = parseUdpAddress(settings.externalServer, radius::kAuthPort, error);
   if (!address) throw std::invalid_argument("AAA server " + error);

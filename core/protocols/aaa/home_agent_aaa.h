@@ -24,13 +24,14 @@ struct HomeAgentAaaSettings {
 };
 
 // The transport for the HA node `ha`. With the embedded server, requests go
-// from `haEndpoint` to `embeddedServer` over the HA's first wired link and the
+// from `haEndpoint` to `embeddedServer` over `link` (null: the HA's first wired link) and the
 // HA must hand replies to SimAaaTransport::receiveFrame (or attach it as its
 // link receiver). Throws std::invalid_argument for an empty secret or an
 // external address that does not resolve.
 std::unique_ptr<AaaTransport> makeHomeAgentAaaTransport(sim::Simulation& sim, sim::NodeId ha,
                                                         const wlan::UdpEndpoint& haEndpoint,
                                                         const wlan::UdpEndpoint& embeddedServer,
-                                                        const HomeAgentAaaSettings& settings);
+                                                        const HomeAgentAaaSettings& settings,
+                                                        sim::WiredLink* link = nullptr);
 
 }  // namespace rs::aaa

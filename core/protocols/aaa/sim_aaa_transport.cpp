@@ -8,7 +8,7 @@
 namespace rs::aaa {
 
 SimAaaTransport::SimAaaTransport(sim::Simulation& sim, sim::NodeId node, wlan::UdpEndpoint self,
-                                 wlan::UdpEndpoint server, AaaClientConfig config)
+                                 wlan::UdpEndpoint server, AaaClientConfig config, sim::WiredLink* link)
     : sim_(sim),
       node_(node),
       name_(sim.topology().node(node).name),
@@ -18,7 +18,9 @@ SimAaaTransport::SimAaaTransport(sim::Simulation& sim, sim::NodeId node, wlan::U
       client_(std::move(config), [this](std::size_t n) { return random_.bytes(n); }) {
   const auto links = sim.linksOf(node);
   if (links.empty()) throw std::invalid_argument(fmt::format("AAA client {}: the node has no wired link", name_));
-  link_ = links.front();
+  link_ = link ? link : links.front();
+  if (!link_->connects(node))
+    throw std::invalid_argument(fmt::format("AAA client {}: link {} is not one of the node's", name_, link_->config().name));
 }
 
 void SimAaaTransport::attachAsLinkReceiver() {

@@ -20,10 +20,11 @@ namespace rs::aaa {
 
 class SimAaaTransport final : public AaaTransport {
  public:
-  // `self` is the HA's address and client port, `server` the AAA server's.
-  // Throws std::invalid_argument when the node has no wired link or the client config is invalid.
+  // `self` is the HA's address and client port, `server` the AAA server's; requests leave on `link`
+  // (null: the node's first wired link). Throws std::invalid_argument when the node has no wired link,
+  // `link` is not one of its links, or the client config is invalid.
   SimAaaTransport(sim::Simulation& sim, sim::NodeId node, wlan::UdpEndpoint self, wlan::UdpEndpoint server,
-                  AaaClientConfig config);
+                  AaaClientConfig config, sim::WiredLink* link = nullptr);
   SimAaaTransport(const SimAaaTransport&) = delete;
   SimAaaTransport& operator=(const SimAaaTransport&) = delete;
 

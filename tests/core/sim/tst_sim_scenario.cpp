@@ -160,6 +160,9 @@ class TestSimScenario : public QObject {
         "/nodes/0/ipv4: expected an IPv4 address like \"10.0.0.1\", found \"10.0.0.256\"");
     row("channel not a number", withNodes(kApAndSta, R"("media": [{"name": "ch1", "channel": "six"}])"),
         "/media/0/channel: expected an integer 1..233, found \"six\"");
+    // 0 parses as an unsigned JSON number: the lower bound must still hold.
+    row("channel zero", withNodes(kApAndSta, R"("media": [{"name": "ch1", "channel": 0}])"),
+        "/media/0/channel: expected an integer 1..233, found 0");
     row("channel outside 2.4 GHz",
         withNodes(
             kApAndSta,

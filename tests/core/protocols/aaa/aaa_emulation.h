@@ -10,18 +10,10 @@
 
 #include "core/protocols/aaa/aaa_server_node.h"
 #include "core/protocols/aaa/sim_aaa_transport.h"
-#include "core/sim/frame_sink.h"
+#include "tests/support/memory_frame_sink.h"
 #include "core/sim/simulation.h"
 
 namespace rs::test {
-
-// Keeps every recorded frame (Ethernet) for a pcap.
-class MemoryFrameSink : public sim::FrameSink {
- public:
-  void declare(const sim::CapturePoint&) override {}
-  void record(const sim::CapturedFrame& frame) override { frames.push_back(toBytes(frame.bytes)); }
-  std::vector<Bytes> frames;
-};
 
 struct AaaEmulation {
   sim::Simulation sim;

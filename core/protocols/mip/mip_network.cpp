@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/protocols/mip/mip_network.h"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+#include "core/protocols/aaa/aaa_server_node.h"
+#include "core/protocols/aaa/home_agent_aaa.h"
+#include "core/protocols/mip/mip_costs.h"
+#include "core/protocols/wlan/ethernet_switch.h"
+#include "core/protocols/wlan/wlan_costs.h"
+#include "dissectors/radius/radius.h"
+
+namespace rs::mip {
+
+std::variant<std::unique_ptr<MipNetwork>, std::string> MipNetwork::create(const sim::Scenario& scenario,
+                                                                         std::optional<std::uint64_t> seed,
+                                                                         const MipRunOptions& options) {
+  auto read = readMipSettings(scenario);
+  if (auto* error = std::get_if<sim::ConfigError>(&read)) return error->message();
+  MipSettings settings = std::get<MipSettings>(std::move(read));
+  if (!options.externalAaaServer.empty()) settings.externalAaaServer = options.externalAaaServer;
+  if (options.aaaSecret) settings.aaaSecret = *options.aaaSecret;
+  std::unique_ptr<MipNetwork> network(new MipNetwork(scenario, std::move(settings), seed));
+  if (auto error = network->build()) return fmt::format("{}: {}", scenario.file, *error);
+  return network;
+}
+
+MipNetwork::MipNetwork(const sim::Scenario& scenario, MipSettings settings, std::optional<std::uint64_t> seed)
+    : settings_(std::move(settings)) {
+  sim_ = std::make_unique<sim::Simulation>(scenario, seed.value_or(scenario.seed));
+  if (scenario.duration) duration_ = *scenario.duration;
+  world_ = std::make_unique<MipWorld>(*sim_, settings_, truth_);
+}
+
+MipNetwork::~MipNetwork() {
+  // Nodes hold references into the world and the simulation: they go first.
+  mobiles_.clear();
+  foreignAgents_.clear();
+  homeAgents_.clear();
+  aaaServer_.reset();
+  switches_.clear();
+}
+
+std::optional<std::string> MipNetwork::build() {
+  const sim::Topology& topology = sim_->topology();
+  // Every processing step charges a cost: a profile without one would stop the run halfway.
+  for (std::string_view name : {cost::kRegistrationProcessing, cost::kAuthenticator, cost::kMsChapResponse,
+                                cost::kSessionKeys, wlan::cost::kRadiusProcessing, wlan::cost::kMppeKeyCrypto})
+    if (!sim_->costs().find(name))
+      return fmt::format("the cost profile \"{}\" has no \"{}\" (resources/profiles/reference.json has every cost)",
+                         sim_->costs().name, name);
+  try {
+    for (sim::NodeId sw : topology.withRole(sim::NodeRole::Switch))
+      switches_.push_back(std::make_unique<wlan::EthernetSwitch>(*sim_, sw));
+    for (sim::NodeId ha : topology.withRole(sim::NodeRole::HomeAgent))
+      homeAgents_.push_back(std::make_unique<HomeAgent>(*world_, ha));
+    for (sim::NodeId fa : topology.withRole(sim::NodeRole::ForeignAgent))
+      foreignAgents_.push_back(std::make_unique<ForeignAgent>(*world_, fa));
+    if (auto error = buildAaa()) return error;
+    for (const MobileSettings& m : settings_.mobiles) mobiles_.push_back(std::make_unique<MobileNode>(*world_, m));
+  } catch (const std::invalid_argument& e) {
+    return e.what();
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> MipNetwork::buildAaa() {
+  if (settings_.keys != KeyMode::Dynamic) return std::nullopt;
+  const sim::Topology& topology = sim_->topology();
+  wlan::UdpEndpoint server;
+  if (settings_.aaaServer) {
+    const sim::Node& n = topology.node(*settings_.aaaServer);
+    if (!n.ipv4) return fmt::format("AAA server \"{}\" has no ipv4 address", n.name);
+    server = {n.mac, *n.ipv4, radius::kAuthPort};
+    if (settings_.externalAaaServer.empty()) {
+      aaaServer_ = std::make_unique<aaa::AaaServerNode>(*sim_, *settings_.aaaServer);
+      for (const AaaUser& user : settings_.users) aaaServer_->server().addUser(user.name, user.password);
+      for (const auto& ha : homeAgents_)
+        aaaServer_->server().addClient(sim::formatIpv4Address(ha->aaaClientEndpoint().ip), settings_.aaaSecret);
+    }
+  } else if (settings_.externalAaaServer.empty()) {
+    return "dynamic keys need a node of role home-aaa (or an external AAA server)";
+  }
+  for (auto& ha : homeAgents_) {
+    aaa::HomeAgentAaaSettings s;
+    s.secret = settings_.aaaSecret;
+    s.nas = {ha->aaaClientEndpoint().ip, topology.node(ha->node()).name};
+    s.retry.timeout = sim::seconds(1);
+    s.externalServer = settings_.externalAaaServer;
+    ha->setAaaTransport(
+        aaa::makeHomeAgentAaaTransport(*sim_, ha->node(), ha->aaaClientEndpoint(), server, s, &ha->backboneLink()));
+  }
+  return std::nullopt;
+}
+
+void MipNetwork::start() {
+  if (started_) return;
+  started_ = true;
+  for (auto& ha : homeAgents_) ha->start();
+  for (auto& fa : foreignAgents_) fa->start();
+  for (auto& mn : mobiles_) mn->start();
+  for (const Fault& f : settings_.faults)
+    sim_->scheduler().scheduleAt(f.at, sim::EventDescriptor{sim::EventKind::Control, f.node, faultKindName(f.kind)},
+                                 [this, f] { injectFault(f); });
+}
+
+void MipNetwork::injectFault(const Fault& fault) {
+  if (fault.kind == FaultKind::HomeAgentDown) {
+    for (auto& ha : homeAgents_)
+      if (ha->node() == fault.node) ha->fail();
+    return;
+  }
+  for (auto& mn : mobiles_)
+    if (mn->node() == fault.node) mn->replayLastRequest();
+}
+
+MipRunSummary MipNetwork::run() {
+  start();
+  sim_->scheduler().runUntil(duration_);
+  truth_.finish(sim_->now());
+  return summary();
+}
+
+MipRunSummary MipNetwork::summary() const {
+  MipRunSummary s;
+  s.events = sim_->scheduler().executed();
+  s.endTime = sim_->now();
+  for (const auto& mn : mobiles_) s.mobiles.push_back(mn->counters());
+  for (const auto& ha : homeAgents_) s.homeAgents.push_back(ha->counters());
+  for (const auto& fa : foreignAgents_) s.foreignAgentRelays += fa->relayedRequests();
+  return s;
+}
+
+}  // namespace rs::mip

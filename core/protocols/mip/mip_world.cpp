@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/protocols/mip/mip_world.h"
+
+#include "dissectors/mip/ntp_time.h"
+
+namespace rs::mip {
+
+MipWorld::MipWorld(sim::Simulation& s, const MipSettings& st, RegistrationTruth& t)
+    : sim(s), settings(st), truth(t), mask_(st.prefixLength == 0 ? 0 : ~std::uint32_t{0} << (32 - st.prefixLength)) {}
+
+bool MipWorld::sameSubnet(std::uint32_t a, std::uint32_t b) const { return (a & mask_) == (b & mask_); }
+
+std::optional<MacAddress> MipWorld::backboneNextHop(std::uint32_t address) const {
+  const auto& nodes = sim.topology().nodes();
+  for (const sim::Node& n : nodes)
+    if (n.ipv4 == address && n.role != sim::NodeRole::Station) return n.mac;
+  for (const sim::Node& n : nodes) {
+    const bool agent = n.role == sim::NodeRole::HomeAgent || n.role == sim::NodeRole::ForeignAgent;
+    if (agent && n.ipv4 && sameSubnet(*n.ipv4, address)) return n.mac;
+  }
+  return std::nullopt;
+}
+
+const MobileSettings* MipWorld::mobileByHomeAddress(std::uint32_t homeAddress) const {
+  for (const MobileSettings& m : settings.mobiles)
+    if (node(m.node).ipv4 == homeAddress) return &m;
+  return nullptr;
+}
+
+std::uint64_t MipWorld::ntpNow(std::int64_t offsetNs) const {
+  // Virtual time 0 is the Unix epoch, as in the emulated captures' timestamps.
+  const std::int64_t ns = sim.now() + offsetNs;
+  const std::int64_t seconds = ns >= 0 ? ns / 1'000'000'000 : (ns - 999'999'999) / 1'000'000'000;
+  return unixToNtp(seconds, static_cast<std::uint32_t>(ns - seconds * 1'000'000'000));
+}
+
+}  // namespace rs::mip

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// What the nodes of the emulated Mobile IP network share: the run, the
+// settings, the ground truth, and the address plan. Addresses are static (no
+// ARP on the wire): every node's MAC is known from the scenario, and each
+// agent's subnet is its address under the settings' prefix length, so an
+// address on the backbone resolves to the node that holds it or to the agent
+// that routes its subnet (a mobile's home address: its home agent's).
+#include <cstdint>
+#include <optional>
+
+#include "core/protocols/mip/mip_settings.h"
+#include "core/sim/simulation.h"
+#include "dissectors/common/mac_address.h"
+
+namespace rs::mip {
+
+class RegistrationTruth;
+
+class MipWorld {
+ public:
+  MipWorld(sim::Simulation& sim, const MipSettings& settings, RegistrationTruth& truth);
+
+  sim::Simulation& sim;
+  const MipSettings& settings;
+  RegistrationTruth& truth;
+
+  const sim::Node& node(sim::NodeId id) const { return sim.topology().node(id); }
+  bool sameSubnet(std::uint32_t a, std::uint32_t b) const;
+  // The backbone MAC a frame to `address` goes to: the node holding it, else
+  // the agent whose subnet contains it; nullopt when nothing routes it.
+  std::optional<MacAddress> backboneNextHop(std::uint32_t address) const;
+  // The settings of the mobile whose home address is `homeAddress`, or null.
+  const MobileSettings* mobileByHomeAddress(std::uint32_t homeAddress) const;
+  // The mobile's home address (its node's ipv4).
+  std::uint32_t homeAddress(const MobileSettings& mobile) const { return *node(mobile.node).ipv4; }
+  // The Identification (RFC 3344 5.7, NTP format) of a clock `offsetNs` off the emulation's at now().
+  std::uint64_t ntpNow(std::int64_t offsetNs = 0) const;
+
+ private:
+  std::uint32_t mask_;
+};
+
+}  // namespace rs::mip

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// A frame sink for emulation suites: keeps every recorded frame (the bytes,
+// and which capture point and when), so a test can compare runs or write a pcap.
+#include <vector>
+
+#include "core/sim/frame_sink.h"
+#include "dissectors/common/bytes.h"
+
+namespace rs::test {
+
+class MemoryFrameSink : public sim::FrameSink {
+ public:
+  void declare(const sim::CapturePoint&) override {}
+  void record(const sim::CapturedFrame& frame) override {
+    frames.push_back(toBytes(frame.bytes));
+    times.push_back(frame.time);
+  }
+  std::vector<Bytes> frames;
+  std::vector<sim::SimTime> times;
+};
+
+}  // namespace rs::test
