@@ -59,8 +59,9 @@ void AaaServerNode::receive(const sim::WireDelivery& delivery) {
   std::string text = fmt::format("{}: sent {} {} to {}:{}", name_, label, response.identifier,
                                  sim::formatIpv4Address(client.ip), client.port);
   sim_.scheduler().scheduleAt(done, sim::EventDescriptor{sim::EventKind::Processing, node_, label},
-                              [this, frame, label, text = std::move(text)] {
-                                link_->transmit(node_, *frame, label);
+                              [this, frame, label, text = std::move(text), identifier = response.identifier, client] {
+                                const sim::WireTransmission t = link_->transmit(node_, *frame, label);
+                                if (replyObserver_) replyObserver_(identifier, client, t.start);
                                 sim_.trace(node_, sim::TraceKind::FrameSent, text);
                               });
 }

@@ -8,6 +8,7 @@
 // profile), and traces every decision. Salts and challenges come from the
 // run's random stream "aaa/<node>/server", so a run is reproducible.
 #include <cstdint>
+#include <functional>
 
 #include "core/protocols/aaa/mschap_aaa_server.h"
 #include "core/protocols/wlan/ds_frames.h"
@@ -29,6 +30,11 @@ class AaaServerNode {
   const MschapAaaServer& server() const { return server_; }
   wlan::UdpEndpoint endpoint() const { return {mac_, ip_, port_}; }
 
+  // Told of every reply the node puts on its link: the RADIUS Identifier, the client it goes to, and the
+  // first bit's time (the Mobile IP ground truth times the AAA answer on the server's link).
+  using ReplyObserver = std::function<void(std::uint8_t identifier, const wlan::UdpEndpoint& client, sim::SimTime firstBit)>;
+  void setReplyObserver(ReplyObserver observer) { replyObserver_ = std::move(observer); }
+
  private:
   void receive(const sim::WireDelivery& delivery);
 
@@ -42,6 +48,7 @@ class AaaServerNode {
   sim::Random random_;
   MschapAaaServer server_;
   std::uint16_t ipIdentification_ = 0;
+  ReplyObserver replyObserver_;
 };
 
 }  // namespace rs::aaa

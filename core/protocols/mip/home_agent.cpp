@@ -85,7 +85,6 @@ void HomeAgent::receive(sim::WiredLink& link, const sim::WireDelivery& delivery)
   const auto udp = wlan::parseUdpFrame(delivery.frame);
   if (!udp) return;
   if (udp->to.port == kAaaClientPort && embeddedAaa_) {
-    lastAaaReplySent_ = delivery.sent;
     embeddedAaa_->receiveFrame(delivery.frame);
     return;
   }

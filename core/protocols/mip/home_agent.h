@@ -102,7 +102,6 @@ class HomeAgent {
   std::vector<std::unique_ptr<AgentAdvertiser>> advertisers_;
   std::unique_ptr<aaa::AaaTransport> aaa_;
   aaa::SimAaaTransport* embeddedAaa_ = nullptr;  // aaa_ when it runs over the emulated backbone
-  sim::SimTime lastAaaReplySent_ = 0;  // first bit of the last AAA reply on the backbone link
   SaTable sas_;
   std::map<std::uint32_t, Binding> bindings_;
   std::map<std::uint32_t, std::uint64_t> lastIdentification_;  // replay state per home address

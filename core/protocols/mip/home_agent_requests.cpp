@@ -180,7 +180,7 @@ void HomeAgent::finishAaaExchange(const ReturnPath& back, const Bytes& bytes, co
   const std::uint32_t home = request->homeAddress;
   if (result.outcome == aaa::AaaOutcome::Accepted || result.outcome == aaa::AaaOutcome::Rejected)
     world_.truth.step(home, request->identification, mipreg::Step::AccessReply,
-                      embeddedAaa_ ? lastAaaReplySent_ : world_.sim.now());
+                      world_.aaaReplySent(address_, aaaClientEndpoint().port, result.identifier).value_or(world_.sim.now()));
   if (const auto denial = aaa::registrationDenialCode(result.outcome)) {
     const std::string why = result.outcome == aaa::AaaOutcome::Rejected
                                 ? fmt::format("Access-Reject from the AAA server{}",

@@ -76,6 +76,9 @@ std::optional<std::string> MipNetwork::buildAaa() {
     server = {n.mac, *n.ipv4, radius::kAuthPort};
     if (settings_.externalAaaServer.empty()) {
       aaaServer_ = std::make_unique<aaa::AaaServerNode>(*sim_, *settings_.aaaServer);
+      aaaServer_->setReplyObserver([this](std::uint8_t id, const wlan::UdpEndpoint& client, sim::SimTime firstBit) {
+        world_->noteAaaReply(client.ip, client.port, id, firstBit);
+      });
       for (const AaaUser& user : settings_.users) aaaServer_->server().addUser(user.name, user.password);
       for (const auto& ha : homeAgents_)
         aaaServer_->server().addClient(sim::formatIpv4Address(ha->aaaClientEndpoint().ip), settings_.aaaSecret);

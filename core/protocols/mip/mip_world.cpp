@@ -34,4 +34,14 @@ std::uint64_t MipWorld::ntpNow(std::int64_t offsetNs) const {
   return unixToNtp(seconds, static_cast<std::uint32_t>(ns - seconds * 1'000'000'000));
 }
 
+void MipWorld::noteAaaReply(std::uint32_t client, std::uint16_t port, std::uint8_t identifier, sim::SimTime firstBit) {
+  aaaReplies_[{client, port, identifier}] = firstBit;  // an Identifier reused later overwrites: only the latest counts
+}
+
+std::optional<sim::SimTime> MipWorld::aaaReplySent(std::uint32_t client, std::uint16_t port,
+                                                   std::uint8_t identifier) const {
+  const auto it = aaaReplies_.find({client, port, identifier});
+  return it == aaaReplies_.end() ? std::nullopt : std::optional(it->second);
+}
+
 }  // namespace rs::mip

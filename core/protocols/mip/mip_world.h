@@ -7,7 +7,9 @@
 // address on the backbone resolves to the node that holds it or to the agent
 // that routes its subnet (a mobile's home address: its home agent's).
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <tuple>
 
 #include "core/protocols/mip/mip_settings.h"
 #include "core/sim/simulation.h"
@@ -37,8 +39,14 @@ class MipWorld {
   // The Identification (RFC 3344 5.7, NTP format) of a clock `offsetNs` off the emulation's at now().
   std::uint64_t ntpNow(std::int64_t offsetNs = 0) const;
 
+  // When the embedded AAA server put its reply to (client address, port, RADIUS Identifier) on its link:
+  // the ground truth times the answer on the sender's link, like every other message.
+  void noteAaaReply(std::uint32_t client, std::uint16_t port, std::uint8_t identifier, sim::SimTime firstBit);
+  std::optional<sim::SimTime> aaaReplySent(std::uint32_t client, std::uint16_t port, std::uint8_t identifier) const;
+
  private:
   std::uint32_t mask_;
+  std::map<std::tuple<std::uint32_t, std::uint16_t, std::uint8_t>, sim::SimTime> aaaReplies_;
 };
 
 }  // namespace rs::mip
