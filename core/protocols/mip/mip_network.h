@@ -14,6 +14,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/protocols/emulated_network.h"
 #include "core/protocols/mip/foreign_agent.h"
 #include "core/protocols/mip/home_agent.h"
 #include "core/protocols/mip/mip_settings.h"
@@ -48,30 +49,31 @@ struct MipRunSummary {
   std::size_t foreignAgentRelays = 0;            // requests relayed by every FA
 };
 
-class MipNetwork {
+class MipNetwork : public protocols::EmulatedNetwork {
  public:
   // An error names the scenario file and what is wrong with its Mobile IP part.
   static std::variant<std::unique_ptr<MipNetwork>, std::string> create(const sim::Scenario& scenario,
                                                                        std::optional<std::uint64_t> seed = {},
                                                                        const MipRunOptions& options = {});
-  ~MipNetwork();
+  ~MipNetwork() override;
   MipNetwork(const MipNetwork&) = delete;
   MipNetwork& operator=(const MipNetwork&) = delete;
 
-  sim::Simulation& simulation() { return *sim_; }
+  sim::Simulation& simulation() override { return *sim_; }
   const sim::Simulation& simulation() const { return *sim_; }
   const MipSettings& settings() const { return settings_; }
   const RegistrationTruth& truth() const { return truth_; }
-  sim::SimTime duration() const { return duration_; }
+  sim::SimTime duration() const override { return duration_; }
 
   const std::vector<std::unique_ptr<MobileNode>>& mobiles() const { return mobiles_; }
   const std::vector<std::unique_ptr<HomeAgent>>& homeAgents() const { return homeAgents_; }
   const std::vector<std::unique_ptr<ForeignAgent>>& foreignAgents() const { return foreignAgents_; }
 
   // Starts the agents' advertisements, the mobiles' itineraries and the faults (once).
-  void start();
+  void start() override;
   // start(), then every event up to the duration; open records are closed at the end.
   MipRunSummary run();
+  void runToDuration() override { run(); }
   MipRunSummary summary() const;
 
  private:

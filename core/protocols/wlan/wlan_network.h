@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/protocols/emulated_network.h"
 #include "core/protocols/wlan/ground_truth.h"
 #include "core/protocols/wlan/key_log.h"
 #include "core/protocols/wlan/station.h"
@@ -38,26 +39,27 @@ struct WlanRunSummary {
   VoiceServerCounters server;
 };
 
-class WlanNetwork {
+class WlanNetwork : public protocols::EmulatedNetwork {
  public:
   // An error names the scenario file and what is wrong with its WLAN part.
   static std::variant<std::unique_ptr<WlanNetwork>, std::string> create(const sim::Scenario& scenario,
                                                                         std::optional<std::uint64_t> seed = {});
-  ~WlanNetwork();
+  ~WlanNetwork() override;
   WlanNetwork(const WlanNetwork&) = delete;
   WlanNetwork& operator=(const WlanNetwork&) = delete;
 
-  sim::Simulation& simulation() { return *sim_; }
+  sim::Simulation& simulation() override { return *sim_; }
   const WlanSettings& settings() const { return settings_; }
   const GroundTruth& truth() const { return truth_; }
   // Every key the APs installed (for --keys-out); secrets, never logged.
   const KeyLog& keys() const { return keys_; }
-  sim::SimTime duration() const { return duration_; }
+  sim::SimTime duration() const override { return duration_; }
 
   // Schedules the beacons, the stations' first scans and the voice flow (once).
-  void start();
+  void start() override;
   // start(), then every event up to the duration; the ground truth is closed at the end.
   WlanRunSummary run();
+  void runToDuration() override { run(); }
   WlanRunSummary summary() const;
 
  private:
