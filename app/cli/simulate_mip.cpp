@@ -14,9 +14,10 @@ namespace {
 
 // The SA tables as the seed's Fig. 4 lists them (keys never printed), and their NVRAM figure.
 std::string saTableText(const std::string& owner, const mip::SaTable& table) {
-  std::string out = fmt::format("  {}: {} SA(s), {} bytes of {} ({} bytes per SA, room for {})\n", owner, table.size(),
-                                table.bytesUsed(), mip::SaTable::kDefaultNvramBytes, sizeof(mip::SecurityAssociation),
-                                table.capacity());
+  std::string out = fmt::format(
+      "  {}: {} SA(s) of {} bytes: {} bytes of NVRAM (static, room for {} in {}), {} bytes of memory (session keys)\n",
+      owner, table.size(), sizeof(mip::SecurityAssociation), table.nvramBytesUsed(), table.capacity(),
+      table.nvramBudget(), table.memoryBytesUsed());
   for (const mip::SecurityAssociation* sa : table.rows())
     out += fmt::format("    {:<15} SPI {:<6} {:<7} {}-MD5 key {} octets, replay window {} s\n",
                        sim::formatIpv4Address(sa->mobileNode), sa->spi, mip::saKeyKindName(sa->kind),

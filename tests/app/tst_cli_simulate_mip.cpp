@@ -42,7 +42,8 @@ class TestCliSimulateMip : public QObject {
     QVERIFY2(r.out.contains("Mobile IP, dynamic keys, AAA embedded"), r.out.constData());
     QVERIFY(r.out.contains("movement       aaa-dynamic success    0"));
     QVERIFY(r.out.contains("8 registration(s)"));
-    QVERIFY(r.out.contains("ha1: 0 SA(s), 0 bytes of 131072 (80 bytes per SA, room for 1638)"));
+    QVERIFY(r.out.contains("ha1: 0 SA(s) of 80 bytes: 0 bytes of NVRAM (static, room for 1638 in 131072), 0 bytes of "
+                           "memory (session keys)"));
     const auto report = QJsonDocument::fromJson(contents(json)).object();
     QCOMPARE(report.value("format").toString(), QString("roamscope-registration-report"));
     const auto registrations = report.value("registrations").toArray();

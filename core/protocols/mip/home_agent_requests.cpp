@@ -207,11 +207,9 @@ void HomeAgent::finishAaaExchange(const ReturnPath& back, const Bytes& bytes, co
       SecurityAssociation::fromKeyExtension(check->skeyPrime, SaKeyKind::SkeyPrime, home, keys->keys.skeyPrime, now, lifetime);
   if (!skeyRow || !primeRow)
     return deny(back, *request, code::kPoorlyFormedRequest, "a key extension names no usable algorithm");
-  if (sas_.install(*skeyRow) == SaTable::Install::Full || sas_.install(*primeRow) == SaTable::Install::Full) {
-    sas_.removeSessionKeys(home);
-    return deny(back, *request, code::kInsufficientResources,
-                fmt::format("the security-association table is full ({} rows)", sas_.capacity()));
-  }
+  // Session keys live in memory, not in the NVRAM budget (sa_table.h): they always fit.
+  sas_.install(*skeyRow);
+  sas_.install(*primeRow);
   traceKeys("Skey and Skey' derived from the AAA key material and installed",
             "x'' = MS-MPPE-Recv-Key || MS-MPPE-Send-Key; Skey = HMAC-MD5(x'', label || challenges || NT-Response); "
             "Skey' = HMAC-MD5(Skey, label || Identification)",
