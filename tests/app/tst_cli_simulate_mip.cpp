@@ -110,6 +110,17 @@ class TestCliSimulateMip : public QObject {
     ::close(silent);
   }
 
+  // A sweep over the AAA server's link: only the initial dynamic-key registration slows down.
+  void sweepOverTheAaaLink() {
+    const Run r = runCli({"simulate", preset("mip-dynamic.json"), "--sweep", "methods.mip.key_mode=static,dynamic",
+                          "--sweep", "links.core-aaa.delay_us=1000,50000"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("| dynamic → movement/aaa-dynamic | 16.628 | 114.628 |"), r.out.constData());
+    QVERIFY(r.out.contains("| dynamic → movement/skey-prime | 9.534 | 9.534 |"));
+    QVERIFY(r.out.contains("| static → movement/static | 12.549 | 12.549 |"));
+    QVERIFY(r.err.contains("run 4/4: "));
+  }
+
   void optionsThatDoNotApply() {
     QTemporaryDir dir;
     Run r = runCli({"simulate", preset("mip-dynamic.json"), "--report", dir.filePath("r.html")});
