@@ -2,6 +2,7 @@
 #include "core/analysis/mip/registration_analyzer.h"
 
 #include <algorithm>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -13,6 +14,8 @@
 namespace rs::mipreg {
 
 namespace {
+
+constexpr std::uint8_t kIcmp = 1;
 
 std::uint32_t low32(std::uint64_t identification) { return static_cast<std::uint32_t>(identification); }
 
@@ -29,6 +32,7 @@ RegistrationAnalyzer::RegistrationAnalyzer() : radiusPorts_(radiusAuthentication
 void RegistrationAnalyzer::observe(const FrameView& frame) {
   const auto ip = ipv4DatagramOf(frame);
   if (!ip) return;
+  if (ip->protocol == kIcmp) return advertisements_.observe(frame.timestampNs, frame.capturePoint, ip->source, ip->payload);
   const auto udp = udpOf(*ip);
   if (!udp) return;
   if (udp->sourcePort == mip::kUdpPort || udp->destinationPort == mip::kUdpPort)
@@ -103,11 +107,16 @@ void RegistrationAnalyzer::onRequest(std::int64_t at, std::uint32_t source, std:
     r.steps[Step::Request] = at;
     // Sent to somebody other than the HA: to the FA whose care-of address it registers (RFC 3344 3.6.1.1).
     if (destination != m.homeAgent) r.foreignAgent = destination;
+    const auto previous = lastStart_.find(m.homeAddress);
+    const auto advertisement = advertisements_.take(
+        source, previous == lastStart_.end() ? std::numeric_limits<std::int64_t>::min() : previous->second);
+    if (advertisement && r.trigger == Trigger::Movement) r.steps[Step::Advertisement] = *advertisement;
   } else {
     // Only the relay was captured (a capture point on the backbone alone): the MN's side is unknown.
     r.steps[Step::RelayedRequest] = at;
     r.foreignAgent = source;
   }
+  lastStart_[m.homeAddress] = at;
   open_[key] = tracked_.size();
   tracked_.push_back(std::move(t));
 }

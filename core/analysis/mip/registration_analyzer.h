@@ -19,12 +19,11 @@
 // retransmission (RFC 3344 3.6.3): one record, the steps of the last one.
 //
 // What a capture cannot show is left out: the attach and the reply's arrival
-// (so no movement-to-registered figure), why the MN gave up (an unanswered
-// record ends "incomplete: no reply in the capture"), and the advertisement
-// step: which advertisement made the MN move depends on its agent-lifetime
-// timers and on when it was attached, and the first advertisement of the new
-// agent on the link often precedes the attach, so no choice from the capture
-// is exact.
+// (so no movement-to-registered figure) and why the MN gave up (an unanswered
+// record ends "incomplete: no reply in the capture"). The advertisement step
+// of a movement is only there when the MN solicited it (solicited_advertisement.h):
+// the periodic advertisements of the new agent on a shared link precede the
+// attach, which no capture shows.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -34,6 +33,7 @@
 
 #include "core/analysis/mip/registration_classifier.h"
 #include "core/analysis/mip/registration_record.h"
+#include "core/analysis/mip/solicited_advertisement.h"
 #include "dissectors/common/frame_view.h"
 
 namespace rs::mipreg {
@@ -75,6 +75,8 @@ class RegistrationAnalyzer {
   std::vector<Tracked> tracked_;
   std::map<Key, std::size_t> open_;  // -> index into tracked_
   std::map<std::uint32_t, HomeHistory> history_;
+  std::map<std::uint32_t, std::int64_t> lastStart_;  // home address -> start of its latest record
+  SolicitedAdvertisements advertisements_;
   std::vector<RegistrationRecord> records_;
 };
 

@@ -32,7 +32,7 @@ std::string describe(const RegistrationRecord& r) {
   // which no capture shows.
   if (r.success) s += fmt::format(" end {}", r.endNs);
   for (const auto& [step, at] : r.steps)
-    if (step != Step::Attach && step != Step::Advertisement && step != Step::ReplyReceived)
+    if (step != Step::Attach && step != Step::ReplyReceived)
       s += fmt::format(" {}={}", mipreg::stepName(step), at);
   for (const auto& [figure, ns] : r.latencyNs)
     if (figure != Figure::MovementToRegistered) s += fmt::format(" {}:{}", mipreg::figureName(figure), ns);
