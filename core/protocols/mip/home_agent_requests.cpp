@@ -167,10 +167,15 @@ void HomeAgent::startAaaExchange(const ReturnPath& back, Bytes request, const Me
       ready, sim::EventDescriptor{sim::EventKind::Processing, node_, "Access-Request"},
       [this, back, request = std::move(request), response = std::move(response), home, identification]() mutable {
         if (down_) return;
-        world_.truth.step(home, identification, mipreg::Step::AccessRequest, world_.sim.now());
         aaa_->submitAccessRequest(response, [this, back, request = std::move(request)](const aaa::AaaResult& r) {
           finishAaaExchange(back, request, r);
         });
+        // On the emulated backbone the request's first bit may wait for the link (a start before now: nothing
+        // was sent, the request could not be built); an external server's request crosses no emulated link.
+        if (!embeddedAaa_)
+          world_.truth.step(home, identification, mipreg::Step::AccessRequest, world_.sim.now());
+        else if (embeddedAaa_->lastTransmissionStart() >= world_.sim.now())
+          world_.truth.step(home, identification, mipreg::Step::AccessRequest, embeddedAaa_->lastTransmissionStart());
       });
 }
 
