@@ -46,7 +46,7 @@ CLI::App* addAnalyzeCommand(CLI::App& app, AnalyzeOptions& o) {
                   "write the report to OUT.json, OUT.csv or OUT.html (format from the extension; HTML: "
                   "self-contained, with plots)");
   cmd->add_option("--registrations", o.registrations,
-                  "write the Mobile IP registrations to OUT.json or OUT.csv (docs/report-format.md, \"Registration "
+                  "write the Mobile IP registrations to OUT.json, OUT.csv or OUT.html (docs/report-format.md, \"Registration "
                   "report\")");
   return cmd;
 }
@@ -88,8 +88,9 @@ int runAnalyze(const AnalyzeOptions& o) {
     return kExitUsage;
   }
   const bool registrationsJson = hasExtension(o.registrations, ".json");
-  if (!o.registrations.empty() && !registrationsJson && !hasExtension(o.registrations, ".csv")) {
-    fmt::print(stderr, "roamscope-cli: --registrations: '{}' must end in .json or .csv\n", o.registrations);
+  const bool registrationsHtml = hasExtension(o.registrations, ".html");
+  if (!o.registrations.empty() && !registrationsJson && !registrationsHtml && !hasExtension(o.registrations, ".csv")) {
+    fmt::print(stderr, "roamscope-cli: --registrations: '{}' must end in .json, .csv or .html\n", o.registrations);
     return kExitUsage;
   }
   KeyRing ring;
@@ -154,11 +155,11 @@ int runAnalyze(const AnalyzeOptions& o) {
     fmt::print("\nMobile IP registrations\n{}", mipreg::registrationReportText(registrations.records()));
   std::fflush(stdout);
   if (!o.registrations.empty()) {
+    const mipreg::RegistrationReportContext registrationContext{o.files};
     const std::string text =
-        registrationsJson
-            ? mipreg::registrationReportJson(registrations.records(), mipreg::RegistrationReportContext{o.files}).dump(2) +
-                  "\n"
-            : mipreg::registrationReportCsv(registrations.records());
+        registrationsJson ? mipreg::registrationReportJson(registrations.records(), registrationContext).dump(2) + "\n"
+        : registrationsHtml ? registrationHtmlReport(registrations.records(), registrationContext)
+                            : mipreg::registrationReportCsv(registrations.records());
     if (!writeOutputFile(o.registrations, text)) {
       fmt::print(stderr, "roamscope-cli: {}: cannot write the registration report\n", o.registrations);
       return kExitInput;

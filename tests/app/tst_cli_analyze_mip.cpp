@@ -75,6 +75,21 @@ class CliAnalyzeMip : public QObject {
     QCOMPARE(lines.size() - 2, truth_.value("registrations").toArray().size());  // header, trailing newline
   }
 
+  void registrationsHtml() {
+    const QString out = dir_.filePath("registrations.html");
+    const Run r = runCli({"analyze", pcap_, "--registrations", out});
+    QCOMPARE(r.exitCode, 0);
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray html = f.readAll();
+    QVERIFY(html.startsWith("<!DOCTYPE html>"));
+    QCOMPARE(html.count("<img "), 2);
+    // One row per registration in its table, as many as the simulation's.
+    const qsizetype table = html.indexOf("id=\"registration-table\"");
+    QVERIFY(table > 0);
+    QCOMPARE(html.mid(table).count("<tr>") - 1, truth_.value("registrations").toArray().size());
+  }
+
   void badExtension() {
     const Run r = runCli({"analyze", pcap_, "--registrations", dir_.filePath("registrations.txt")});
     QCOMPARE(r.exitCode, 1);  // kExitUsage
