@@ -22,16 +22,10 @@ HomeAgent::HomeAgent(MipWorld& world, sim::NodeId node)
       name_(world.node(node).name),
       mac_(world.node(node).mac),
       sas_(world.settings.saNvramBytes) {
-  const sim::Node& self = world.node(node);
-  if (!self.ipv4) throw std::invalid_argument(fmt::format("home agent {}: the node has no IPv4 address", name_));
-  address_ = *self.ipv4;
-  for (sim::WiredLink* link : world.sim.linksOf(node)) {
-    if (world.settings.backbone && link->otherEnd(node) == *world.settings.backbone)
-      backbone_ = link;
-    else
-      homeLinks_.push_back(link);
-  }
-  if (!backbone_) throw std::invalid_argument(fmt::format("home agent {}: no link to the backbone switch", name_));
+  MipWorld::AgentLinks links = world.agentLinks(node, "home agent " + name_);
+  address_ = links.address;
+  backbone_ = links.backbone;
+  homeLinks_ = std::move(links.access);
   backbone_->setReceiver(node_, [this](const sim::WireDelivery& d) { receive(*backbone_, d); });
   for (sim::WiredLink* link : homeLinks_) {
     link->setReceiver(node_, [this, link](const sim::WireDelivery& d) { receive(*link, d); });

@@ -14,6 +14,8 @@
 namespace rs::mip {
 namespace {
 
+using sim::readChoice;
+
 using sim::JsonCursor;
 using sim::NodeId;
 using sim::NodeRole;
@@ -41,16 +43,6 @@ double readPositive(const JsonCursor& c) {
 std::string readAnyString(const JsonCursor& c) {
   if (!c.json().is_string()) c.fail("a string (may be empty)");
   return c.json().get<std::string>();
-}
-
-template <class E, std::size_t N>
-E readChoice(const JsonCursor& c, const std::pair<std::string_view, E> (&choices)[N]) {
-  std::string expected;
-  for (const auto& [name, value] : choices) {
-    if (c.json().is_string() && c.json().get<std::string>() == name) return value;
-    expected += (expected.empty() ? "one of \"" : ", \"") + std::string(name) + "\"";
-  }
-  c.fail(expected);
 }
 
 std::vector<NodeId> nodesOfRole(const sim::Scenario& s, NodeRole role) {
