@@ -54,7 +54,7 @@ constexpr auto kLastScenarioKey = "scenario/last";
 constexpr auto kRecentCapturesKey = "captures/recent";
 constexpr int kRecentCaptures = 10;
 // Bump when the docks change, so an old saved layout is not applied to a different set of docks.
-constexpr int kStateVersion = 4;
+constexpr int kStateVersion = 5;
 
 QTableView* makeTableView(QWidget* parent, const QString& name) {
   auto* view = new QTableView(parent);
@@ -368,6 +368,7 @@ void MainWindow::createActions() {
   bar->addAction(resetAction_);
   createSteppingActions(run, bar);
   createSweepAction(run);
+  createAaaAction(run);
   createNavigationActions();
 }
 
@@ -450,6 +451,7 @@ void MainWindow::createDocks() {
   QMenu* view = menuBar()->addMenu(tr("&View"));
   for (QDockWidget* dock : {details, bytes, timeline, handoffDock, trace, plots, sweepDock}) view->addAction(dock->toggleViewAction());
   for (QDockWidget* dock : createSteppingDocks()) view->addAction(dock->toggleViewAction());
+  for (QDockWidget* dock : createMipDocks()) view->addAction(dock->toggleViewAction());
   view->addSeparator();
   view->addActions({latencyPlots_->pinAction(), latencyPlots_->clearPinAction(), latencyPlots_->exportPlotAction()});
 }
