@@ -10,6 +10,7 @@
 #include <qcustomplot.h>
 
 #include <QCheckBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QRadioButton>
@@ -31,6 +32,7 @@
 #include "ui/app/packet_filter_proxy.h"
 #include "ui/app/packet_list_model.h"
 #include "ui/app/registration_table_model.h"
+#include "ui/app/resource_paths.h"
 #include "ui/app/sa_table_model.h"
 #include "ui/app/sa_table_pane.h"
 #include "ui/app/timeline_endpoints.h"
@@ -256,6 +258,21 @@ class TestMipGui : public QObject {
     c.setAaaServer({});
     c.reset();
     QVERIFY(c.mipNetwork()->settings().externalAaaServer.empty());
+  }
+
+  // Step to protocol reaches the first Registration Request; the presets folder Open scenario starts in
+  // holds the Mobile IP presets.
+  void stepsToMobileIpAndFindsThePresets() {
+    MainWindow w;
+    QVERIFY(w.openScenario(kMipScenario));
+    QSignalSpy reached(&w.controller(), &EmulationController::protocolReached);
+    w.controller().stepToProtocol(QStringLiteral("MobileIP"));
+    QVERIFY(QTest::qWaitFor([&] { return !reached.isEmpty(); }, kRunTimeoutMs));
+    const int frame = static_cast<int>(reached.front().at(1).toLongLong());
+    QVERIFY(w.packetModel()->index(frame, PacketListModel::Info).data().toString().startsWith(QStringLiteral("Reg Request")));
+    const QStringList presets = QDir(rs::ui::scenariosDirectory()).entryList({QStringLiteral("mip-*.json")});
+    QCOMPARE(presets, (QStringList{QStringLiteral("mip-dynamic.json"), QStringLiteral("mip-ha-failover.json"),
+                                   QStringLiteral("mip-replay.json"), QStringLiteral("mip-static.json")}));
   }
 
   // The dialog's fields make the choice; host and port persist, the secret only when remembered.

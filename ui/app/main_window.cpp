@@ -39,6 +39,7 @@
 #include "ui/app/packet_list_model.h"
 #include "ui/app/report_export.h"
 #include "ui/app/report_export_job.h"
+#include "ui/app/resource_paths.h"
 #include "ui/app/status_task.h"
 #include "ui/app/run_export.h"
 #include "ui/app/timeline_view.h"
@@ -611,7 +612,10 @@ void MainWindow::dropEvent(QDropEvent* event) {
 
 void MainWindow::chooseScenario() {
   const QString last = QSettings().value(kLastScenarioKey).toString();
-  const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), QFileInfo(last).absolutePath(),
+  // Before any scenario was opened (or when its folder is gone) the presets are where to start.
+  const QString dir = !last.isEmpty() && QFileInfo(last).absoluteDir().exists() ? QFileInfo(last).absolutePath()
+                                                                               : scenariosDirectory();
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), dir,
                                                     tr("Scenario files (*.json);;All files (*)"));
   if (!path.isEmpty()) openScenario(path);
 }

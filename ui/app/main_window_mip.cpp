@@ -66,13 +66,17 @@ QList<QDockWidget*> MainWindow::createMipDocks() {
   sas->setObjectName(QStringLiteral("saDock"));
   sas->setWidget(saTablePane_);
   // Beside the Handoffs dock: a run has one or the other, and the tab shows which.
+  auto* handoffs = findChild<QDockWidget*>(QStringLiteral("handoffDock"));
   addDockWidget(Qt::RightDockWidgetArea, registrations);
   addDockWidget(Qt::RightDockWidgetArea, sas);
-  if (auto* handoffs = findChild<QDockWidget*>(QStringLiteral("handoffDock"))) tabifyDockWidget(handoffs, registrations);
+  if (handoffs) tabifyDockWidget(handoffs, registrations);
   if (auto* trace = findChild<QDockWidget*>(QStringLiteral("traceDock"))) tabifyDockWidget(trace, sas);
   // Raise the docks that matter for the run just loaded (restoreState() keeps whatever a user arranged).
-  connect(controller_, &EmulationController::cleared, this, [this, registrations] {
-    if (controller_->mipNetwork()) registrations->raise();
+  connect(controller_, &EmulationController::cleared, this, [this, registrations, handoffs] {
+    if (controller_->mipNetwork())
+      registrations->raise();
+    else if (controller_->isLoaded() && handoffs)
+      handoffs->raise();
   });
   return {registrations, sas};
 }
