@@ -14,6 +14,8 @@
 #include "app/cli/html_report_file.h"
 #include "capture/merge/clock_offset_report.h"
 #include "capture/merge/merged_frame_stream.h"
+#include "core/analysis/mip/registration_analyzer.h"
+#include "core/analysis/mip/registration_report.h"
 #include "core/analysis/roam/latency_budget.h"
 #include "core/analysis/roam/roam_analyzer.h"
 #include "core/analysis/roam/roam_report.h"
@@ -43,6 +45,9 @@ CLI::App* addAnalyzeCommand(CLI::App& app, AnalyzeOptions& o) {
   cmd->add_option("--report", o.report,
                   "write the report to OUT.json, OUT.csv or OUT.html (format from the extension; HTML: "
                   "self-contained, with plots)");
+  cmd->add_option("--registrations", o.registrations,
+                  "write the Mobile IP registrations to OUT.json, OUT.csv or OUT.html (docs/report-format.md, \"Registration "
+                  "report\")");
   return cmd;
 }
 
@@ -82,6 +87,12 @@ int runAnalyze(const AnalyzeOptions& o) {
     fmt::print(stderr, "roamscope-cli: --report: '{}' must end in .json, .csv or .html\n", o.report);
     return kExitUsage;
   }
+  const bool registrationsJson = hasExtension(o.registrations, ".json");
+  const bool registrationsHtml = hasExtension(o.registrations, ".html");
+  if (!o.registrations.empty() && !registrationsJson && !registrationsHtml && !hasExtension(o.registrations, ".csv")) {
+    fmt::print(stderr, "roamscope-cli: --registrations: '{}' must end in .json, .csv or .html\n", o.registrations);
+    return kExitUsage;
+  }
   KeyRing ring;
   std::string keyError;
   if (!o.keys.buildKeyRing(ring, keyError)) {
@@ -108,9 +119,15 @@ int runAnalyze(const AnalyzeOptions& o) {
     fmt::print(stderr, "clock offsets estimated in {:.1f} ms\n", static_cast<double>(offsets->elapsedNs) / 1e6);
   }
   MergedFrameStream stream(files, offsets ? offsets->offsetsNs() : std::vector<std::int64_t>{});
+  // Mobile IP registrations ride in the same captures (the MN's links and the backbone): one pass feeds both.
+  mipreg::RegistrationAnalyzer registrations;
   FrameView frame;
-  while (stream.next(frame)) analyzer.observe(frame);
+  while (stream.next(frame)) {
+    analyzer.observe(frame);
+    registrations.observe(frame);
+  }
   analyzer.finish();
+  registrations.finish();
   if (files.size() > 1)
     fmt::print(stderr, "merged {} files by timestamp; {} duplicate frame(s) heard by two adapters dropped\n",
                files.size(), stream.duplicatesDropped());
@@ -134,7 +151,20 @@ int runAnalyze(const AnalyzeOptions& o) {
   if (offsets)
     for (std::size_t i = 0; i < files.size(); ++i) offsetLines.push_back(clockOffsetLine(*offsets, i, names));
   fmt::print("{}", roam::reportText(records, context));
+  if (!registrations.records().empty())
+    fmt::print("\nMobile IP registrations\n{}", mipreg::registrationReportText(registrations.records()));
   std::fflush(stdout);
+  if (!o.registrations.empty()) {
+    const mipreg::RegistrationReportContext registrationContext{o.files};
+    const std::string text =
+        registrationsJson ? mipreg::registrationReportJson(registrations.records(), registrationContext).dump(2) + "\n"
+        : registrationsHtml ? registrationHtmlReport(registrations.records(), registrationContext)
+                            : mipreg::registrationReportCsv(registrations.records());
+    if (!writeOutputFile(o.registrations, text)) {
+      fmt::print(stderr, "roamscope-cli: {}: cannot write the registration report\n", o.registrations);
+      return kExitInput;
+    }
+  }
   if (!o.report.empty()) {
     const std::string text =
         json   ? withClockOffsets(roam::reportJson(records, context), offsets ? &*offsets : nullptr, names).dump(2) + "\n"

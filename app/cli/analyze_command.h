@@ -2,6 +2,8 @@
 #pragma once
 // roamscope-cli analyze FILE... [key options] [--sta MAC] [--definition NAME] [--budget MS,MS,...]
 //                       [--budget-definition NAME] [--no-clock-offsets] [--report OUT.json|OUT.csv|OUT.html]
+//                       [--registrations OUT.json|OUT.csv]
+// Mobile IP registrations in the captures are printed after the handoffs (docs/latency.md "From a capture").
 #include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
@@ -19,6 +21,7 @@ struct AnalyzeOptions {
   std::string budget;            // "20,50,150,250" (docs/diagnostics.md); empty: the default thresholds
   std::string budgetDefinition;  // empty: reassoc-to-last-key, or the most specific definition that applies
   std::string report;
+  std::string registrations;  // --registrations: the Mobile IP registration report (docs/report-format.md)
   bool noClockOffsets = false;  // --no-clock-offsets: merge on the files' own clocks
 };
 

@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "ui/report/html_report.h"
+#include "ui/report/registration_html_report.h"
 #include "ui/report/sweep_report.h"
 
 namespace rs::cli {
@@ -32,6 +33,11 @@ std::string htmlReport(const std::vector<roam::HandoffRecord>& records, const ro
   ui::HtmlReportOptions options;
   options.clockOffsetLines = clockOffsetLines;
   return withApplication([&] { return ui::reportHtml(records, context, options); });
+}
+
+std::string registrationHtmlReport(const std::vector<mipreg::RegistrationRecord>& records,
+                                   const mipreg::RegistrationReportContext& context) {
+  return withApplication([&] { return ui::registrationReportHtml(records, context); });
 }
 
 std::string sweepReport(const ui::SweepReport& report) {

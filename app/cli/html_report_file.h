@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/analysis/mip/registration_report.h"
 #include "core/analysis/roam/roam_report.h"
 
 namespace rs::ui {
@@ -17,6 +18,11 @@ namespace rs::cli {
 
 std::string htmlReport(const std::vector<roam::HandoffRecord>& records, const roam::ReportContext& context,
                        const std::vector<std::string>& clockOffsetLines = {});
+
+// `simulate --report OUT.html` of a Mobile IP run and `analyze --registrations OUT.html`: the registration
+// report (ui/report/registration_html_report.h).
+std::string registrationHtmlReport(const std::vector<mipreg::RegistrationRecord>& records,
+                                   const mipreg::RegistrationReportContext& context);
 
 // `simulate --sweep ... --sweep-out OUT.html`: the sweep report (ui/report/sweep_report.h), with the same
 // off-screen QApplication.

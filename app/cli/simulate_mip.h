@@ -3,7 +3,7 @@
 // `roamscope-cli simulate` for a Mobile IP scenario (methods.mip): runs the
 // seed-001 network (optionally against an external RADIUS server), prints the
 // registration records and the security-association tables at the end, and
-// writes the registration report (--report OUT.json or OUT.csv).
+// writes the registration report (--report OUT.json, OUT.csv or OUT.html).
 #include "app/cli/simulate_command.h"
 #include "core/sim/scenario.h"
 

@@ -13,6 +13,8 @@
 #include "app/cli/html_report_file.h"
 #include "core/report/output_file.h"
 #include "core/analysis/roam/handoff_record.h"
+#include "core/protocols/emulated_network.h"
+#include "core/protocols/mip/mip_run_figures.h"
 #include "core/protocols/wlan/run_figures.h"
 #include "core/protocols/wlan/wlan_network.h"
 #include "core/sim/json_cursor.h"
@@ -185,15 +187,18 @@ int runSweep(const SweepRequest& request) {
     }
     auto scenario = std::get<sim::Scenario>(std::move(parsed));
     if (request.durationSeconds) scenario.duration = sim::fromSeconds(*request.durationSeconds);
-    auto created = wlan::WlanNetwork::create(scenario, request.seed);
+    auto created = protocols::createNetwork(scenario, request.seed);
     if (auto* error = std::get_if<std::string>(&created)) {
       fmt::print(stderr, "roamscope-cli: {}\n", *error);
       return kExitInput;
     }
-    auto& network = *std::get<std::unique_ptr<wlan::WlanNetwork>>(created);
-    const wlan::WlanRunSummary summary = network.run();
+    auto& network = *std::get<std::unique_ptr<protocols::EmulatedNetwork>>(created);
+    network.runToDuration();
     row.seed = network.simulation().seed();
-    row.figures = wlan::runFigures(network.truth().records(), summary);
+    if (auto* wlanRun = dynamic_cast<wlan::WlanNetwork*>(&network))
+      row.figures = wlan::runFigures(wlanRun->truth().records(), wlanRun->summary());
+    else if (auto* mipRun = dynamic_cast<mip::MipNetwork*>(&network))
+      row.figures = mip::runFigures(mipRun->truth().records(), mipRun->summary());
     std::string label;
     for (std::size_t i = 0; i < axes.size(); ++i) label += fmt::format("{}{}={}", i ? " " : "", axes[i].path, row.parameters[i]);
     // One line per run, "run N/M: ...": the desktop application's sweep reads its progress from it.

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 
 #include "core/sim/config_error.h"
@@ -61,6 +62,18 @@ class JsonCursor {
   std::string file_;
   std::string pointer_;
 };
+
+// One of a fixed set of strings, as its enum value: {"psk", Security::Psk}, ...; anything else fails
+// with "one of \"psk\", \"eap-tls\"".
+template <class E, std::size_t N>
+E readChoice(const JsonCursor& c, const std::pair<std::string_view, E> (&choices)[N]) {
+  std::string expected;
+  for (const auto& [name, value] : choices) {
+    if (c.json().is_string() && c.json().get<std::string>() == name) return value;
+    expected += (expected.empty() ? "one of \"" : ", \"") + std::string(name) + "\"";
+  }
+  c.fail(expected);
+}
 
 // Parses `text` (the contents of `file`); a syntax error names its byte offset.
 std::variant<nlohmann::json, ConfigError> parseJsonText(std::string_view text, const std::string& file);

@@ -15,9 +15,13 @@ class MemoryFrameSink : public sim::FrameSink {
   void record(const sim::CapturedFrame& frame) override {
     frames.push_back(toBytes(frame.bytes));
     times.push_back(frame.time);
+    points.push_back(frame.point);
+    linkTypes.push_back(frame.linkType);
   }
   std::vector<Bytes> frames;
   std::vector<sim::SimTime> times;
+  std::vector<sim::CapturePointId> points;  // parallel to frames, so a suite can replay the stream as a capture
+  std::vector<LinkType> linkTypes;
 };
 
 }  // namespace rs::test

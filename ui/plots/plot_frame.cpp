@@ -16,6 +16,8 @@ void resetPlot(QCustomPlot& plot) {
   plot.clearItems();
   plot.xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
   plot.yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+  plot.xAxis->setScaleType(QCPAxis::stLinear);  // a plot that went logarithmic (registration_plots.cpp) goes back
+  plot.yAxis->setScaleType(QCPAxis::stLinear);
   plot.xAxis->setRange(0, 1);
   plot.yAxis->setRange(0, 1);
   plot.legend->setVisible(false);

@@ -10,7 +10,7 @@ class QCPItemText;
 
 namespace rs::ui {
 
-// Removes plottables and items, restores plain numeric tickers and hides the
+// Removes plottables and items, restores plain numeric tickers on linear axes and hides the
 // legend (an empty legend in the layout would squeeze the axis rect to its own
 // tiny width). The theme and fonts stay.
 void resetPlot(QCustomPlot& plot);

@@ -53,4 +53,39 @@ QColor phaseColor(roam::PhaseKind phase) {
   return QColor(0x80, 0x80, 0x80);
 }
 
+QColor registrationAuthColor(mipreg::Auth auth) {
+  using mipreg::Auth;
+  switch (auth) {
+    case Auth::Static:
+      return QColor(0x8c, 0x8c, 0x8c);  // grey: the baseline
+    case Auth::AaaDynamic:
+      return QColor(0xd5, 0x5e, 0x00);  // vermillion: the one that waits for the AAA server
+    case Auth::SkeyPrime:
+      return QColor(0x00, 0x9e, 0x73);  // bluish green
+    case Auth::SkeyRekey:
+      return QColor(0x3d, 0x8b, 0xd9);  // blue
+  }
+  return QColor(0x80, 0x80, 0x80);
+}
+
+QColor registrationHopColor(mipreg::Figure hop) {
+  using mipreg::Figure;
+  switch (hop) {
+    case Figure::MnToFa:
+      return QColor(0x7f, 0x8f, 0xa6);
+    case Figure::FaToHa:
+      return QColor(0x4e, 0x9a, 0xd6);
+    case Figure::AaaRoundTrip:
+      return QColor(0xd9, 0x82, 0x2b);
+    case Figure::HomeAgentKeys:
+      return QColor(0xd4, 0x5a, 0x5a);
+    case Figure::HaToMn:
+      return QColor(0x2b, 0xa5, 0x8a);
+    case Figure::Registration:
+    case Figure::MovementToRegistered:
+      break;
+  }
+  return QColor(0x80, 0x80, 0x80);
+}
+
 }  // namespace rs::ui

@@ -6,11 +6,15 @@
 // background) and start from the Okabe–Ito colour-blind-safe set.
 #include <QColor>
 
+#include "core/analysis/mip/registration_record.h"
 #include "core/analysis/roam/handoff_record.h"
 
 namespace rs::ui {
 
 QColor methodColor(roam::Method method);
 QColor phaseColor(roam::PhaseKind phase);
+// Mobile IP: a colour per authentication of a registration and per hop of its path.
+QColor registrationAuthColor(mipreg::Auth auth);
+QColor registrationHopColor(mipreg::Figure hop);
 
 }  // namespace rs::ui

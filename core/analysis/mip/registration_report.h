@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The Mobile IP registration report in three forms: JSON (versioned,
-// docs/report-format.md "Mobile IP registrations"), CSV (one row per
+// docs/report-format.md "Registration report"), CSV (one row per
 // registration) and the plain-text table the CLI prints. All three show the
 // same records; the summary groups them by trigger and authentication, with
 // nearest-rank statistics per latency figure (as the roam report does).

@@ -63,7 +63,8 @@ void SimAaaTransport::start(crypto::Result<MschapAaaClient::Outgoing> outgoing, 
 }
 
 void SimAaaTransport::transmit(const Bytes& packet, std::string_view label) {
-  link_->transmit(node_, wlan::buildUdpFrame(self_, server_, ++ipIdentification_, packet), label);
+  lastTransmissionStart_ =
+      link_->transmit(node_, wlan::buildUdpFrame(self_, server_, ++ipIdentification_, packet), label).start;
 }
 
 void SimAaaTransport::armTimer(std::uint64_t ticket) {

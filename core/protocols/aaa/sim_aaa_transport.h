@@ -37,6 +37,8 @@ class SimAaaTransport final : public AaaTransport {
   void attachAsLinkReceiver();
 
   std::size_t pending() const { return client_.pending(); }
+  // The first bit of the last datagram this client put on its link (a capture point's timestamp for it).
+  sim::SimTime lastTransmissionStart() const { return lastTransmissionStart_; }
 
  private:
   struct InFlight {
@@ -58,6 +60,7 @@ class SimAaaTransport final : public AaaTransport {
   sim::Random random_;
   MschapAaaClient client_;
   std::uint16_t ipIdentification_ = 0;
+  sim::SimTime lastTransmissionStart_ = 0;
   std::map<std::uint64_t, InFlight> inFlight_;  // by ticket
 };
 

@@ -23,16 +23,10 @@ bool sameRequest(std::uint64_t a, std::uint64_t b) { return static_cast<std::uin
 
 ForeignAgent::ForeignAgent(MipWorld& world, sim::NodeId node)
     : world_(world), node_(node), name_(world.node(node).name), mac_(world.node(node).mac) {
-  const sim::Node& self = world.node(node);
-  if (!self.ipv4) throw std::invalid_argument(fmt::format("foreign agent {}: the node has no IPv4 address", name_));
-  address_ = *self.ipv4;
-  for (sim::WiredLink* link : world.sim.linksOf(node)) {
-    if (world.settings.backbone && link->otherEnd(node) == *world.settings.backbone)
-      backbone_ = link;
-    else
-      subnets_.push_back(link);
-  }
-  if (!backbone_) throw std::invalid_argument(fmt::format("foreign agent {}: no link to the backbone switch", name_));
+  MipWorld::AgentLinks links = world.agentLinks(node, "foreign agent " + name_);
+  address_ = links.address;
+  backbone_ = links.backbone;
+  subnets_ = std::move(links.access);
   if (subnets_.empty()) throw std::invalid_argument(fmt::format("foreign agent {}: no subnet link", name_));
   backbone_->setReceiver(node_, [this](const sim::WireDelivery& d) { receiveBackbone(d); });
   for (std::size_t i = 0; i < subnets_.size(); ++i) {

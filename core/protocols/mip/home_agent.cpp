@@ -17,17 +17,15 @@ constexpr std::uint16_t kAaaClientPort = 50000;  // the HA's RADIUS client port 
 }  // namespace
 
 HomeAgent::HomeAgent(MipWorld& world, sim::NodeId node)
-    : world_(world), node_(node), name_(world.node(node).name), mac_(world.node(node).mac) {
-  const sim::Node& self = world.node(node);
-  if (!self.ipv4) throw std::invalid_argument(fmt::format("home agent {}: the node has no IPv4 address", name_));
-  address_ = *self.ipv4;
-  for (sim::WiredLink* link : world.sim.linksOf(node)) {
-    if (world.settings.backbone && link->otherEnd(node) == *world.settings.backbone)
-      backbone_ = link;
-    else
-      homeLinks_.push_back(link);
-  }
-  if (!backbone_) throw std::invalid_argument(fmt::format("home agent {}: no link to the backbone switch", name_));
+    : world_(world),
+      node_(node),
+      name_(world.node(node).name),
+      mac_(world.node(node).mac),
+      sas_(world.settings.saNvramBytes) {
+  MipWorld::AgentLinks links = world.agentLinks(node, "home agent " + name_);
+  address_ = links.address;
+  backbone_ = links.backbone;
+  homeLinks_ = std::move(links.access);
   backbone_->setReceiver(node_, [this](const sim::WireDelivery& d) { receive(*backbone_, d); });
   for (sim::WiredLink* link : homeLinks_) {
     link->setReceiver(node_, [this, link](const sim::WireDelivery& d) { receive(*link, d); });
@@ -52,7 +50,12 @@ void HomeAgent::start() {
       sa->kind = SaKeyKind::Static;
       sa->replayWindowSeconds = world_.settings.replayWindowSeconds;
       sa->expiresNs = std::numeric_limits<std::int64_t>::max();
-      sas_.install(*sa);
+      if (sas_.install(*sa) == SaTable::Install::Full)
+        world_.sim.trace(node_, sim::TraceKind::Error,
+                         fmt::format("{}: no NVRAM left for the static SA of {} ({} of {} bytes used): its "
+                                     "registrations will be refused",
+                                     name_, sim::formatIpv4Address(sa->mobileNode), sas_.nvramBytesUsed(),
+                                     sas_.nvramBudget()));
     }
   }
   for (auto& a : advertisers_) a->start();

@@ -167,10 +167,15 @@ void HomeAgent::startAaaExchange(const ReturnPath& back, Bytes request, const Me
       ready, sim::EventDescriptor{sim::EventKind::Processing, node_, "Access-Request"},
       [this, back, request = std::move(request), response = std::move(response), home, identification]() mutable {
         if (down_) return;
-        world_.truth.step(home, identification, mipreg::Step::AccessRequest, world_.sim.now());
         aaa_->submitAccessRequest(response, [this, back, request = std::move(request)](const aaa::AaaResult& r) {
           finishAaaExchange(back, request, r);
         });
+        // On the emulated backbone the request's first bit may wait for the link (a start before now: nothing
+        // was sent, the request could not be built); an external server's request crosses no emulated link.
+        if (!embeddedAaa_)
+          world_.truth.step(home, identification, mipreg::Step::AccessRequest, world_.sim.now());
+        else if (embeddedAaa_->lastTransmissionStart() >= world_.sim.now())
+          world_.truth.step(home, identification, mipreg::Step::AccessRequest, embeddedAaa_->lastTransmissionStart());
       });
 }
 
@@ -207,11 +212,9 @@ void HomeAgent::finishAaaExchange(const ReturnPath& back, const Bytes& bytes, co
       SecurityAssociation::fromKeyExtension(check->skeyPrime, SaKeyKind::SkeyPrime, home, keys->keys.skeyPrime, now, lifetime);
   if (!skeyRow || !primeRow)
     return deny(back, *request, code::kPoorlyFormedRequest, "a key extension names no usable algorithm");
-  if (sas_.install(*skeyRow) == SaTable::Install::Full || sas_.install(*primeRow) == SaTable::Install::Full) {
-    sas_.removeSessionKeys(home);
-    return deny(back, *request, code::kInsufficientResources,
-                fmt::format("the security-association table is full ({} rows)", sas_.capacity()));
-  }
+  // Session keys live in memory, not in the NVRAM budget (sa_table.h): they always fit.
+  sas_.install(*skeyRow);
+  sas_.install(*primeRow);
   traceKeys("Skey and Skey' derived from the AAA key material and installed",
             "x'' = MS-MPPE-Recv-Key || MS-MPPE-Send-Key; Skey = HMAC-MD5(x'', label || challenges || NT-Response); "
             "Skey' = HMAC-MD5(Skey, label || Identification)",

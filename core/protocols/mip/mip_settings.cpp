@@ -8,23 +8,18 @@
 #include <limits>
 
 #include "core/crypto/hash_mac.h"
+#include "core/protocols/mip/security_association.h"
 #include "core/sim/json_cursor.h"
 
 namespace rs::mip {
 namespace {
 
+using sim::readChoice;
+
 using sim::JsonCursor;
 using sim::NodeId;
 using sim::NodeRole;
 constexpr double kHuge = std::numeric_limits<double>::infinity();
-
-// JsonCursor::integer does not apply the lower bound to values the JSON parser
-// stored as unsigned (every non-negative literal), so the bound is checked here too.
-std::int64_t readInteger(const JsonCursor& c, std::int64_t min, std::int64_t max) {
-  const std::int64_t v = c.integer(min, max);
-  if (v < min) c.fail(sim::integerRange(min, max));
-  return v;
-}
 
 sim::SimTime readMs(const JsonCursor& c, double min, double max) {
   return sim::fromMicroseconds(c.number(min, max) * 1e3);
@@ -48,16 +43,6 @@ double readPositive(const JsonCursor& c) {
 std::string readAnyString(const JsonCursor& c) {
   if (!c.json().is_string()) c.fail("a string (may be empty)");
   return c.json().get<std::string>();
-}
-
-template <class E, std::size_t N>
-E readChoice(const JsonCursor& c, const std::pair<std::string_view, E> (&choices)[N]) {
-  std::string expected;
-  for (const auto& [name, value] : choices) {
-    if (c.json().is_string() && c.json().get<std::string>() == name) return value;
-    expected += (expected.empty() ? "one of \"" : ", \"") + std::string(name) + "\"";
-  }
-  c.fail(expected);
 }
 
 std::vector<NodeId> nodesOfRole(const sim::Scenario& s, NodeRole role) {
@@ -107,7 +92,7 @@ std::optional<NodeId> readOrPickOnly(const JsonCursor& section, std::string_view
 
 std::uint32_t readSpi(const JsonCursor& c) {
   // RFC 3344 3.5.1: SPI values 0 through 255 are reserved.
-  return static_cast<std::uint32_t>(readInteger(c, 256, 4294967295LL));
+  return static_cast<std::uint32_t>(c.integer(256, 4294967295LL));
 }
 
 void readKeysAndServers(const JsonCursor& c, const sim::Scenario& s, MipSettings& m) {
@@ -136,23 +121,23 @@ std::optional<sim::SimTime> readRekeyInterval(const JsonCursor& c) {
 }
 
 void readRegistrationTimers(const JsonCursor& c, MipSettings& m) {
-  if (auto v = c.find("replay_window_s")) m.replayWindowSeconds = static_cast<std::uint16_t>(readInteger(*v, 1, 3600));
+  if (auto v = c.find("replay_window_s")) m.replayWindowSeconds = static_cast<std::uint16_t>(v->integer(1, 3600));
   // RFC 3344 3.3: a lifetime of 65535 means infinity, which a roaming emulation never asks for.
-  if (auto v = c.find("lifetime_s")) m.lifetimeSeconds = static_cast<std::uint16_t>(readInteger(*v, 1, 65534));
+  if (auto v = c.find("lifetime_s")) m.lifetimeSeconds = static_cast<std::uint16_t>(v->integer(1, 65534));
   if (auto v = c.find("reregister_before_s")) m.reregisterBefore = sim::fromSeconds(readPositive(*v));
   if (m.reregisterBefore >= sim::seconds(m.lifetimeSeconds))
     c.at(c.has("reregister_before_s") ? "reregister_before_s" : "lifetime_s")
         .fail("reregister_before_s < lifetime_s (the MN re-registers before its binding expires)");
   if (auto v = c.find("rekey_interval_s")) m.rekeyInterval = readRekeyInterval(*v);
   if (auto v = c.find("response_timeout_ms")) m.responseTimeout = readMs(*v, 1, 60000);
-  if (auto v = c.find("retries")) m.retries = static_cast<unsigned>(readInteger(*v, 0, 10));
+  if (auto v = c.find("retries")) m.retries = static_cast<unsigned>(v->integer(0, 10));
 }
 
 void readAgentDiscovery(const JsonCursor& c, MipSettings& m) {
   if (auto v = c.find("advertisement_interval_ms")) m.advertisementInterval = readMs(*v, 10, 600000);
   // RFC 1256 4.2: AdvertisementLifetime is at most 9000 s.
   if (auto v = c.find("advertisement_lifetime_s"))
-    m.advertisementLifetimeSeconds = static_cast<std::uint16_t>(readInteger(*v, 1, 9000));
+    m.advertisementLifetimeSeconds = static_cast<std::uint16_t>(v->integer(1, 9000));
   // An advertisement that expires before the next one arrives makes the MN think it moved.
   const auto intervalSeconds = (m.advertisementInterval + sim::kSecond - 1) / sim::kSecond;
   if (m.advertisementLifetimeSeconds < intervalSeconds)
@@ -160,7 +145,13 @@ void readAgentDiscovery(const JsonCursor& c, MipSettings& m) {
         .fail(fmt::format("advertisement_lifetime_s >= advertisement_interval_ms (in seconds, rounded up: {})",
                           intervalSeconds));
   if (auto v = c.find("solicit")) m.solicit = v->boolean();
-  if (auto v = c.find("prefix_length")) m.prefixLength = static_cast<std::uint8_t>(readInteger(*v, 8, 30));
+  if (auto v = c.find("prefix_length")) m.prefixLength = static_cast<std::uint8_t>(v->integer(8, 30));
+}
+
+void readHomeAgentMemory(const JsonCursor& c, MipSettings& m) {
+  // At least one static SA; at most 1 GiB (a router's NVRAM is measured in kilobytes to megabytes).
+  if (auto v = c.find("sa_nvram_bytes"))
+    m.saNvramBytes = static_cast<std::size_t>(v->integer(sizeof(SecurityAssociation), std::int64_t{1} << 30));
 }
 
 // Where one itinerary step plugs the mobile in: a link with the mobile at one end.
@@ -334,11 +325,12 @@ MipSettings readSection(const JsonCursor& c, const sim::Scenario& s) {
   c.requireObject({"key_mode", "aaa_server", "backbone", "aaa_secret", "external_aaa_server", "static_spi", "skey_spi",
                    "skey_prime_spi", "replay_window_s", "lifetime_s", "reregister_before_s", "rekey_interval_s",
                    "advertisement_interval_ms", "advertisement_lifetime_s", "solicit", "response_timeout_ms",
-                   "retries", "prefix_length", "mobiles", "users", "faults"});
+                   "retries", "prefix_length", "sa_nvram_bytes", "mobiles", "users", "faults"});
   MipSettings m;
   readKeysAndServers(c, s, m);
   readRegistrationTimers(c, m);
   readAgentDiscovery(c, m);
+  readHomeAgentMemory(c, m);
   m.mobiles = readMobiles(c.at("mobiles"), s);
   m.users = c.has("users") ? readUsers(c.at("users")) : defaultUsers(m.mobiles);
   if (auto v = c.find("faults")) m.faults = readFaults(*v, s, m.mobiles);

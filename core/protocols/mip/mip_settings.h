@@ -100,6 +100,7 @@ struct MipSettings {
   sim::SimTime responseTimeout = sim::seconds(1);  // a request unanswered this long is sent again
   unsigned retries = 2;                    // resends before trying the next home agent
   std::uint8_t prefixLength = 24;          // of every agent's subnet (routing, Prefix-Lengths extension)
+  std::size_t saNvramBytes = 128 * 1024;   // each HA's NVRAM for static SAs (the seed's 128 KB)
   std::vector<MobileSettings> mobiles;     // at least one
   std::vector<AaaUser> users;              // default: each mobile's user with its password
   std::vector<Fault> faults;               // by time

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/protocols/mip/mip_world.h"
 
+#include <fmt/format.h>
+
+#include <stdexcept>
+
 #include "dissectors/mip/ntp_time.h"
 
 namespace rs::mip {
@@ -19,6 +23,21 @@ std::optional<MacAddress> MipWorld::backboneNextHop(std::uint32_t address) const
     if (agent && n.ipv4 && sameSubnet(*n.ipv4, address)) return n.mac;
   }
   return std::nullopt;
+}
+
+MipWorld::AgentLinks MipWorld::agentLinks(sim::NodeId agent, std::string_view what) const {
+  AgentLinks links;
+  const sim::Node& self = node(agent);
+  if (!self.ipv4) throw std::invalid_argument(fmt::format("{}: the node has no IPv4 address", what));
+  links.address = *self.ipv4;
+  for (sim::WiredLink* link : sim.linksOf(agent)) {
+    if (settings.backbone && link->otherEnd(agent) == *settings.backbone)
+      links.backbone = link;
+    else
+      links.access.push_back(link);
+  }
+  if (!links.backbone) throw std::invalid_argument(fmt::format("{}: no link to the backbone switch", what));
+  return links;
 }
 
 const MobileSettings* MipWorld::mobileByHomeAddress(std::uint32_t homeAddress) const {

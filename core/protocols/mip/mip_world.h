@@ -9,7 +9,9 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <string_view>
 #include <tuple>
+#include <vector>
 
 #include "core/protocols/mip/mip_settings.h"
 #include "core/sim/simulation.h"
@@ -32,6 +34,15 @@ class MipWorld {
   // The backbone MAC a frame to `address` goes to: the node holding it, else
   // the agent whose subnet contains it; nullopt when nothing routes it.
   std::optional<MacAddress> backboneNextHop(std::uint32_t address) const;
+  // An agent's links: the one toward the backbone switch, and the others (its subnets or home links).
+  // Throws std::invalid_argument naming `what` ("foreign agent fa1") when the node has no address or no
+  // backbone link.
+  struct AgentLinks {
+    std::uint32_t address = 0;
+    sim::WiredLink* backbone = nullptr;
+    std::vector<sim::WiredLink*> access;
+  };
+  AgentLinks agentLinks(sim::NodeId agent, std::string_view what) const;
   // The settings of the mobile whose home address is `homeAddress`, or null.
   const MobileSettings* mobileByHomeAddress(std::uint32_t homeAddress) const;
   // The mobile's home address (its node's ipv4).

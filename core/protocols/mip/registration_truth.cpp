@@ -56,7 +56,8 @@ void RegistrationTruth::retransmitted(std::uint32_t homeAddress, std::uint64_t o
 }
 
 void RegistrationTruth::step(std::uint32_t homeAddress, std::uint64_t identification, Step step, sim::SimTime at) {
-  if (RegistrationRecord* r = open(homeAddress, identification)) r->steps[step] = at;
+  // The first sighting counts (a replayed copy relayed again later must not move the step), as in a capture.
+  if (RegistrationRecord* r = open(homeAddress, identification)) r->steps.emplace(step, at);
 }
 
 void RegistrationTruth::replied(std::uint32_t homeAddress, std::uint64_t identification, std::uint8_t code,

@@ -29,7 +29,8 @@ class RegistrationTruth {
   // The request was sent again with a new identification.
   void retransmitted(std::uint32_t homeAddress, std::uint64_t oldIdentification, std::uint64_t newIdentification,
                      sim::SimTime at);
-  // A message of the open record (home address, identification) at `at` (the first bit on its link).
+  // A message of the open record (home address, identification) at `at` (the first bit on its link); a step
+  // already recorded keeps its first time.
   void step(std::uint32_t homeAddress, std::uint64_t identification, mipreg::Step step, sim::SimTime at);
   // The reply reached the MN's link: closes the record whose identification has the reply's low 32 bits.
   void replied(std::uint32_t homeAddress, std::uint64_t identification, std::uint8_t code, std::string reason,

@@ -3,15 +3,21 @@
 
 namespace rs::mip {
 
-SaTable::SaTable(std::size_t nvramBytes) : capacity_(nvramBytes / sizeof(SecurityAssociation)) {}
+SaTable::SaTable(std::size_t nvramBytes)
+    : nvramBudget_(nvramBytes), capacity_(nvramBytes / sizeof(SecurityAssociation)) {}
 
 SaTable::Install SaTable::install(const SecurityAssociation& sa) {
+  const bool isStatic = sa.kind == SaKeyKind::Static;
   const Key key{sa.mobileNode, sa.spi};
   if (auto it = rows_.find(key); it != rows_.end()) {
+    const bool wasStatic = it->second.kind == SaKeyKind::Static;
+    if (isStatic && !wasStatic && staticRows_ >= capacity_) return Install::Full;
+    staticRows_ += static_cast<std::size_t>(isStatic) - static_cast<std::size_t>(wasStatic);
     it->second = sa;  // the assignment overwrites every key octet
     return Install::Replaced;
   }
-  if (rows_.size() >= capacity_) return Install::Full;
+  if (isStatic && staticRows_ >= capacity_) return Install::Full;
+  staticRows_ += isStatic;
   rows_.emplace(key, sa);
   return Install::Added;
 }
@@ -22,7 +28,11 @@ const SecurityAssociation* SaTable::find(std::uint32_t mobileNode, std::uint32_t
 }
 
 bool SaTable::remove(std::uint32_t mobileNode, std::uint32_t spi) {
-  return rows_.erase(Key{mobileNode, spi}) > 0;  // the row's destructor wipes its key
+  const auto it = rows_.find(Key{mobileNode, spi});
+  if (it == rows_.end()) return false;
+  erased(it->second);
+  rows_.erase(it);  // the row's destructor wipes its key
+  return true;
 }
 
 std::size_t SaTable::removeSessionKeys(std::uint32_t mobileNode) {
@@ -68,6 +78,9 @@ std::vector<const SecurityAssociation*> SaTable::rows() const {
   return out;
 }
 
-void SaTable::clear() { rows_.clear(); }
+void SaTable::clear() {
+  rows_.clear();
+  staticRows_ = 0;
+}
 
 }  // namespace rs::mip

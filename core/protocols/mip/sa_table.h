@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A mobility security-association table (the seed's Fig. 4) as an HA or an MN
-// keeps it: rows keyed by (mobile node, SPI), a fixed budget of NVRAM bytes
-// (the seed: 128 KB holds about 1,500 SAs of about 80 bytes), rows removed at
-// lifetime expiry or de-registration with their keys wiped. Static rows
-// (RFC 3344's configured keys) never expire. The replay state of RFC 3344 5.7
-// is kept per mobile across its rows, since a request may use any of them.
+// keeps it: rows keyed by (mobile node, SPI), removed at lifetime expiry or
+// de-registration with their keys wiped. Where the rows live is the seed's
+// point: configured (static) keys must survive a reboot, so they sit in NVRAM,
+// a fixed budget (the seed: 128 KB holds about 1,500 SAs of about 80 bytes);
+// seed-001 session keys (Skey, Skey') are fetched again through the AAA server
+// after a reboot, so they live in ordinary memory and need no NVRAM at all.
+// Static rows never expire. The replay state of RFC 3344 5.7 is kept per
+// mobile across its rows, since a request may use any of them.
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -23,15 +26,19 @@ class SaTable {
 
   explicit SaTable(std::size_t nvramBytes = kDefaultNvramBytes);
 
-  // Rows the budget holds: nvramBytes / sizeof(SecurityAssociation).
+  // Static rows the NVRAM budget holds: nvramBytes / sizeof(SecurityAssociation).
   std::size_t capacity() const { return capacity_; }
+  std::size_t nvramBudget() const { return nvramBudget_; }
   std::size_t size() const { return rows_.size(); }
   bool empty() const { return rows_.empty(); }
-  // NVRAM bytes the rows take: size() * sizeof(SecurityAssociation).
+  // Bytes the rows take (sizeof(SecurityAssociation) each): all, in NVRAM (static), in memory (session keys).
   std::size_t bytesUsed() const { return rows_.size() * sizeof(SecurityAssociation); }
+  std::size_t nvramBytesUsed() const { return staticRows_ * sizeof(SecurityAssociation); }
+  std::size_t memoryBytesUsed() const { return bytesUsed() - nvramBytesUsed(); }
 
   enum class Install : std::uint8_t { Added, Replaced, Full };
-  // Adds `sa`, or replaces the row with its (mobile, SPI) and wipes the old key.
+  // Adds `sa`, or replaces the row with its (mobile, SPI) and wipes the old key. Full: a static row that
+  // does not fit the NVRAM budget any more.
   Install install(const SecurityAssociation& sa);
   const SecurityAssociation* find(std::uint32_t mobileNode, std::uint32_t spi) const;
   // Removes one row (its key wiped); false when there is none.
@@ -51,7 +58,11 @@ class SaTable {
 
  private:
   using Key = std::pair<std::uint32_t, std::uint32_t>;
+  void erased(const SecurityAssociation& sa) { staticRows_ -= sa.kind == SaKeyKind::Static; }
+
+  std::size_t nvramBudget_;
   std::size_t capacity_;
+  std::size_t staticRows_ = 0;
   std::map<Key, SecurityAssociation> rows_;
 };
 

@@ -8,20 +8,12 @@
 namespace rs::wlan {
 namespace {
 
+using sim::readChoice;
+
 using sim::JsonCursor;
 constexpr double kHuge = std::numeric_limits<double>::infinity();
 
 sim::SimTime readMs(const JsonCursor& c, double min, double max) { return sim::fromMicroseconds(c.number(min, max) * 1e3); }
-
-template <class E, std::size_t N>
-E readChoice(const JsonCursor& c, const std::pair<std::string_view, E> (&choices)[N]) {
-  std::string expected;
-  for (const auto& [name, value] : choices) {
-    if (c.json().is_string() && c.json().get<std::string>() == name) return value;
-    expected += (expected.empty() ? "one of \"" : ", \"") + std::string(name) + "\"";
-  }
-  c.fail(expected);
-}
 
 void readScan(const JsonCursor& c, ScanSettings& s) {
   c.requireObject({"mode", "min_channel_ms", "max_channel_ms", "passive_dwell_ms"});

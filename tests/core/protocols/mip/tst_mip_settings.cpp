@@ -82,7 +82,7 @@ const std::string kFull = R"({
   "external_aaa_server": "192.0.2.7:1812", "static_spi": 300, "skey_spi": 4096, "skey_prime_spi": 4294967295,
   "replay_window_s": 10, "lifetime_s": 120, "reregister_before_s": 7.5, "rekey_interval_s": 30,
   "advertisement_interval_ms": 2500, "advertisement_lifetime_s": 3, "solicit": false,
-  "response_timeout_ms": 250, "retries": 4, "prefix_length": 16,
+  "response_timeout_ms": 250, "retries": 4, "prefix_length": 16, "sa_nvram_bytes": 8000,
   "mobiles": [
     {"node": "mn1", "nai": "alice@home.example", "password": "pw-alice", "domain": "",
      "home_agents": ["ha1", "ha2"], "clock_offset_s": -2.5, "static_key": "00:11:22:33:44:55:66:77",
@@ -138,6 +138,7 @@ class TestMipSettings : public QObject {
     QCOMPARE(m.responseTimeout, milliseconds(250));
     QCOMPARE(m.retries, 4u);
     QCOMPARE(m.prefixLength, std::uint8_t{16});
+    QCOMPARE(m.saNvramBytes, std::size_t{8000});
 
     QCOMPARE(m.mobiles.size(), std::size_t{2});
     const MobileSettings& a = m.mobiles[0];
@@ -197,6 +198,7 @@ class TestMipSettings : public QObject {
     QCOMPARE(m.solicit, true);
     QCOMPARE(m.retries, 2u);
     QCOMPARE(m.prefixLength, std::uint8_t{24});
+    QCOMPARE(m.saNvramBytes, std::size_t{131072});
 
     const MobileSettings& a = m.mobiles[0];
     QCOMPARE(a.nai, std::string("mn1@roamscope.test"));
@@ -245,7 +247,7 @@ class TestMipSettings : public QObject {
         "/methods/mip/lifetme_s: expected one of the keys key_mode, aaa_server, backbone, aaa_secret, "
         "external_aaa_server, static_spi, skey_spi, skey_prime_spi, replay_window_s, lifetime_s, "
         "reregister_before_s, rekey_interval_s, advertisement_interval_ms, advertisement_lifetime_s, solicit, "
-        "response_timeout_ms, retries, prefix_length, mobiles, users, faults, found the key \"lifetme_s\"");
+        "response_timeout_ms, retries, prefix_length, sa_nvram_bytes, mobiles, users, faults, found the key \"lifetme_s\"");
     row("bad key mode", section(R"("key_mode": "pre-shared")"),
         "/methods/mip/key_mode: expected one of \"dynamic\", \"static\", found \"pre-shared\"");
     row("aaa server of the wrong role", section(R"("aaa_server": "dc")"),
@@ -286,6 +288,8 @@ class TestMipSettings : public QObject {
         "/methods/mip/advertisement_lifetime_s: expected an integer 1..9000, found 9001");
     row("solicit not a boolean", section(R"("solicit": "yes")"),
         "/methods/mip/solicit: expected true or false, found \"yes\"");
+    row("nvram below one SA", section(R"("sa_nvram_bytes": 79)"),
+        "/methods/mip/sa_nvram_bytes: expected an integer 80..1073741824, found 79");
     row("prefix too long", section(R"("prefix_length": 31)"),
         "/methods/mip/prefix_length: expected an integer 8..30, found 31");
     row("no mobiles", withMip("{}"), "/methods/mip/mobiles: expected a value (the key is required), found nothing");

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // resources/profiles/reference.json, the profile bench_crypto_costs measured,
 // loads with the cost-profile loader and has a figure for every cost the WLAN
-// system charges (wlan_costs.h), so a run with it never meets an unknown cost.
+// system (wlan_costs.h) and the Mobile IP system (mip/mip_costs.h) charge, so a
+// run with it never meets an unknown cost.
 #include <QtTest>
 #include <string>
 #include <string_view>
 
+#include "core/protocols/mip/mip_costs.h"
 #include "core/protocols/wlan/wlan_costs.h"
 #include "core/sim/cost_profile.h"
 
@@ -28,7 +30,10 @@ class TestWlanReferenceProfile : public QObject {
       QVERIFY2(cost.has_value(), std::string(name).c_str());
       QVERIFY2(*cost > 0, std::string(name).c_str());
     }
-    QCOMPARE(profile.baseCosts().size(), std::size_t{11});
+    namespace m = mip::cost;
+    for (std::string_view name : {m::kRegistrationProcessing, m::kAuthenticator, m::kMsChapResponse, m::kSessionKeys})
+      QVERIFY2(profile.find(name).value_or(0) > 0, std::string(name).c_str());
+    QCOMPARE(profile.baseCosts().size(), std::size_t{15});
     // Orders of magnitude any machine keeps: 8192 HMAC-SHA1 blocks above a TLS step above a MIC.
     QVERIFY(profile.cost(c::kPbkdf2) > profile.cost(c::kEapTlsServerMessage));
     QVERIFY(profile.cost(c::kEapTlsServerMessage) > profile.cost(c::kEapolMic));
