@@ -15,7 +15,14 @@ std::variant<std::unique_ptr<EmulatedNetwork>, std::string> upcast(Created creat
 
 std::variant<std::unique_ptr<EmulatedNetwork>, std::string> createNetwork(const sim::Scenario& scenario,
                                                                           std::optional<std::uint64_t> seed) {
-  if (mip::isMipScenario(scenario)) return upcast<mip::MipNetwork>(mip::MipNetwork::create(scenario, seed));
+  return createNetwork(scenario, seed, mip::MipRunOptions{});
+}
+
+std::variant<std::unique_ptr<EmulatedNetwork>, std::string> createNetwork(const sim::Scenario& scenario,
+                                                                          std::optional<std::uint64_t> seed,
+                                                                          const mip::MipRunOptions& mipOptions) {
+  if (mip::isMipScenario(scenario))
+    return upcast<mip::MipNetwork>(mip::MipNetwork::create(scenario, seed, mipOptions));
   return upcast<wlan::WlanNetwork>(wlan::WlanNetwork::create(scenario, seed));
 }
 

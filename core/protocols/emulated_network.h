@@ -14,6 +14,10 @@
 #include "core/sim/scenario.h"
 #include "core/sim/simulation.h"
 
+namespace rs::mip {
+struct MipRunOptions;
+}
+
 namespace rs::protocols {
 
 class EmulatedNetwork {
@@ -31,5 +35,10 @@ class EmulatedNetwork {
 // scenario file and what is wrong.
 std::variant<std::unique_ptr<EmulatedNetwork>, std::string> createNetwork(const sim::Scenario& scenario,
                                                                           std::optional<std::uint64_t> seed = {});
+// As above, with what a front end changes for a Mobile IP run (an external AAA server, its secret);
+// the WLAN system has no such options and ignores them.
+std::variant<std::unique_ptr<EmulatedNetwork>, std::string> createNetwork(const sim::Scenario& scenario,
+                                                                          std::optional<std::uint64_t> seed,
+                                                                          const mip::MipRunOptions& mipOptions);
 
 }  // namespace rs::protocols

@@ -7,6 +7,8 @@
 #include <functional>
 #include <variant>
 
+#include "core/protocols/emulated_network.h"
+#include "core/protocols/mip/mip_network.h"
 #include "core/protocols/wlan/key_log.h"
 #include "core/protocols/wlan/wlan_network.h"
 #include "core/sim/scenario.h"
@@ -19,6 +21,17 @@ namespace {
 // Events run between two looks at the wall clock: small enough that a slice overshoots its budget
 // by well under a millisecond, large enough that the clock is not read per event.
 constexpr std::uint64_t kEventsPerClockCheck = 256;
+
+mip::MipRunOptions mipRunOptions(const EmulationController::AaaServer& server) {
+  mip::MipRunOptions options;
+  if (!server.external()) return options;
+  // parseUdpAddress reads "HOST:PORT" and "[v6]:PORT": an IPv6 literal needs its brackets.
+  std::string host = server.host.trimmed().toStdString();
+  if (host.find(':') != std::string::npos && host.front() != '[') host = "[" + host + "]";
+  options.externalAaaServer = fmt::format("{}:{}", host, server.port);
+  if (!server.secret.isEmpty()) options.aaaSecret = server.secret.toStdString();
+  return options;
+}
 }  // namespace
 
 EmulationController::EmulationController(QObject* parent) : FrameSource(parent) {
@@ -90,7 +103,7 @@ bool EmulationController::buildNetwork() {
   frames_.points.clear();
   frames_.frames.clear();
   trace_.events.clear();
-  publishedFrames_ = publishedTrace_ = publishedHandoffFingerprint_ = publishedKeys_ = 0;
+  publishedFrames_ = publishedTrace_ = publishedHandoffFingerprint_ = publishedRegistrationFingerprint_ = publishedKeys_ = 0;
   frameHold_.reset();
   finished_ = false;
 
@@ -98,15 +111,17 @@ bool EmulationController::buildNetwork() {
   if (durationOverride_) scenario.duration = *durationOverride_;
   QString error;
   try {
-    auto created = wlan::WlanNetwork::create(scenario);
+    auto created = protocols::createNetwork(scenario, std::nullopt, mipRunOptions(aaaServer_));
     if (auto* message = std::get_if<std::string>(&created))
       error = QString::fromStdString(*message);
     else
-      network_ = std::get<std::unique_ptr<wlan::WlanNetwork>>(std::move(created));
+      network_ = std::get<std::unique_ptr<protocols::EmulatedNetwork>>(std::move(created));
   } catch (const std::exception& e) {
     error = tr("%1: cannot build the network: %2").arg(scenarioPath_, QString::fromUtf8(e.what()));
   }
   if (network_) {
+    wlan_ = dynamic_cast<wlan::WlanNetwork*>(network_.get());
+    mip_ = dynamic_cast<const mip::MipNetwork*>(network_.get());
     // Frames reach the store through the protocol stop, which watches them only while a step is armed.
     network_->simulation().setFrameSink(&protocolStop_);
     network_->simulation().addTraceSink(&trace_);
@@ -129,6 +144,8 @@ void EmulationController::destroyNetwork() {
   network_->simulation().setFrameSink(nullptr);
   protocolStop_.disarm();
   keyStop_.disarm();
+  wlan_ = nullptr;
+  mip_ = nullptr;
   network_.reset();
 }
 
@@ -160,7 +177,12 @@ QString EmulationController::nextEventText() const {
 
 const std::vector<roam::HandoffRecord>& EmulationController::handoffs() const {
   static const std::vector<roam::HandoffRecord> kNone;
-  return network_ ? network_->truth().records() : kNone;
+  return wlan_ ? wlan_->truth().records() : kNone;
+}
+
+const std::vector<mipreg::RegistrationRecord>& EmulationController::registrations() const {
+  static const std::vector<mipreg::RegistrationRecord> kNone;
+  return mip_ ? mip_->truth().records() : kNone;
 }
 
 std::string EmulationController::displayedProtocol(std::size_t storeIndex) {
@@ -183,7 +205,7 @@ void EmulationController::annotateKeys(std::size_t index, Dissection& dissection
   decryption_.annotate(frames_, installedKeys(), index, dissection);
 }
 
-const wlan::KeyLog* EmulationController::installedKeys() const { return network_ ? &network_->keys() : nullptr; }
+const wlan::KeyLog* EmulationController::installedKeys() const { return wlan_ ? &wlan_->keys() : nullptr; }
 
 const sim::Topology* EmulationController::topology() const {
   return network_ ? &network_->simulation().topology() : nullptr;
@@ -320,9 +342,9 @@ bool EmulationController::stepOne() {
 
 void EmulationController::finishIfDone() {
   if (finished_ || nextEvent()) return;
-  // Nothing left before the duration: WlanNetwork::run() runs nothing more, advances the clock to
+  // Nothing left before the duration: runToDuration() runs nothing more, advances the clock to
   // the duration and closes attempts still open, exactly as a headless run ends.
-  network_->run();
+  network_->runToDuration();
   finished_ = true;
 }
 
@@ -395,6 +417,16 @@ std::size_t EmulationController::handoffFingerprint() const {
   return h * 31 + handoffs().size();
 }
 
+std::size_t EmulationController::registrationFingerprint() const {
+  // As handoffFingerprint(): a record's reply, outcome and figures arrive after it was appended.
+  std::size_t h = 0;
+  for (const auto& r : registrations()) {
+    h = h * 31 + std::hash<std::int64_t>{}(r.endNs);
+    h = h * 31 + r.steps.size() * 7 + r.latencyNs.size() * 3 + (r.success ? 1 : 0) + (r.code ? 2 : 0);
+  }
+  return h * 31 + registrations().size();
+}
+
 void EmulationController::publish() {
   if (visibleFrames() > publishedFrames_) {
     const std::size_t first = publishedFrames_;
@@ -406,13 +438,17 @@ void EmulationController::publish() {
     publishedTrace_ = trace_.events.size();
     emit traceAdded(static_cast<qsizetype>(first), static_cast<qsizetype>(publishedTrace_ - first));
   }
-  if (const std::size_t keys = network_ ? network_->keys().entries().size() : 0; keys != publishedKeys_) {
+  if (const std::size_t keys = wlan_ ? wlan_->keys().entries().size() : 0; keys != publishedKeys_) {
     publishedKeys_ = keys;
     emit keysChanged();
   }
   if (const std::size_t h = handoffFingerprint(); h != publishedHandoffFingerprint_) {
     publishedHandoffFingerprint_ = h;
     emit handoffsChanged();
+  }
+  if (const std::size_t r = registrationFingerprint(); r != publishedRegistrationFingerprint_) {
+    publishedRegistrationFingerprint_ = r;
+    emit registrationsChanged();
   }
   emit stateChanged(static_cast<qint64>(now()), static_cast<quint64>(executedEvents()), isRunning());
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Drives one emulated WLAN run for the GUI: loads a scenario, keeps every
+// Drives one emulated run for the GUI (the WLAN or the Mobile IP system,
+// whichever the scenario describes): loads a scenario, keeps every
 // captured frame and trace event, and runs the scheduler in slices of wall
 // time on a QTimer so the event loop stays responsive (STYLE.md: no
 // processEvents re-entrance). Views read the stores through the accessors and
@@ -16,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "core/analysis/mip/registration_record.h"
 #include "core/analysis/roam/handoff_record.h"
 #include "core/sim/capture_hub.h"
 #include "core/sim/scenario_override.h"
@@ -31,6 +33,12 @@
 namespace rs::wlan {
 class KeyLog;
 class WlanNetwork;
+}
+namespace rs::mip {
+class MipNetwork;
+}
+namespace rs::protocols {
+class EmulatedNetwork;
 }
 namespace rs::sim {
 class Topology;
@@ -52,6 +60,18 @@ class EmulationController : public FrameSource {
   // Wall time one slice of runToEnd()/runToBreakpoint() may take before the event loop gets control back;
   // a slice always runs at least one batch of events (0: exactly one batch per slice).
   void setSliceBudgetMs(int ms) { sliceBudgetMs_ = ms; }
+  // Where a Mobile IP run's home agents ask for keys (Run > AAA server…): empty host: the embedded AAA
+  // server; else an external RADIUS server. Applies to the next load() or reset(); a WLAN run ignores it.
+  struct AaaServer {
+    QString host;  // empty: embedded
+    quint16 port = 1812;
+    QString secret;  // empty: the scenario's
+
+    bool external() const { return !host.trimmed().isEmpty(); }
+    bool operator==(const AaaServer&) const = default;
+  };
+  void setAaaServer(AaaServer server) { aaaServer_ = std::move(server); }
+  const AaaServer& aaaServer() const { return aaaServer_; }
 
   // Loads `path` and builds its network at time zero. On failure emits errorOccurred and returns
   // false; a scenario that does not even parse leaves the current run untouched.
@@ -94,7 +114,13 @@ class EmulationController : public FrameSource {
   const std::vector<sim::CapturePoint>& capturePoints() const { return frames_.points; }
   const std::vector<sim::MemoryFrameSink::Frame>& frames() const { return frames_.frames; }
   const std::vector<sim::TraceEvent>& traceEvents() const { return trace_.events; }
+  // The WLAN run's handoffs; empty for a Mobile IP run (its registrations are below).
   const std::vector<roam::HandoffRecord>& handoffs() const override;
+  // The Mobile IP system of the run (home agents, mobiles, their SA tables, registration truth); null for a
+  // WLAN run or when nothing is loaded.
+  const mip::MipNetwork* mipNetwork() const { return mip_; }
+  // The Mobile IP run's registrations so far; empty for a WLAN run.
+  const std::vector<mipreg::RegistrationRecord>& registrations() const;
 
   // FrameSource: the frames the run's capture points recorded, decrypted with the keys its APs installed.
   // After a step to a protocol, frames the same event recorded after the matching one wait for the
@@ -105,7 +131,8 @@ class EmulationController : public FrameSource {
   void annotateKeys(std::size_t index, Dissection& dissection) override;
   // The Protocol column of stored frame `storeIndex` (held back or not): decrypted with the run's keys.
   std::string displayedProtocol(std::size_t storeIndex);
-  // The keys the run's APs installed so far (PMKs, TKs, GTKs); null when nothing is loaded.
+  // The keys the run's APs installed so far (PMKs, TKs, GTKs); null when nothing is loaded or for a
+  // Mobile IP run (its keys are in the SA tables, see mipNetwork()).
   const wlan::KeyLog* installedKeys() const;
   // Node names for the trace; null when nothing is loaded.
   const sim::Topology* topology() const;
@@ -133,6 +160,8 @@ class EmulationController : public FrameSource {
   void breakpointHit(const QString& description);
   // A step to a protocol stopped right after frame `frame` (an index into frames()).
   void protocolReached(const QString& protocol, qsizetype frame);
+  // A Mobile IP run's registrations grew or one was completed (see registrations()).
+  void registrationsChanged();
 
  private:
   void runSlice();
@@ -152,11 +181,17 @@ class EmulationController : public FrameSource {
   // Emits the growth signals for what the last steps added, then stateChanged.
   void publish();
   std::size_t handoffFingerprint() const;
+  std::size_t registrationFingerprint() const;
 
   // The sinks outlive the network that writes into them (declared first, destroyed last).
   sim::MemoryFrameSink frames_;
   sim::MemoryTraceSink trace_;
-  std::unique_ptr<wlan::WlanNetwork> network_;
+  std::unique_ptr<protocols::EmulatedNetwork> network_;
+  // network_ seen as the system it is, set once after building: the WLAN-only parts (handoffs, key log)
+  // and the Mobile IP-only ones (registrations, SA tables). Exactly one is non-null while loaded.
+  wlan::WlanNetwork* wlan_ = nullptr;
+  const mip::MipNetwork* mip_ = nullptr;
+  AaaServer aaaServer_;
   RunDecryption decryption_;
   std::unique_ptr<sim::Scenario> scenario_;  // as loaded, so reset() rebuilds the same run
   QString scenarioPath_;
@@ -181,6 +216,7 @@ class EmulationController : public FrameSource {
   std::size_t publishedFrames_ = 0;
   std::size_t publishedTrace_ = 0;
   std::size_t publishedHandoffFingerprint_ = 0;
+  std::size_t publishedRegistrationFingerprint_ = 0;
   std::size_t publishedKeys_ = 0;  // KeyLog entries when keysChanged was last emitted
 };
 

@@ -39,6 +39,7 @@
 #include "ui/app/packet_list_model.h"
 #include "ui/app/report_export.h"
 #include "ui/app/report_export_job.h"
+#include "ui/app/resource_paths.h"
 #include "ui/app/status_task.h"
 #include "ui/app/run_export.h"
 #include "ui/app/timeline_view.h"
@@ -54,7 +55,7 @@ constexpr auto kLastScenarioKey = "scenario/last";
 constexpr auto kRecentCapturesKey = "captures/recent";
 constexpr int kRecentCaptures = 10;
 // Bump when the docks change, so an old saved layout is not applied to a different set of docks.
-constexpr int kStateVersion = 4;
+constexpr int kStateVersion = 5;
 
 QTableView* makeTableView(QWidget* parent, const QString& name) {
   auto* view = new QTableView(parent);
@@ -368,6 +369,7 @@ void MainWindow::createActions() {
   bar->addAction(resetAction_);
   createSteppingActions(run, bar);
   createSweepAction(run);
+  createAaaAction(run);
   createNavigationActions();
 }
 
@@ -450,6 +452,7 @@ void MainWindow::createDocks() {
   QMenu* view = menuBar()->addMenu(tr("&View"));
   for (QDockWidget* dock : {details, bytes, timeline, handoffDock, trace, plots, sweepDock}) view->addAction(dock->toggleViewAction());
   for (QDockWidget* dock : createSteppingDocks()) view->addAction(dock->toggleViewAction());
+  for (QDockWidget* dock : createMipDocks()) view->addAction(dock->toggleViewAction());
   view->addSeparator();
   view->addActions({latencyPlots_->pinAction(), latencyPlots_->clearPinAction(), latencyPlots_->exportPlotAction()});
 }
@@ -609,7 +612,10 @@ void MainWindow::dropEvent(QDropEvent* event) {
 
 void MainWindow::chooseScenario() {
   const QString last = QSettings().value(kLastScenarioKey).toString();
-  const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), QFileInfo(last).absolutePath(),
+  // Before any scenario was opened (or when its folder is gone) the presets are where to start.
+  const QString dir = !last.isEmpty() && QFileInfo(last).absoluteDir().exists() ? QFileInfo(last).absolutePath()
+                                                                               : scenariosDirectory();
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), dir,
                                                     tr("Scenario files (*.json);;All files (*)"));
   if (!path.isEmpty()) openScenario(path);
 }

@@ -42,6 +42,8 @@ class StatusTask;
 class HexView;
 class PacketDetailsModel;
 class PacketListModel;
+class RegistrationTableModel;
+class SaTablePane;
 class TimelineView;
 class TracePane;
 
@@ -111,6 +113,13 @@ class MainWindow : public QMainWindow {
   ParameterEditor* parameterEditor() const { return parameterEditor_; }
   // Run > Sweep… and the Sweep dock (docs/gui.md "Sweeps").
   SweepController* sweep() const { return sweep_; }
+  // Mobile IP runs (docs/gui.md "Mobile IP runs", main_window_mip.cpp): the Registrations and Security
+  // associations docks.
+  RegistrationTableModel* registrationModel() const { return registrationModel_; }
+  QTableView* registrationView() const { return registrationView_; }
+  SaTablePane* saTablePane() const { return saTablePane_; }
+  // Selects the Registration Request of the registration in row `row` and shows the registration in the timeline.
+  void focusRegistration(int row);
   // Go menu: moves the packet-list selection by `delta` rows (clamped), or to packet number `number`
   // (1-based, as the No. column) when it is shown; false when there is no such row.
   bool selectPacketRow(int row);
@@ -136,6 +145,10 @@ class MainWindow : public QMainWindow {
   // Run > Sweep… (main_window_sweep.cpp) and the Sweep dock.
   void createSweepAction(QMenu* run);
   QDockWidget* createSweepDock();
+  // Run > AAA server… and the Registrations and Security associations docks (main_window_mip.cpp).
+  void createAaaAction(QMenu* run);
+  QList<QDockWidget*> createMipDocks();
+  void chooseAaaServer();
   void setSpeedIndex(int index);
   void restoreSettings();
   void showPacket(int row);
@@ -186,6 +199,9 @@ class MainWindow : public QMainWindow {
   ScenarioView* scenarioView_ = nullptr;
   ParameterEditor* parameterEditor_ = nullptr;
   SweepController* sweep_ = nullptr;
+  RegistrationTableModel* registrationModel_ = nullptr;
+  QTableView* registrationView_ = nullptr;
+  SaTablePane* saTablePane_ = nullptr;
 
   bool followTail_ = true;
 

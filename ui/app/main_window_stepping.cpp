@@ -34,11 +34,12 @@ constexpr auto kSpeedKey = "run/speed";
 // Virtual seconds per wall second; 0 first: as fast as possible (the default).
 constexpr double kSpeeds[] = {0, 0.01, 0.1, 1, 10, 100};
 
-// The protocols the WLAN emulation's frames show in the Protocol column; the box is editable for others.
+// The protocols the emulations' frames show in the Protocol column (WLAN, then Mobile IP's registrations and
+// agent advertisements); the box is editable for others.
 const QStringList& knownProtocols() {
-  static const QStringList kProtocols{QStringLiteral("EAPOL"),  QStringLiteral("EAP"),  QStringLiteral("RADIUS"),
-                                      QStringLiteral("802.11"), QStringLiteral("SEED000"), QStringLiteral("UDP"),
-                                      QStringLiteral("LLC")};
+  static const QStringList kProtocols{QStringLiteral("EAPOL"),    QStringLiteral("EAP"),     QStringLiteral("RADIUS"),
+                                      QStringLiteral("802.11"),   QStringLiteral("SEED000"), QStringLiteral("UDP"),
+                                      QStringLiteral("LLC"),      QStringLiteral("MobileIP"), QStringLiteral("ICMP")};
   return kProtocols;
 }
 

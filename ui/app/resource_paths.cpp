@@ -11,8 +11,8 @@ QString resourcesDirectory() {
   return QDir::cleanPath(QStringLiteral(ROAMSCOPE_SOURCE_DIR "/resources"));
 }
 
-QString demoScenarioPath() {
-  return QDir(resourcesDirectory()).filePath(QStringLiteral("scenarios/wlan-8021x-seed000.json"));
-}
+QString scenariosDirectory() { return QDir(resourcesDirectory()).filePath(QStringLiteral("scenarios")); }
+
+QString demoScenarioPath() { return QDir(scenariosDirectory()).filePath(QStringLiteral("wlan-8021x-seed000.json")); }
 
 }  // namespace rs::ui

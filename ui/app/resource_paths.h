@@ -8,6 +8,8 @@
 namespace rs::ui {
 
 QString resourcesDirectory();
+// resources/scenarios: the presets (WLAN and Mobile IP); where Open scenario starts before any was opened.
+QString scenariosDirectory();
 // resources/scenarios/wlan-8021x-seed000.json: what `roamscope` opens with no argument.
 QString demoScenarioPath();
 

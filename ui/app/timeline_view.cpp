@@ -208,11 +208,15 @@ void TimelineView::setCurrentFrame(std::size_t frameIndex) {
 
 void TimelineView::focusHandoff(const roam::HandoffRecord& record) {
   const auto [low, high] = recordSpan(record);
-  // A tenth of the span on each side, at least 50 µs: a join's phases can all fall within a millisecond.
-  const double margin = std::max(sim::toSeconds(high - low) / 10, 50e-6);
   focused_ = std::make_pair(record.sta, record.startNs);
   lanes_.ensureLane(NodeAddress::mac(record.sta), {});
-  setVisibleRange(toAxisSeconds(low) - margin, toAxisSeconds(high) + margin);
+  focusSpan(low, high);
+}
+
+void TimelineView::focusSpan(std::int64_t startNs, std::int64_t endNs) {
+  // A tenth of the span on each side, at least 50 µs: a join's phases can all fall within a millisecond.
+  const double margin = std::max(sim::toSeconds(endNs - startNs) / 10, 50e-6);
+  setVisibleRange(toAxisSeconds(startNs) - margin, toAxisSeconds(endNs) + margin);
 }
 
 void TimelineView::fitAll() {

@@ -95,6 +95,8 @@ class TimelineView : public QWidget {
   void setCurrentFrame(std::size_t frameIndex);
   // Zooms to the record's span (its phases and its start..end) with a margin and highlights its phase bars.
   void focusHandoff(const roam::HandoffRecord& record);
+  // Zooms to [startNs, endNs] (frame-stream timestamps) with the same margin (a Mobile IP registration).
+  void focusSpan(std::int64_t startNs, std::int64_t endNs);
   // Shows every frame, and keeps showing every frame as the source grows until the user zooms or pans.
   void fitAll();
 
