@@ -8,16 +8,19 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "ui/app/emulation_controller.h"
 #include "ui/app/frame_source.h"
 #include "ui/app/plot_file_export.h"
 #include "ui/plots/latency_cdf_plot.h"
 #include "ui/plots/latency_timeline_plot.h"
 #include "ui/plots/phase_breakdown_plot.h"
 #include "ui/plots/plot_theme.h"
+#include "ui/plots/registration_plots.h"
 #include "ui/plots/run_comparison_plot.h"
 #include "ui/report/html_tables.h"
 #include "ui/report/plot_images.h"
@@ -36,7 +39,16 @@ QCustomPlot* makePlot(QWidget* parent, const QString& name) {
   return plot;
 }
 
-QString defaultFileName(int tab) {
+// The Mobile IP run `source` is, or null (a WLAN run, captures, nothing).
+const EmulationController* mipRun(const FrameSource* source) {
+  const auto* run = qobject_cast<const EmulationController*>(source);
+  return run && run->mipNetwork() ? run : nullptr;
+}
+
+QString defaultFileName(bool registrations, int tab) {
+  if (registrations)
+    return tab == LatencyPlotsWidget::RegistrationHopsTab ? QStringLiteral("registration-hops.png")
+                                                          : QStringLiteral("registration-latency.png");
   switch (tab) {
     case LatencyPlotsWidget::TimelineTab: return QStringLiteral("latency-timeline.png");
     case LatencyPlotsWidget::CdfTab: return QStringLiteral("latency-cdf.png");
@@ -55,6 +67,10 @@ LatencyPlotsWidget::LatencyPlotsWidget(QWidget* parent)
       phases_(makePlot(this, QStringLiteral("phaseBreakdownPlot"))),
       compareTimeline_(makePlot(this, QStringLiteral("comparisonTimelinePlot"))),
       compareCdf_(makePlot(this, QStringLiteral("comparisonCdfPlot"))),
+      registrationTabs_(new QTabWidget(this)),
+      registrationLatency_(makePlot(this, QStringLiteral("registrationLatencyPlot"))),
+      registrationHops_(makePlot(this, QStringLiteral("registrationHopsPlot"))),
+      stack_(new QStackedWidget(this)),
       pinAction_(new QAction(tr("&Pin run for comparison"), this)),
       clearPinAction_(new QAction(tr("&Unpin run"), this)),
       exportPlotAction_(new QAction(tr("Export &plot…"), this)) {
@@ -68,6 +84,12 @@ LatencyPlotsWidget::LatencyPlotsWidget(QWidget* parent)
   comparison->addWidget(compareTimeline_);
   comparison->addWidget(compareCdf_);
   tabs_->addTab(comparison, tr("Comparison"));
+  registrationTabs_->setObjectName(QStringLiteral("registrationPlotTabs"));
+  registrationTabs_->addTab(registrationLatency_, tr("Registration latency"));
+  registrationTabs_->addTab(registrationHops_, tr("Registration hops"));
+  // One set of tabs at a time: a run has handoffs or registrations, never both.
+  stack_->addWidget(tabs_);
+  stack_->addWidget(registrationTabs_);
 
   pinAction_->setToolTip(tr("Keep a copy of this run's handoffs to compare the next run or capture with"));
   clearPinAction_->setEnabled(false);
@@ -75,8 +97,7 @@ LatencyPlotsWidget::LatencyPlotsWidget(QWidget* parent)
   connect(pinAction_, &QAction::triggered, this, &LatencyPlotsWidget::pinCurrentRun);
   connect(clearPinAction_, &QAction::triggered, this, &LatencyPlotsWidget::clearPin);
   connect(exportPlotAction_, &QAction::triggered, this, &LatencyPlotsWidget::chooseExportFile);
-  for (QCustomPlot* plot : {timeline_, cdf_, phases_, compareTimeline_, compareCdf_})
-    plot->addActions({pinAction_, clearPinAction_, exportPlotAction_});
+  for (QCustomPlot* plot : allPlots()) plot->addActions({pinAction_, clearPinAction_, exportPlotAction_});
 
   auto* buttons = new QHBoxLayout;
   for (QAction* action : {pinAction_, clearPinAction_, exportPlotAction_}) {
@@ -89,7 +110,7 @@ LatencyPlotsWidget::LatencyPlotsWidget(QWidget* parent)
   layout->setContentsMargins(0, 0, 0, 0);
   layout->setSpacing(2);
   layout->addLayout(buttons);
-  layout->addWidget(tabs_, 1);
+  layout->addWidget(stack_, 1);
 
   // One redraw for every change within the delay: a running emulation completes records in bursts.
   redrawTimer_.setSingleShot(true);
@@ -107,6 +128,8 @@ void LatencyPlotsWidget::setSource(FrameSource* source) {
   if (source_) {
     connect(source_, &FrameSource::handoffsChanged, this, &LatencyPlotsWidget::scheduleRedraw);
     connect(source_, &FrameSource::cleared, this, &LatencyPlotsWidget::scheduleRedraw);
+    if (auto* run = qobject_cast<EmulationController*>(source))
+      connect(run, &EmulationController::registrationsChanged, this, &LatencyPlotsWidget::scheduleRedraw);
   }
   scheduleRedraw();
 }
@@ -174,13 +197,22 @@ void LatencyPlotsWidget::redrawNow() {
   if (pinned_) pinned = ComparedRun{tr("%1 (pinned)").arg(pinned_->label), &pinned_->records, pinned_->originNs};
   plotTimelineComparison(*compareTimeline_, pinned, current, definition_);
   plotCdfComparison(*compareCdf_, pinned, current, definition_);
+
+  static const std::vector<mipreg::RegistrationRecord> noRegistrations;
+  const EmulationController* run = mipRun(source_);
+  const auto& registrations = run ? run->registrations() : noRegistrations;
+  plotRegistrationLatency(*registrationLatency_, registrations);
+  plotRegistrationHops(*registrationHops_, registrations);
+  stack_->setCurrentWidget(run ? static_cast<QWidget*>(registrationTabs_) : tabs_);
+  // A pin keeps handoffs for the comparison tab, which a Mobile IP run does not show.
+  pinAction_->setEnabled(run == nullptr);
   applyTheme();
 }
 
 void LatencyPlotsWidget::applyTheme() {
   // After the fills: the theme reaches the legend entries and notes they created (plot_theme.h).
   const PlotTheme theme = plotThemeFor(palette());
-  for (QCustomPlot* plot : {timeline_, cdf_, phases_, compareTimeline_, compareCdf_}) {
+  for (QCustomPlot* plot : allPlots()) {
     applyPlotTheme(*plot, theme);
     plot->replot(QCustomPlot::rpQueuedReplot);
   }
@@ -192,7 +224,15 @@ void LatencyPlotsWidget::changeEvent(QEvent* event) {
   QWidget::changeEvent(event);
 }
 
+QList<QCustomPlot*> LatencyPlotsWidget::allPlots() const {
+  return {timeline_, cdf_, phases_, compareTimeline_, compareCdf_, registrationLatency_, registrationHops_};
+}
+
+bool LatencyPlotsWidget::showsRegistrations() const { return stack_->currentWidget() == registrationTabs_; }
+
 QList<QCustomPlot*> LatencyPlotsWidget::currentPlots() const {
+  if (showsRegistrations())
+    return {registrationTabs_->currentIndex() == RegistrationHopsTab ? registrationHops_ : registrationLatency_};
   switch (tabs_->currentIndex()) {
     case TimelineTab: return {timeline_};
     case CdfTab: return {cdf_};
@@ -216,8 +256,10 @@ std::optional<QString> LatencyPlotsWidget::exportCurrentPlot(const QString& path
 }
 
 void LatencyPlotsWidget::chooseExportFile() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), defaultFileName(tabs_->currentIndex()),
-                                                    plotFileFilter());
+  const bool registrations = showsRegistrations();
+  const int tab = registrations ? registrationTabs_->currentIndex() : tabs_->currentIndex();
+  const QString path =
+      QFileDialog::getSaveFileName(this, tr("Export plot"), defaultFileName(registrations, tab), plotFileFilter());
   if (path.isEmpty()) return;
   if (const auto error = exportCurrentPlot(path)) emit errorOccurred(*error);
   else emit statusMessage(tr("Exported the plot to %1").arg(path));

@@ -8,7 +8,9 @@
 // change, coalesced by one timer so a running emulation does not redraw per
 // event (STYLE.md, GUI). Only one emulated network can exist at a time, so
 // two runs are compared by pinning a copy of one run's records and then
-// running (or opening) the other.
+// running (or opening) the other. A Mobile IP run has no handoffs: the dock
+// shows its registration plots instead (latency over time, hop breakdown, as
+// the registration report draws them), redrawn as its registrations change.
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
@@ -19,6 +21,7 @@
 
 class QAction;
 class QCustomPlot;
+class QStackedWidget;
 class QTabWidget;
 
 namespace rs::ui {
@@ -30,13 +33,16 @@ class LatencyPlotsWidget : public QWidget {
 
  public:
   enum Tab { TimelineTab, CdfTab, PhasesTab, ComparisonTab, TabCount };
+  // The tabs of registrationTabs(), shown in place of tabs() on a Mobile IP run.
+  enum RegistrationTab { RegistrationLatencyTab, RegistrationHopsTab, RegistrationTabCount };
   // How long handoff changes are collected before one redraw.
   static constexpr int kRedrawDelayMs = 200;
 
   explicit LatencyPlotsWidget(QWidget* parent = nullptr);
   ~LatencyPlotsWidget() override;
 
-  // Shows another source's handoffs (an opened capture instead of the run, and back); null shows none.
+  // Shows another source's handoffs (an opened capture instead of the run, and back), or the
+  // registrations of a Mobile IP run (the EmulationController with a mipNetwork()); null shows none.
   void setSource(FrameSource* source);
   FrameSource* source() const { return source_; }
   roam::Definition definition() const { return definition_; }
@@ -60,6 +66,11 @@ class LatencyPlotsWidget : public QWidget {
   QCustomPlot* phasePlot() const { return phases_; }
   QCustomPlot* comparisonTimelinePlot() const { return compareTimeline_; }
   QCustomPlot* comparisonCdfPlot() const { return compareCdf_; }
+  QTabWidget* registrationTabs() const { return registrationTabs_; }
+  QCustomPlot* registrationLatencyPlot() const { return registrationLatency_; }
+  QCustomPlot* registrationHopsPlot() const { return registrationHops_; }
+  // True while the source is a Mobile IP run: registrationTabs() is shown instead of tabs().
+  bool showsRegistrations() const;
   // The plots the current tab shows, left to right (an exported file stacks them top to bottom).
   QList<QCustomPlot*> currentPlots() const;
   bool isRedrawPending() const { return redrawTimer_.isActive(); }
@@ -96,6 +107,8 @@ class LatencyPlotsWidget : public QWidget {
 
   void scheduleRedraw();
   void applyTheme();
+  // Both the roam and the registration plots: the theme and the context menu reach every one.
+  QList<QCustomPlot*> allPlots() const;
 
   QPointer<FrameSource> source_;
   roam::Definition definition_ = roam::Definition::ReassocToLastKey;
@@ -108,6 +121,10 @@ class LatencyPlotsWidget : public QWidget {
   QCustomPlot* phases_;
   QCustomPlot* compareTimeline_;
   QCustomPlot* compareCdf_;
+  QTabWidget* registrationTabs_;
+  QCustomPlot* registrationLatency_;
+  QCustomPlot* registrationHops_;
+  QStackedWidget* stack_;
   QAction* pinAction_;
   QAction* clearPinAction_;
   QAction* exportPlotAction_;

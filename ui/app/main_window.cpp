@@ -257,6 +257,7 @@ std::optional<QString> MainWindow::reportInputs(roam::ReportContext& context, Re
 }
 
 bool MainWindow::startReportExport(const QString& path) {
+  if (mipReportActive()) return startRegistrationExport(path);
   roam::ReportContext context;
   ReportExtras extras;
   if (const auto error = reportInputs(context, extras)) {
@@ -280,6 +281,7 @@ void MainWindow::reportExportFinished(const QString& path, const QString& error,
 }
 
 bool MainWindow::exportReport(const QString& path) {
+  if (mipReportActive()) return exportRegistrationReport(path);
   roam::ReportContext context;
   ReportExtras extras;
   std::optional<QString> error = reportInputs(context, extras);
@@ -296,8 +298,9 @@ void MainWindow::chooseCaptureFile() {
 }
 
 void MainWindow::chooseReportFile() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), QStringLiteral("handoffs.html"),
-                                                    reportFileFilter());
+  const QString path = QFileDialog::getSaveFileName(
+      this, tr("Export report"), mipReportActive() ? QStringLiteral("registrations.html") : QStringLiteral("handoffs.html"),
+      reportFileFilter());
   if (!path.isEmpty()) startReportExport(path);
 }
 

@@ -149,6 +149,10 @@ class MainWindow : public QMainWindow {
   void createAaaAction(QMenu* run);
   QList<QDockWidget*> createMipDocks();
   void chooseAaaServer();
+  // File > Export report on a Mobile IP run writes the registration report (as `simulate --report`).
+  bool mipReportActive() const;
+  bool startRegistrationExport(const QString& path);
+  bool exportRegistrationReport(const QString& path);
   void setSpeedIndex(int index);
   void restoreSettings();
   void showPacket(int row);

@@ -2,8 +2,8 @@
 // The main window's Mobile IP parts (issue #6): the Registrations dock (one
 // row per registration of the run, a selection shows its request in the
 // packet list and its span in the timeline), the Security associations dock
-// (the HAs' and MNs' SA tables at the current virtual time) and Run > AAA
-// server…; kept apart from main_window.cpp so the window's other parts change
+// (the HAs' and MNs' SA tables at the current virtual time), Run > AAA
+// server… and File > Export report's registration report; kept apart from main_window.cpp so the window's other parts change
 // independently (docs/gui.md "Mobile IP runs").
 #include <QAction>
 #include <QDockWidget>
@@ -17,8 +17,12 @@
 #include "ui/app/emulation_controller.h"
 #include "ui/app/main_window.h"
 #include "ui/app/packet_filter_proxy.h"
+#include "ui/app/registration_report_export.h"
 #include "ui/app/registration_table_model.h"
+#include "ui/app/report_export_job.h"
+#include "ui/app/run_export.h"
 #include "ui/app/sa_table_pane.h"
+#include "ui/app/status_task.h"
 #include "ui/app/timeline_view.h"
 
 namespace rs::ui {
@@ -93,6 +97,30 @@ void MainWindow::focusRegistration(int row) {
   if (packet < 0) return;  // not captured yet, or filtered out
   packetView_->selectRow(packet);
   packetView_->scrollTo(packetFilter_->index(packet, 0), QAbstractItemView::PositionAtCenter);
+}
+
+bool MainWindow::mipReportActive() const {
+  // Opened captures have no registration truth: their report stays the roam analysis'.
+  return activeSource_ == controller_ && controller_->mipNetwork() != nullptr;
+}
+
+bool MainWindow::startRegistrationExport(const QString& path) {
+  // A copy of the records: the run may go on while the worker writes.
+  if (!exportJob_->start(controller_->registrations(), runRegistrationReportContext(*controller_), path)) {
+    showError(tr("An export is already running: wait for it or cancel it."));
+    return false;
+  }
+  exportTask_->start(true);
+  statusBar()->showMessage(tr("Exporting the registration report to %1…").arg(path));
+  return true;
+}
+
+bool MainWindow::exportRegistrationReport(const QString& path) {
+  const auto error =
+      rs::ui::exportRegistrationReport(controller_->registrations(), runRegistrationReportContext(*controller_), path);
+  if (error) showError(*error);
+  else statusBar()->showMessage(tr("Exported the registration report to %1").arg(path), 10000);
+  return !error;
 }
 
 void MainWindow::chooseAaaServer() {

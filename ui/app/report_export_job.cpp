@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QMetaObject>
 
+#include "ui/app/registration_report_export.h"
+
 namespace rs::ui {
 
 ReportExportJob::ReportExportJob(QObject* parent) : QObject(parent) {}
@@ -17,11 +19,24 @@ ReportExportJob::~ReportExportJob() {
 bool ReportExportJob::start(std::vector<roam::HandoffRecord> records, roam::ReportContext context, const QString& path,
                             ReportExtras extras) {
   if (isRunning()) return false;
+  return startWork(path, [records = std::move(records), context = std::move(context), path,
+                          extras = std::move(extras)] { return exportRoamReport(records, context, path, extras); });
+}
+
+bool ReportExportJob::start(std::vector<mipreg::RegistrationRecord> records, mipreg::RegistrationReportContext context,
+                            const QString& path) {
+  if (isRunning()) return false;
+  return startWork(path, [records = std::move(records), context = std::move(context), path] {
+    return exportRegistrationReport(records, context, path);
+  });
+}
+
+bool ReportExportJob::startWork(const QString& path, std::function<std::optional<QString>()> write) {
+  if (isRunning()) return false;
   path_ = path;
   cancelled_ = false;
-  worker_ = QThread::create([this, records = std::move(records), context = std::move(context), path,
-                              extras = std::move(extras)] {
-    std::optional<QString> error = exportRoamReport(records, context, path, extras);
+  worker_ = QThread::create([this, write = std::move(write)] {
+    std::optional<QString> error = write();
     QMetaObject::invokeMethod(this, [this, error] { deliver(error); }, Qt::QueuedConnection);
   });
   worker_->start();

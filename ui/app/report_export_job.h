@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// File > Export report in the background: exportRoamReport on a worker thread
-// over a copy of the records, so writing 10,000 handoffs as HTML (seconds) or
+// File > Export report in the background: exportRoamReport (or, for a Mobile
+// IP run, exportRegistrationReport) on a worker thread over a copy of the
+// records, so writing 10,000 handoffs as HTML (seconds) or
 // PDF (tens of seconds of Qt's text layout) never freezes the window. The
 // plots are still drawn on the GUI thread, one queued call per plot
 // (ui/report/plot_images.h), which keeps the window answering between them.
@@ -12,10 +13,12 @@
 #include <QObject>
 #include <QString>
 #include <QThread>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
 
+#include "core/analysis/mip/registration_report.h"
 #include "ui/app/report_export.h"
 
 namespace rs::ui {
@@ -31,6 +34,9 @@ class ReportExportJob : public QObject {
   // False (nothing started) while another export runs.
   bool start(std::vector<roam::HandoffRecord> records, roam::ReportContext context, const QString& path,
              ReportExtras extras = {});
+  // The registration report of a Mobile IP run; false while another export runs.
+  bool start(std::vector<mipreg::RegistrationRecord> records, mipreg::RegistrationReportContext context,
+             const QString& path);
   void cancel() { cancelled_ = true; }
   bool isRunning() const { return worker_ != nullptr; }
   QString path() const { return path_; }
@@ -42,6 +48,8 @@ class ReportExportJob : public QObject {
   void finished(const QString& path, const QString& error, bool cancelled);
 
  private:
+  // Runs `write` (which owns its copy of the records) on the worker thread.
+  bool startWork(const QString& path, std::function<std::optional<QString>()> write);
   void deliver(std::optional<QString> error);
 
   // A QThread, not a std::thread: QTextDocument and the PDF engine start Qt timers, which need one.

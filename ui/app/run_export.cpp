@@ -28,6 +28,10 @@ roam::ReportContext runReportContext(const EmulationController& controller) {
   return context;
 }
 
+mipreg::RegistrationReportContext runRegistrationReportContext(const EmulationController& controller) {
+  return mipreg::RegistrationReportContext{{controller.scenarioPath().toStdString()}};
+}
+
 int firstFrameOfHandoff(const FrameSource& source, const roam::HandoffRecord& record) {
   // Frames are in time order in both sources: binary search for the first at the record's start.
   std::size_t low = 0, high = source.frameCount();

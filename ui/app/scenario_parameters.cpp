@@ -4,8 +4,10 @@
 #include <QObject>
 #include <variant>
 
+#include "core/protocols/mip/mip_settings.h"
 #include "core/protocols/wlan/wlan_network.h"
 #include "core/protocols/wlan/wlan_settings.h"
+#include "ui/app/mip_scenario_parameters.h"
 
 namespace rs::ui {
 
@@ -37,6 +39,8 @@ std::vector<sim::ScenarioOverride> ScenarioParameter::overrides(const QString& t
 }
 
 std::vector<ScenarioParameter> keyParameters(const sim::Scenario& s) {
+  // A Mobile IP scenario is built as the Mobile IP system, which ignores every WLAN setting.
+  if (mip::isMipScenario(s)) return mipKeyParameters(s);
   std::vector<ScenarioParameter> out;
   // Absent or broken WLAN sections show the defaults; the loader reports what is wrong on Apply.
   const auto read = wlan::readWlanSettings(s);

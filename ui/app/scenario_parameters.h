@@ -6,7 +6,8 @@
 // delay of the RADIUS server's link and of the APs' uplinks, the station's
 // walking speed, the duration and the seed. Each maps to the override paths
 // (core/sim/scenario_override.h) that carry its value into the file, so the
-// loader checks an edited value exactly as it checks the file.
+// loader checks an edited value exactly as it checks the file. A Mobile IP
+// scenario has its own (mip_scenario_parameters.h).
 #include <QString>
 #include <QStringList>
 #include <string>
@@ -29,7 +30,7 @@ struct ScenarioParameter {
 };
 
 // The parameters `scenario` has (a scenario without a RADIUS server has no RADIUS delay, one without
-// mobility no speed), with their current values.
+// mobility no speed; a Mobile IP scenario the Mobile IP ones), with their current values.
 std::vector<ScenarioParameter> keyParameters(const sim::Scenario& scenario);
 
 }  // namespace rs::ui

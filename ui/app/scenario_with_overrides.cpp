@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/protocols/mip/mip_settings.h"
 #include "core/protocols/wlan/wlan_settings.h"
 #include "core/sim/json_cursor.h"
 
@@ -17,8 +18,15 @@ std::variant<sim::Scenario, sim::ConfigError> loadScenarioWithOverrides(
     if (auto error = sim::applyOverride(json, o, path)) return *error;
   auto parsed = sim::parseScenario(json.dump(), path);
   if (auto* error = std::get_if<sim::ConfigError>(&parsed)) return *error;
-  // The WLAN section is read when the network is built; reading it now reports its errors early.
-  auto settings = wlan::readWlanSettings(std::get<sim::Scenario>(parsed));
+  // The methods section is read when the network is built; reading it now reports its errors early. A
+  // scenario with methods.mip is built as the Mobile IP system, so its section is the one to check.
+  const auto& scenario = std::get<sim::Scenario>(parsed);
+  if (mip::isMipScenario(scenario)) {
+    auto settings = mip::readMipSettings(scenario);
+    if (auto* error = std::get_if<sim::ConfigError>(&settings)) return *error;
+    return parsed;
+  }
+  auto settings = wlan::readWlanSettings(scenario);
   if (auto* error = std::get_if<sim::ConfigError>(&settings)) return *error;
   return parsed;
 }

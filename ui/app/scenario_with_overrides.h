@@ -2,9 +2,10 @@
 #pragma once
 // A scenario file with parameters changed (the scenario view's editor, as
 // `simulate --sweep` changes them): the file's JSON, each override applied
-// (core/sim/scenario_override.h), then the loader's and the WLAN settings'
-// checks, so a bad value is reported with its file and JSON Pointer before
-// any run is touched. Building the network itself is left to the caller
+// (core/sim/scenario_override.h), then the loader's checks and those of the
+// settings the network will read (the Mobile IP ones with methods.mip, else
+// the WLAN ones), so a bad value is reported with its file and JSON Pointer
+// before any run is touched. Building the network itself is left to the caller
 // (only one WlanNetwork may exist at a time).
 #include <string>
 #include <variant>
