@@ -29,6 +29,7 @@
 #include "ui/app/latency_plots_widget.h"
 #include "ui/app/main_window.h"
 #include "ui/app/report_export_job.h"
+#include "ui/report/registration_html_report.h"
 
 using rs::ui::EmulationController;
 using rs::ui::LatencyPlotsWidget;
@@ -122,6 +123,9 @@ class TestMipGuiReports : public QObject {
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
     QCOMPARE(images, 2);
     QCOMPARE(rows, 8);
+    // The page simulate --report writes (same function, same figure size): the same bytes.
+    const rs::mipreg::RegistrationReportContext context{{kMipScenario.toStdString()}};
+    QVERIFY(page.toStdString() == rs::ui::registrationReportHtml(window_->controller().registrations(), context));
   }
 
   // PDF: the HTML page printed, with its two plots as images.

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Scenario dock's parameter editor on a Mobile IP scenario, offscreen:
 // the mip-dynamic preset offers the Mobile IP parameters (key mode, timers,
-// resends, every link's delay) and none of the WLAN ones; a value the
-// settings reader rejects shows its error, naming the key, under the field
-// and Apply refuses; static keys and a shorter lifetime rebuild the run, whose
+// resends, every link's delay) and none of the WLAN ones, as does the sweep
+// dialog's key list; a value the settings reader rejects shows its error,
+// naming the key, under the field and Apply refuses; static keys and a shorter lifetime rebuild the run, whose
 // registrations are then all static.
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -15,6 +15,7 @@
 #include "ui/app/emulation_controller.h"
 #include "ui/app/main_window.h"
 #include "ui/app/parameter_editor.h"
+#include "ui/app/sweep_request.h"
 
 using rs::ui::EmulationController;
 using rs::ui::MainWindow;
@@ -55,6 +56,11 @@ class TestMipParameterEditor : public QObject {
     QCOMPARE(editor.value(QStringLiteral("retries")), QStringLiteral("2"));
     QCOMPARE(editor.value(QStringLiteral("link_delay_us.core-fa1")), QStringLiteral("5000"));
     QCOMPARE(editor.value(QStringLiteral("duration_s")), QStringLiteral("120"));
+    // Run > Sweep… offers the same keys, which a Mobile IP sweep applies.
+    const QStringList sweepable = rs::ui::sweepableKeys(*w.controller().scenario());
+    QVERIFY(sweepable.contains(QStringLiteral("methods.mip.key_mode")));
+    QVERIFY(sweepable.contains(QStringLiteral("links.core-fa1.delay_us")));
+    QVERIFY(!sweepable.contains(QStringLiteral("methods.wlan.handoff")));
   }
 
   // Rejected values: the reader's message names the key; Apply refuses and the run stays.
