@@ -299,7 +299,8 @@ class TestMipGui : public QObject {
     const int frame = static_cast<int>(reached.front().at(1).toLongLong());
     QVERIFY(w.packetModel()->index(frame, PacketListModel::Info).data().toString().startsWith(QStringLiteral("Reg Request")));
     const QStringList presets = QDir(rs::ui::scenariosDirectory()).entryList({QStringLiteral("mip-*.json")});
-    QCOMPARE(presets, (QStringList{QStringLiteral("mip-dynamic.json"), QStringLiteral("mip-ha-failover.json"),
+    QCOMPARE(presets, (QStringList{QStringLiteral("mip-domain-controller.json"), QStringLiteral("mip-dynamic.json"),
+                                   QStringLiteral("mip-ha-failover.json"),
                                    QStringLiteral("mip-replay.json"), QStringLiteral("mip-static.json")}));
   }
 

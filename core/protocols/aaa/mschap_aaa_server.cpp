@@ -30,7 +30,9 @@ struct MschapAaaServer::Request {
   RequestKey key;
   std::string origin;  // "Access-Request 7 from 10.0.0.1:49152"
   RadiusReplyContext context() const {
-    return RadiusReplyContext{packet->identifier, packet->authenticator, secret};
+    RadiusReplyContext c{packet->identifier, packet->authenticator, secret, {}};
+    for (const radius::Attribute* state : packet->findAll(radius::attr::kProxyState)) c.proxyStates.push_back(state->value);
+    return c;
   }
 };
 

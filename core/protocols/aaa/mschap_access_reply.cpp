@@ -24,6 +24,7 @@ radius::PacketBuilder startReply(std::uint8_t code, const RadiusReplyContext& re
   radius::PacketBuilder b(code, request.identifier, Bytes(radius::kAuthenticatorLength, 0));
   // First, so a client reading attributes in order meets the integrity check before anything else.
   if (withMessageAuthenticator) b.addMessageAuthenticator();
+  for (ByteView state : request.proxyStates) b.add(radius::attr::kProxyState, state);
   return b;
 }
 

@@ -5,6 +5,7 @@
 
 #include <stdexcept>
 
+#include "core/protocols/aaa/aaa_proxy_node.h"
 #include "core/protocols/aaa/aaa_server_node.h"
 #include "core/protocols/aaa/home_agent_aaa.h"
 #include "core/protocols/mip/mip_costs.h"
@@ -39,6 +40,7 @@ MipNetwork::~MipNetwork() {
   mobiles_.clear();
   foreignAgents_.clear();
   homeAgents_.clear();
+  aaaProxy_.reset();
   aaaServer_.reset();
   switches_.clear();
 }
@@ -75,13 +77,26 @@ std::optional<std::string> MipNetwork::buildAaa() {
     if (!n.ipv4) return fmt::format("AAA server \"{}\" has no ipv4 address", n.name);
     server = {n.mac, *n.ipv4, radius::kAuthPort};
     if (settings_.externalAaaServer.empty()) {
-      aaaServer_ = std::make_unique<aaa::AaaServerNode>(*sim_, *settings_.aaaServer);
-      aaaServer_->setReplyObserver([this](std::uint8_t id, const wlan::UdpEndpoint& client, sim::SimTime firstBit) {
+      auto noteReply = [this](std::uint8_t id, const wlan::UdpEndpoint& client, sim::SimTime firstBit) {
         world_->noteAaaReply(client.ip, client.port, id, firstBit);
-      });
+      };
+      // The node that checks the MS-CHAPv2 response and holds the users: the AAA server, or behind it the
+      // domain controller (seed Fig. 8), with the AAA server proxying every request to it.
+      const sim::NodeId checker = settings_.domainController.value_or(*settings_.aaaServer);
+      aaaServer_ = std::make_unique<aaa::AaaServerNode>(*sim_, checker);
       for (const AaaUser& user : settings_.users) aaaServer_->server().addUser(user.name, user.password);
-      for (const auto& ha : homeAgents_)
-        aaaServer_->server().addClient(sim::formatIpv4Address(ha->aaaClientEndpoint().ip), settings_.aaaSecret);
+      if (settings_.domainController) {
+        aaaProxy_ = std::make_unique<aaa::AaaProxyNode>(*sim_, *settings_.aaaServer, aaaServer_->endpoint(),
+                                                        settings_.dcSecret);
+        aaaProxy_->setReplyObserver(noteReply);
+        aaaServer_->server().addClient(sim::formatIpv4Address(aaaProxy_->clientEndpoint().ip), settings_.dcSecret);
+        for (const auto& ha : homeAgents_)
+          aaaProxy_->proxy().addClient(sim::formatIpv4Address(ha->aaaClientEndpoint().ip), settings_.aaaSecret);
+      } else {
+        aaaServer_->setReplyObserver(noteReply);
+        for (const auto& ha : homeAgents_)
+          aaaServer_->server().addClient(sim::formatIpv4Address(ha->aaaClientEndpoint().ip), settings_.aaaSecret);
+      }
     }
   } else if (settings_.externalAaaServer.empty()) {
     return "dynamic keys need a node of role home-aaa (or an external AAA server)";

@@ -25,6 +25,7 @@
 #include "core/sim/simulation.h"
 
 namespace rs::aaa {
+class AaaProxyNode;
 class AaaServerNode;
 }
 namespace rs::wlan {
@@ -88,7 +89,8 @@ class MipNetwork : public protocols::EmulatedNetwork {
   std::unique_ptr<MipWorld> world_;
   sim::SimTime duration_ = kDefaultMipRunDuration;
   std::vector<std::unique_ptr<wlan::EthernetSwitch>> switches_;
-  std::unique_ptr<aaa::AaaServerNode> aaaServer_;
+  std::unique_ptr<aaa::AaaServerNode> aaaServer_;  // the AAA server, or the domain controller behind it
+  std::unique_ptr<aaa::AaaProxyNode> aaaProxy_;    // the AAA server when a domain controller checks the users
   std::vector<std::unique_ptr<HomeAgent>> homeAgents_;
   std::vector<std::unique_ptr<ForeignAgent>> foreignAgents_;
   std::vector<std::unique_ptr<MobileNode>> mobiles_;

@@ -103,6 +103,9 @@ void readKeysAndServers(const JsonCursor& c, const sim::Scenario& s, MipSettings
   m.backbone = readOrPickOnly(c, "backbone", s, NodeRole::Switch, true);
   if (auto v = c.find("aaa_secret")) m.aaaSecret = v->string();
   if (auto v = c.find("external_aaa_server")) m.externalAaaServer = v->string();
+  // Seed Fig. 8: the AAA server may ask a domain controller that holds the passwords; opt-in, by name.
+  if (auto v = c.find("domain_controller")) m.domainController = readNodeWithIpv4(*v, s, NodeRole::DomainController);
+  if (auto v = c.find("dc_secret")) m.dcSecret = v->string();
   if (auto v = c.find("static_spi")) m.staticSpi = readSpi(*v);
   if (auto v = c.find("skey_spi")) m.skeySpi = readSpi(*v);
   if (auto v = c.find("skey_prime_spi")) m.skeyPrimeSpi = readSpi(*v);
@@ -322,7 +325,8 @@ std::vector<Fault> readFaults(const JsonCursor& list, const sim::Scenario& s,
 }
 
 MipSettings readSection(const JsonCursor& c, const sim::Scenario& s) {
-  c.requireObject({"key_mode", "aaa_server", "backbone", "aaa_secret", "external_aaa_server", "static_spi", "skey_spi",
+  c.requireObject({"key_mode", "aaa_server", "backbone", "aaa_secret", "external_aaa_server", "domain_controller",
+                   "dc_secret", "static_spi", "skey_spi",
                    "skey_prime_spi", "replay_window_s", "lifetime_s", "reregister_before_s", "rekey_interval_s",
                    "advertisement_interval_ms", "advertisement_lifetime_s", "solicit", "response_timeout_ms",
                    "retries", "prefix_length", "sa_nvram_bytes", "mobiles", "users", "faults"});

@@ -85,6 +85,10 @@ struct MipSettings {
   // agents' other links are their subnets); required when there is not exactly one switch.
   std::optional<sim::NodeId> backbone;
   std::string aaaSecret = "roamscope-aaa-secret";  // the HAs' RADIUS shared secret
+  // Node of role domain-controller the embedded AAA server proxies the MS-CHAPv2 check to (seed Fig. 8):
+  // the domain controller then holds the users and derives x' and x''; none: the AAA server does.
+  std::optional<sim::NodeId> domainController;
+  std::string dcSecret = "roamscope-dc-secret";   // the AAA server's RADIUS secret with the domain controller
   // "HOST[:PORT]" of an external RADIUS server in place of the embedded one (CLI --aaa-server, GUI).
   std::string externalAaaServer;
   std::uint32_t staticSpi = 256;           // RFC 3344 3.5.1: SPIs 0..255 are reserved

@@ -16,6 +16,7 @@
 // (IEEE 802.11-2016 12.7.1.3: PMK = L(MSK, 0, 256)).
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "core/crypto/result.h"
 #include "core/crypto/secret_bytes.h"
@@ -28,6 +29,9 @@ struct RadiusReplyContext {
   std::uint8_t identifier = 0;    // the Access-Request's (RFC 2865 3: the reply repeats it)
   ByteView requestAuthenticator;  // the Access-Request's 16 octets
   ByteView secret;                // the RADIUS client's shared secret
+  // The request's Proxy-State values, which a reply must repeat unchanged and in order (RFC 2865 5.33) so
+  // a proxy can match it; the MS-CHAPv2 replies (aaa/mschap_access_reply.h) copy them.
+  std::vector<ByteView> proxyStates;
 };
 
 // Two distinct salts with the most significant bit set (RFC 2548 2.4.2).

@@ -295,7 +295,7 @@ void RadiusServer::reject(Request& request, ByteView eapFailure, std::string_vie
 }
 
 RadiusReplyContext RadiusServer::replyContext(const Request& request) const {
-  return RadiusReplyContext{request.packet->identifier, request.packet->authenticator, asView(settings_.sharedSecret)};
+  return RadiusReplyContext{request.packet->identifier, request.packet->authenticator, asView(settings_.sharedSecret), {}};
 }
 
 void RadiusServer::sendReply(const Request& request, std::string_view label, crypto::Result<Bytes> reply,

@@ -8,6 +8,8 @@
 // Mobile IP, ICMP agent-discovery and RADIUS field RoamScope shows equals tshark's.
 #include <QtTest>
 
+#include <map>
+
 #include "capture/sim/pcapng_frame_sink.h"
 #include "core/protocols/mip/mip_network.h"
 #include "core/protocols/wlan/ds_frames.h"
@@ -106,6 +108,35 @@ class TestMipEmulationTshark : public QObject {
     if (!result.mismatches.empty()) qWarning("%s", test::describe(result).c_str());
     QCOMPARE(result.mismatches.size(), std::size_t{0});
     QCOMPARE(result.frames, frames_.size());
+  }
+
+  // With the domain controller each RADIUS hop verifies under its own secret: the HA's under aaa_secret,
+  // the domain controller's under dc_secret, and neither under the other.
+  void proxiedRadiusVerifiesPerHop() {
+    const std::string pcap = dir_.filePath("mip-dc.pcapng").toStdString();
+    auto run = test::makeMipRun("mip-domain-controller.json", [](nlohmann::json& j) { j["duration_s"] = 10; });
+    QVERIFY2(run.error.empty(), run.error.c_str());
+    auto sink = PcapngFrameSink::create(pcap, "tst_mip_emulation_tshark");
+    auto& writer = *std::get<std::unique_ptr<PcapngFrameSink>>(sink);
+    run.network->simulation().setFrameSink(&writer);
+    run.network->run();
+    QVERIFY(writer.close());
+    auto validBySource = [&](const QString& secret) {
+      QString error;
+      const auto t = test::runTsharkFields(pcap, {"ip.src", "radius.authenticator.valid", "_ws.malformed"},
+                                           {"-o", "radius.shared_secret:" + secret, "-o",
+                                            "radius.validate_authenticator:TRUE", "-Y", "radius.code == 2"},
+                                           error);
+      std::map<std::string, int> valid;
+      if (!t) return valid;
+      for (const auto& row : t->rows) valid[row[0]] += row[1] == "1" && row[2].empty();
+      return valid;
+    };
+    const auto ha = validBySource(kSecret), dc = validBySource("roamscope-dc-secret");
+    QCOMPARE(ha.at("10.0.0.10"), 1);  // the AAA server's Access-Accept to the HA
+    QCOMPARE(ha.at("10.0.0.11"), 0);
+    QCOMPARE(dc.at("10.0.0.11"), 1);  // the domain controller's to the AAA server
+    QCOMPARE(dc.at("10.0.0.10"), 0);
   }
 
  private:

@@ -256,6 +256,32 @@ class TestMipNetwork : public QObject {
              keyOf(run.network->mobiles()[0]->securityAssociations(), 0x1000));
   }
 
+  // Seed Fig. 8: the AAA server proxies to the domain controller, which holds the password; each RADIUS hop has
+  // its own secret, so the AAA server re-encrypts the MPPE keys, and the HA still derives the MN's Skey.
+  void domainControllerBehindTheAaaServer() {
+    auto run = test::makeMipRun("mip-domain-controller.json", [](nlohmann::json& j) { j["duration_s"] = 10; });
+    QVERIFY2(run.error.empty(), run.error.c_str());
+    run.network->run();
+    const auto& r = run.network->truth().records();
+    QCOMPARE(r.size(), std::size_t{1});
+    QVERIFY2(r[0].success, r[0].reason.c_str());
+    QCOMPARE(r[0].auth, Auth::AaaDynamic);
+    QCOMPARE(udpFramesOnPort(run.capture->frames, radius::kAuthPort), std::size_t{4});  // HA-AAA and AAA-DC legs
+    QCOMPARE(keyOf(homeAgent(*run.network, "ha1").securityAssociations(), 0x1000),
+             keyOf(run.network->mobiles()[0]->securityAssociations(), 0x1000));
+    QVERIFY(!keyOf(run.network->mobiles()[0]->securityAssociations(), 0x1000).empty());
+    // A wrong password is refused by the domain controller, through the proxy: 131, nothing installed.
+    auto wrong = test::makeMipRun("mip-domain-controller.json", [](nlohmann::json& j) {
+      j["duration_s"] = 10;
+      j["methods"]["mip"]["users"] = {{{"name", "alice"}, {"password", "alice-Windows-pw1"}}};
+      j["methods"]["mip"]["mobiles"][0]["password"] = "not-alice's-password";
+    });
+    QVERIFY2(wrong.error.empty(), wrong.error.c_str());
+    wrong.network->run();
+    QCOMPARE(wrong.network->truth().records().at(0).code.value_or(0), std::uint8_t{131});
+    QVERIFY(homeAgent(*wrong.network, "ha1").securityAssociations().empty());
+  }
+
   void badScenariosAreNamed() {
     auto noCost = test::makeMipRun("mip-dynamic.json", [](nlohmann::json& j) {
       j["profile"] = {{"name", "bare"}, {"costs_ns", {{"radius-processing", 1000}}}};

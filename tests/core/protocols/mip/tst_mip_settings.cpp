@@ -245,7 +245,7 @@ class TestMipSettings : public QObject {
     row("section not an object", withMip("[]"), "/methods/mip: expected an object, found an array");
     row("unknown key", section(R"("lifetme_s": 30)"),
         "/methods/mip/lifetme_s: expected one of the keys key_mode, aaa_server, backbone, aaa_secret, "
-        "external_aaa_server, static_spi, skey_spi, skey_prime_spi, replay_window_s, lifetime_s, "
+        "external_aaa_server, domain_controller, dc_secret, static_spi, skey_spi, skey_prime_spi, replay_window_s, lifetime_s, "
         "reregister_before_s, rekey_interval_s, advertisement_interval_ms, advertisement_lifetime_s, solicit, "
         "response_timeout_ms, retries, prefix_length, sa_nvram_bytes, mobiles, users, faults, found the key \"lifetme_s\"");
     row("bad key mode", section(R"("key_mode": "pre-shared")"),
@@ -288,6 +288,8 @@ class TestMipSettings : public QObject {
         "/methods/mip/advertisement_lifetime_s: expected an integer 1..9000, found 9001");
     row("solicit not a boolean", section(R"("solicit": "yes")"),
         "/methods/mip/solicit: expected true or false, found \"yes\"");
+    row("domain controller of another role", section(R"("domain_controller": "ha1")"),
+        "/methods/mip/domain_controller: expected the name of a node of role domain-controller, found \"ha1\", a node of role home-agent");
     row("nvram below one SA", section(R"("sa_nvram_bytes": 79)"),
         "/methods/mip/sa_nvram_bytes: expected an integer 80..1073741824, found 79");
     row("prefix too long", section(R"("prefix_length": 31)"),
