@@ -14,10 +14,8 @@ namespace rs::ui {
 namespace {
 
 using mipreg::Figure;
-constexpr Figure kFigures[] = {Figure::Registration, Figure::MovementToRegistered, Figure::MnToFa, Figure::FaToHa,
-                               Figure::AaaRoundTrip, Figure::HomeAgentKeys, Figure::HaToMn};
 
-std::string ms(std::int64_t ns) { return fmt::format("{:.3f}", roam::toMilliseconds(ns)); }
+std::string ms(std::int64_t ns) { return mipreg::millisecondsText(ns); }
 
 void section(HtmlWriter& w, const QString& id, const QString& title) {
   w.start(QStringLiteral("section"), {{QStringLiteral("id"), id}});
@@ -77,7 +75,7 @@ void writeSummary(HtmlWriter& w, const std::vector<mipreg::RegistrationRecord>& 
 
 void writeRegistrations(HtmlWriter& w, const std::vector<mipreg::RegistrationRecord>& records) {
   std::vector<std::string> head{"#", "start", "NAI", "home", "care-of", "via FA", "trigger", "auth", "outcome", "code"};
-  for (Figure f : kFigures) head.emplace_back(mipreg::figureName(f));
+  for (Figure f : mipreg::kFigures) head.emplace_back(mipreg::figureName(f));
   head.emplace_back("reason");
   w.start(QStringLiteral("div"), {{QStringLiteral("class"), QStringLiteral("scroll")}});
   w.start(QStringLiteral("table"), {{QStringLiteral("id"), QStringLiteral("registration-table")}});
@@ -89,7 +87,7 @@ void writeRegistrations(HtmlWriter& w, const std::vector<mipreg::RegistrationRec
                                    ipv4String(r.careOfAddress), r.foreignAgent ? ipv4String(*r.foreignAgent) : "",
                                    std::string(mipreg::triggerName(r.trigger)), std::string(mipreg::authName(r.auth)),
                                    r.success ? "success" : "failed", r.code ? std::to_string(*r.code) : ""};
-    for (Figure f : kFigures) {
+    for (Figure f : mipreg::kFigures) {
       const auto it = r.latencyNs.find(f);
       cells.push_back(it == r.latencyNs.end() ? "" : ms(it->second));
     }

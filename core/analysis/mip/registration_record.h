@@ -62,6 +62,10 @@ enum class Figure : std::uint8_t {
   HaToMn,               // Reply -> RelayedReply: back through the FA
 };
 inline constexpr int kFigureCount = 7;
+// Every figure in report order (the reports' columns).
+inline constexpr Figure kFigures[kFigureCount] = {Figure::Registration, Figure::MovementToRegistered, Figure::MnToFa,
+                                                  Figure::FaToHa, Figure::AaaRoundTrip, Figure::HomeAgentKeys,
+                                                  Figure::HaToMn};
 std::string_view figureName(Figure f);  // "registration", "movement-to-registered", "mn-fa", ...
 
 struct RegistrationRecord {

@@ -10,11 +10,9 @@ namespace rs::mipreg {
 namespace {
 
 std::string address(std::uint32_t a) { return ipv4String(a); }
-std::string msText(std::int64_t ns) { return fmt::format("{:.3f}", roam::toMilliseconds(ns)); }
+std::string msText(std::int64_t ns) { return millisecondsText(ns); }
 std::string identificationText(std::uint64_t id) { return fmt::format("0x{:016x}", id); }
 
-constexpr Figure kFigures[] = {Figure::Registration, Figure::MovementToRegistered, Figure::MnToFa, Figure::FaToHa,
-                               Figure::AaaRoundTrip, Figure::HomeAgentKeys,        Figure::HaToMn};
 
 nlohmann::ordered_json recordJson(const RegistrationRecord& r) {
   nlohmann::ordered_json j;
@@ -52,6 +50,8 @@ nlohmann::ordered_json statsJson(const roam::LatencyStats& s) {
 }
 
 }  // namespace
+
+std::string millisecondsText(std::int64_t ns) { return fmt::format("{:.3f}", roam::toMilliseconds(ns)); }
 
 std::vector<RegistrationSummary> summarize(const std::vector<RegistrationRecord>& records) {
   std::map<std::pair<Trigger, Auth>, std::pair<RegistrationSummary, std::map<Figure, std::vector<std::int64_t>>>> groups;

@@ -29,6 +29,8 @@ struct RegistrationSummary {
   std::map<Figure, roam::LatencyStats> latency;  // over the successful registrations
 };
 // One entry per (trigger, auth) that occurs, in enum order.
+// A latency in milliseconds with three decimals, as every registration report writes it.
+std::string millisecondsText(std::int64_t ns);
 std::vector<RegistrationSummary> summarize(const std::vector<RegistrationRecord>& records);
 
 nlohmann::ordered_json registrationReportJson(const std::vector<RegistrationRecord>& records,

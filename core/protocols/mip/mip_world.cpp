@@ -10,7 +10,15 @@
 namespace rs::mip {
 
 MipWorld::MipWorld(sim::Simulation& s, const MipSettings& st, RegistrationTruth& t)
-    : sim(s), settings(st), truth(t), mask_(st.prefixLength == 0 ? 0 : ~std::uint32_t{0} << (32 - st.prefixLength)) {}
+    : sim(s), settings(st), truth(t), mask_(st.prefixLength == 0 ? 0 : ~std::uint32_t{0} << (32 - st.prefixLength)) {
+  for (const sim::Node& n : sim.topology().nodes()) {
+    if (!n.ipv4) continue;
+    if (n.role != sim::NodeRole::Station) hosts_.emplace(*n.ipv4, n.mac);
+    if (n.role == sim::NodeRole::HomeAgent || n.role == sim::NodeRole::ForeignAgent) agents_.emplace_back(*n.ipv4, n.mac);
+  }
+  for (const MobileSettings& m : settings.mobiles)
+    if (const auto& home = node(m.node).ipv4) mobiles_.emplace(*home, &m);
+}
 
 bool MipWorld::sameSubnet(std::uint32_t a, std::uint32_t b) const { return (a & mask_) == (b & mask_); }
 

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string_view>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "core/protocols/mip/mip_settings.h"
@@ -57,6 +58,10 @@ class MipWorld {
 
  private:
   std::uint32_t mask_;
+  // Built once (the topology does not change during a run): routing is on every relayed frame.
+  std::map<std::uint32_t, MacAddress> hosts_;           // address -> MAC of every node but the mobiles
+  std::vector<std::pair<std::uint32_t, MacAddress>> agents_;  // (address, MAC) of every HA and FA
+  std::map<std::uint32_t, const MobileSettings*> mobiles_;    // home address -> settings
   std::map<std::tuple<std::uint32_t, std::uint16_t, std::uint8_t>, sim::SimTime> aaaReplies_;
 };
 
