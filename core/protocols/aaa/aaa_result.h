@@ -16,7 +16,7 @@
 namespace rs::aaa {
 
 enum class AaaOutcome : std::uint8_t {
-  Accepted,  // Access-Accept (with MPPE keys for an Access-Request)
+  Accepted,  // Access-Accept (with MPPE keys for an MS-CHAPv2 Access-Request; none for CHAP)
   Rejected,  // Access-Reject
   NoAnswer,  // every retransmission timed out
   Failed,    // the request could not be built, or the reply was unusable (says why)
@@ -37,7 +37,7 @@ struct AaaResult {
   std::string userName;
   std::uint8_t identifier = 0;
   unsigned attempts = 0;  // transmissions, the first one included
-  // Access-Accept of an Access-Request: the decrypted keys and x'' = Recv-Key || Send-Key.
+  // Access-Accept of an MS-CHAPv2 Access-Request: the decrypted keys and x'' = Recv-Key || Send-Key.
   crypto::SecretBytes mppeSendKey;
   crypto::SecretBytes mppeRecvKey;
   crypto::SecretBytes keyMaterial;

@@ -36,7 +36,8 @@ void AaaServerNode::receive(const sim::WireDelivery& delivery) {
   sim::SimTime done = sim_.charge(node_, wlan::cost::kRadiusProcessing);
   const wlan::UdpEndpoint client = udp->from;
   AaaServerResponse response = server_.handle(udp->payload, sim::formatIpv4Address(client.ip), client.port);
-  if (response.action == AaaServerAction::Accepted) {
+  // Only an MS-CHAPv2 accept derives and encrypts keys; a CHAP accept is a bare Access-Accept.
+  if (response.action == AaaServerAction::Accepted && !response.keyMaterial.empty()) {
     done = sim_.charge(node_, wlan::cost::kMppeKeyCrypto);
     sim::KeyDerivationRecord record;
     record.name =

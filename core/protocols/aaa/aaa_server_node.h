@@ -4,9 +4,10 @@
 // network, attached like the WLAN system's RADIUS server: it listens on the
 // node's single wired link for UDP to its address and port (1812), answers
 // each datagram after the node's processing cost ("radius-processing", plus
-// "mppe-key-crypto" for an Access-Accept's key encryption, from the cost
-// profile), and traces every decision. Salts and challenges come from the
-// run's random stream "aaa/<node>/server", so a run is reproducible.
+// "mppe-key-crypto" for an MS-CHAPv2 Access-Accept's key encryption, from the
+// cost profile; a CHAP Access-Accept carries no keys), and traces every
+// decision. Salts and challenges come from the run's random stream
+// "aaa/<node>/server", so a run is reproducible.
 #include <cstdint>
 #include <functional>
 

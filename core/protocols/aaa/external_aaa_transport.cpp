@@ -27,12 +27,18 @@ void ExternalAaaTransport::submitAccessRequest(const MsChapV2Response& response,
   run(AaaWork{response, std::move(mobilePassword)}, std::move(done));
 }
 
+void ExternalAaaTransport::submitChapAccessRequest(const ChapResponse& response, Completion done) {
+  AaaWork work;
+  work.chap = response;
+  run(std::move(work), std::move(done));
+}
+
 void ExternalAaaTransport::submitStatusServer(Completion done) { run(AaaWork{}, std::move(done)); }
 
 void ExternalAaaTransport::run(AaaWork work, Completion done) {
   sim_.trace(node_, sim::TraceKind::FrameSent,
              fmt::format("{}: {} to the external AAA server {} (the emulation waits for the real exchange)", name_,
-                         work.response ? "Access-Request" : "Status-Server", server_.text()));
+                         work.response || work.chap ? "Access-Request" : "Status-Server", server_.text()));
   UdpExchangeStats stats;
   std::vector<AaaResult> results = runUdpAaaExchanges(client_, *socket_, server_, {work}, 1, &stats);
   AaaResult result = std::move(results.front());

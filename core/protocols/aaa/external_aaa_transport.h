@@ -27,6 +27,7 @@ class ExternalAaaTransport final : public AaaTransport {
 
   void submitAccessRequest(const MsChapV2Response& response, Completion done,
                            std::optional<std::string> mobilePassword = std::nullopt) override;
+  void submitChapAccessRequest(const ChapResponse& response, Completion done) override;
   void submitStatusServer(Completion done) override;
 
  private:

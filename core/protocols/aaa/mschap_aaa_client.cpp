@@ -50,6 +50,21 @@ crypto::Result<MschapAaaClient::Outgoing> MschapAaaClient::startAccessRequest(
   return enqueue(std::move(p), *id);
 }
 
+crypto::Result<MschapAaaClient::Outgoing> MschapAaaClient::startChapAccessRequest(const ChapResponse& response) {
+  const auto id = freeIdentifier();
+  if (!id)
+    return crypto::makeError(crypto::ErrorCode::Unsupported,
+                             "256 Access-Requests pending: no RADIUS Identifier is free (RFC 2865 3)");
+  Pending p;
+  p.chap = true;
+  p.requestAuthenticator = randomBytes_(radius::kAuthenticatorLength);
+  auto packet = buildChapAccessRequest(*id, p.requestAuthenticator, response, config_.nas, asView(config_.secret));
+  if (!packet) return packet.error();
+  p.packet = std::move(*packet);
+  p.userName = response.userName;
+  return enqueue(std::move(p), *id);
+}
+
 crypto::Result<MschapAaaClient::Outgoing> MschapAaaClient::startStatusServer() {
   const auto id = freeIdentifier();
   if (!id) return crypto::makeError(crypto::ErrorCode::Unsupported, "256 requests pending: no RADIUS Identifier is free");
@@ -95,7 +110,8 @@ std::optional<AaaResult> MschapAaaClient::onDatagram(ByteView datagram, std::str
   result.messageAuthenticatorPresent = reply->messageAuthenticatorPresent;
   if (reply->code == radius::code::kAccessAccept) {
     result.outcome = AaaOutcome::Accepted;
-    if (!p.statusServer) {
+    // CHAP proves the password and nothing more: its Access-Accept has no keys to require.
+    if (!p.statusServer && !p.chap) {
       result.authenticatorResponse = reply->authenticatorResponse;
       if (!reply->keys) {
         result.outcome = AaaOutcome::Failed;

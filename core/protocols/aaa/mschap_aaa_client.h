@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The Home Agent's RADIUS client for MS-CHAPv2 (seed 001: HA -> AAA
-// access-request, access-accept carrying x''). It only makes and checks
-// packets and keeps the pending requests; a transport (aaa_transport.h)
-// moves the bytes and runs the timers, over the emulation core or a real
-// UDP socket.
+// The RADIUS client of the Mobile IP agents: MS-CHAPv2 for the Home Agent
+// (seed 001: HA -> AAA access-request, access-accept carrying x'') and
+// CHAP-MD5 for a Foreign Agent checking an RFC 3012 MN-AAA authenticator
+// (chap_access_request.h; its Access-Accept carries no keys). It only makes
+// and checks packets and keeps the pending requests; a transport
+// (aaa_transport.h) moves the bytes and runs the timers, over the emulation
+// core or a real UDP socket. Both methods share the Identifier space and the
+// rules below.
 //
 // Each request gets a free Identifier and a fresh Request Authenticator; a
 // retransmission after a timeout sends the very same bytes (RFC 5080 2.2.1:
@@ -23,6 +26,7 @@
 
 #include "core/crypto/result.h"
 #include "core/protocols/aaa/aaa_result.h"
+#include "core/protocols/aaa/chap_access_request.h"
 #include "core/protocols/aaa/mschap_access_request.h"
 #include "core/sim/sim_time.h"
 #include "dissectors/common/bytes.h"
@@ -59,6 +63,10 @@ class MschapAaaClient {
   // packet cannot be built or 256 requests are already pending.
   crypto::Result<Outgoing> startAccessRequest(const MsChapV2Response& response,
                                               std::optional<std::string> mobilePassword = std::nullopt);
+  // An Access-Request for a CHAP-MD5 response (RFC 2865 5.3 / 5.40). Its
+  // Access-Accept ends as Accepted without key material (CHAP has none), an
+  // Access-Reject as Rejected. Fails as startAccessRequest does.
+  crypto::Result<Outgoing> startChapAccessRequest(const ChapResponse& response);
   // A Status-Server probe (RFC 5997).
   crypto::Result<Outgoing> startStatusServer();
 
@@ -77,6 +85,7 @@ class MschapAaaClient {
   struct Pending {
     std::uint64_t ticket = 0;
     bool statusServer = false;
+    bool chap = false;  // a CHAP Access-Request: its Access-Accept carries no MPPE keys
     Bytes packet;
     Bytes requestAuthenticator;
     std::string userName;

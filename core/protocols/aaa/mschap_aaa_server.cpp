@@ -5,8 +5,10 @@
 
 #include <stdexcept>
 
+#include "core/crypto/chap.h"
 #include "core/crypto/mschapv2.h"
 #include "core/crypto/radius_crypto.h"
+#include "core/protocols/aaa/chap_access_request.h"
 #include "core/protocols/aaa/mschap_access_reply.h"
 #include "core/protocols/aaa/mschap_access_request.h"
 #include "dissectors/radius/radius.h"
@@ -50,12 +52,14 @@ void MschapAaaServer::addUser(std::string name, std::string_view cleartextPasswo
   if (cleartextPassword.empty()) throw std::invalid_argument("AAA server: empty password for '" + name + "'");
   auto hash = crypto::mschapv2::ntPasswordHash(cleartextPassword);
   if (!hash) throw std::invalid_argument("AAA server: password of '" + name + "': " + hash.error().message);
-  addUserNtHash(std::move(name), *hash);
+  addUserNtHash(name, *hash);
+  passwords_.insert_or_assign(std::move(name), crypto::SecretBytes(asView(cleartextPassword)));
 }
 
 void MschapAaaServer::addUserNtHash(std::string name, ByteView ntPasswordHash) {
   if (name.empty()) throw std::invalid_argument("AAA server: empty user name");
   if (ntPasswordHash.size() != 16) throw std::invalid_argument("AAA server: an NT password hash has 16 octets");
+  passwords_.erase(name);  // a stale cleartext must not keep authenticating CHAP
   ntHashes_.insert_or_assign(std::move(name), crypto::SecretBytes(ntPasswordHash));
 }
 
@@ -157,8 +161,11 @@ AaaServerResponse MschapAaaServer::onAccessRequest(const Request& request) {
   const auto challenge = p.vendorAttribute(radius::kVendorMicrosoft, radius::ms::kChapChallenge);
   const auto responseVsa = p.vendorAttribute(radius::kVendorMicrosoft, radius::ms::kChap2Response);
   if (!userName || userName->empty()) return discard(request.origin + ": no User-Name (RFC 2865 5.1)");
+  if (p.find(radius::attr::kChapPassword)) return onChapAccessRequest(request, *userName);
   if (!challenge || !responseVsa)
-    return discard(request.origin + ": no MS-CHAP-Challenge and MS-CHAP2-Response: this server speaks MS-CHAPv2 only");
+    return discard(request.origin +
+                   ": neither CHAP-Password nor MS-CHAP-Challenge and MS-CHAP2-Response: this server speaks CHAP "
+                   "and MS-CHAPv2 only");
   const auto fields = parseChap2Response(responseVsa->value);
   if (!fields || challenge->value.size() != kChallengeLength)
     return discard(request.origin + ": MS-CHAP2-Response is not 50 octets or MS-CHAP-Challenge not 16 (RFC 2548 2.3.2)");
@@ -197,6 +204,58 @@ AaaServerResponse MschapAaaServer::onAccessRequest(const Request& request) {
   if (material) r.keyMaterial = std::move(*material);
   r.note = fmt::format("{}: Access-Accept for {} with MS-CHAP2-Success and MS-MPPE-Recv/Send-Key (x'')", request.origin,
                        who);
+  return r;
+}
+
+AaaServerResponse MschapAaaServer::chapReject(const Request& request, const std::string& userName, std::string why) {
+  // RADIUS has no CHAP Failure text to carry (RFC 2865 5.3): a bare Access-Reject, as FreeRADIUS sends.
+  auto reply = buildPlainReply(radius::code::kAccessReject, request.context(), settings_.messageAuthenticatorInReplies);
+  if (!reply) return discard(request.origin + ": could not build the Access-Reject: " + reply.error().describe());
+  ++rejects_;
+  AaaServerResponse r;
+  r.action = AaaServerAction::Rejected;
+  r.userName = userName;
+  r.identifier = request.packet->identifier;
+  r.reply = std::move(*reply);
+  r.note = fmt::format("{}: Access-Reject for CHAP ({})", request.origin, why);
+  return r;
+}
+
+AaaServerResponse MschapAaaServer::onChapAccessRequest(const Request& request, const std::string& userName) {
+  const radius::Packet& p = *request.packet;
+  const auto fields = parseChapPassword(p.find(radius::attr::kChapPassword)->value);
+  if (!fields)
+    return discard(fmt::format("{}: CHAP-Password of {} octets, not 17 (RFC 2865 5.3)", request.origin,
+                               p.find(radius::attr::kChapPassword)->value.size()));
+  // RFC 2865 5.3: without CHAP-Challenge the Request Authenticator is the challenge.
+  const radius::Attribute* challengeAttribute = p.find(radius::attr::kChapChallenge);
+  const ByteView challenge = challengeAttribute ? challengeAttribute->value : p.authenticator;
+  if (challenge.size() < kMinChapChallengeLength)
+    return discard(fmt::format("{}: CHAP-Challenge of {} octets, under 5 (RFC 2865 5.40)", request.origin,
+                               challenge.size()));
+  const std::string who = fmt::format("'{}'", userName);
+  const auto password = passwords_.find(userName);
+  if (password == passwords_.end()) {
+    // Same answer either way, but the note tells the operator why: the MD5 of CHAP needs the cleartext.
+    if (ntHashes_.contains(userName))
+      return chapReject(request, userName,
+                        who + " is stored as an NT hash only; CHAP-MD5 needs the cleartext password (RFC 1994 4.1)");
+    return chapReject(request, userName, "unknown user " + who);
+  }
+  auto expected = crypto::chapMd5Response(fields->ident, password->second, challenge);
+  if (!expected) return discard(request.origin + ": CHAP check failed: " + expected.error().describe());
+  if (!crypto::constantTimeEquals(*expected, fields->response))
+    return chapReject(request, userName, "CHAP response does not match the password of " + who);
+  auto reply = buildPlainReply(radius::code::kAccessAccept, request.context(), settings_.messageAuthenticatorInReplies);
+  if (!reply) return discard(request.origin + ": could not build the Access-Accept: " + reply.error().describe());
+  ++accepts_;
+  AaaServerResponse r;
+  r.action = AaaServerAction::Accepted;
+  r.userName = userName;
+  r.identifier = p.identifier;
+  r.reply = std::move(*reply);
+  r.note = fmt::format("{}: Access-Accept for {} (CHAP-MD5 response verified, RFC 1994 4.1; no keys)",
+                       request.origin, who);
   return r;
 }
 

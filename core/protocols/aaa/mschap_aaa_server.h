@@ -8,6 +8,13 @@
 // with MS-CHAP-Error E=691 for a wrong password or an unknown user (the same
 // answer, so a reject does not tell which), and Status-Server (RFC 5997).
 //
+// It also checks CHAP-MD5 Access-Requests (CHAP-Password present, RFC 2865
+// 5.3), as FreeRADIUS 3.2's chap module does: the challenge is CHAP-Challenge,
+// or the Request Authenticator when that is absent; the answer is a plain
+// Access-Accept or Access-Reject (no keys: CHAP derives none). CHAP needs the
+// cleartext password, so a user known only by its NT hash is rejected. A
+// CHAP-Password that is not 17 octets, or a CHAP-Challenge under 5, is discarded.
+//
 // Transport-free: handle() takes one datagram and the client's address and
 // returns the reply to send, if any. aaa_server_node.h runs it on the
 // emulation core, udp_aaa_server.h on a real UDP socket.
@@ -49,7 +56,8 @@ struct AaaServerResponse {
   std::string note;            // "Access-Accept 7 for 'mn1@home.example'", "discarded: ..."
   std::string userName;
   std::uint8_t identifier = 0;
-  // Accepted: x'' = MS-MPPE-Recv-Key || MS-MPPE-Send-Key as sent (for the emulation's key inspector).
+  // Accepted MS-CHAPv2: x'' = MS-MPPE-Recv-Key || MS-MPPE-Send-Key as sent (for the emulation's key
+  // inspector). Empty for CHAP, whose Access-Accept carries no keys.
   crypto::SecretBytes keyMaterial;
 };
 
@@ -62,7 +70,9 @@ class MschapAaaServer {
 
   // Throw std::invalid_argument for empty names, secrets or passwords and NT hashes that are not 16 octets.
   void addClient(std::string address, std::string secret);  // "127.0.0.1", "10.0.0.1"
+  // The user authenticates with MS-CHAPv2 and CHAP (the password is kept, wiped on destruction).
   void addUser(std::string name, std::string_view cleartextPassword);
+  // MS-CHAPv2 only (CHAP needs the cleartext); replaces a password given to addUser.
   void addUserNtHash(std::string name, ByteView ntPasswordHash);
 
   AaaServerResponse handle(ByteView datagram, const std::string& clientAddress, std::uint16_t clientPort);
@@ -77,6 +87,8 @@ class MschapAaaServer {
   using RequestKey = std::tuple<std::string, std::uint16_t, std::uint8_t, Bytes>;
   struct Request;
   AaaServerResponse onAccessRequest(const Request& request);
+  AaaServerResponse onChapAccessRequest(const Request& request, const std::string& userName);
+  AaaServerResponse chapReject(const Request& request, const std::string& userName, std::string why);
   AaaServerResponse onStatusServer(const Request& request);
   AaaServerResponse discard(std::string why);
   AaaServerResponse reject(const Request& request, std::uint8_t ident, const std::string& userName, std::string why);
@@ -86,6 +98,7 @@ class MschapAaaServer {
   RandomSource randomBytes_;
   std::map<std::string, std::string> clients_;             // address -> secret
   std::map<std::string, crypto::SecretBytes> ntHashes_;    // user -> x' = NtPasswordHash
+  std::map<std::string, crypto::SecretBytes> passwords_;   // user -> cleartext, for CHAP (addUser only)
   std::map<RequestKey, Bytes> replies_;
   std::deque<RequestKey> replyOrder_;  // oldest first, bounds replies_
   std::size_t accepts_ = 0;

@@ -72,7 +72,12 @@ crypto::Result<Bytes> buildMsChapReject(const RadiusReplyContext& request, std::
 }
 
 crypto::Result<Bytes> buildStatusServerAccept(const RadiusReplyContext& request, bool withMessageAuthenticator) {
-  return finish(startReply(radius::code::kAccessAccept, request, withMessageAuthenticator), request);
+  return buildPlainReply(radius::code::kAccessAccept, request, withMessageAuthenticator);
+}
+
+crypto::Result<Bytes> buildPlainReply(std::uint8_t code, const RadiusReplyContext& request,
+                                      bool withMessageAuthenticator) {
+  return finish(startReply(code, request, withMessageAuthenticator), request);
 }
 
 crypto::Result<MsChapAccessReply> parseMsChapAccessReply(ByteView bytes, ByteView requestAuthenticator,

@@ -44,6 +44,10 @@ crypto::Result<Bytes> buildMsChapReject(const RadiusReplyContext& request, std::
 // RFC 2759 6 failure packet text: "E=691 R=1 C=<32 hex digits> V=3 M=Authentication rejected".
 std::string msChapFailureText(unsigned errorCode, ByteView newChallenge);
 crypto::Result<Bytes> buildStatusServerAccept(const RadiusReplyContext& request, bool withMessageAuthenticator);
+// A reply with no attributes of its own, as FreeRADIUS 3.2's chap module
+// answers a CHAP Access-Request: Access-Accept or Access-Reject, [Message-Authenticator], Proxy-States.
+crypto::Result<Bytes> buildPlainReply(std::uint8_t code, const RadiusReplyContext& request,
+                                      bool withMessageAuthenticator);
 
 // What the Home Agent takes from a verified reply.
 struct MsChapAccessReply {

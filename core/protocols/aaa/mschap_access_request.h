@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "core/crypto/result.h"
+#include "core/protocols/aaa/radius_request_parts.h"
 #include "dissectors/common/bytes.h"
 
 namespace rs::aaa {
@@ -48,12 +49,6 @@ struct Chap2ResponseFields {
   ByteView ntResponse;     // 24
 };
 std::optional<Chap2ResponseFields> parseChap2Response(ByteView value);
-
-// Who the Home Agent is to the AAA server.
-struct NasIdentity {
-  std::uint32_t ipv4 = 0;     // NAS-IP-Address (host order); 0 leaves it out
-  std::string identifier;     // NAS-Identifier; empty leaves it out
-};
 
 // The signed Access-Request. InvalidArgument when a challenge, the NT-Response
 // or the authenticator has the wrong size, the user name is empty or longer

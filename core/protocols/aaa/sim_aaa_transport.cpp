@@ -32,6 +32,10 @@ void SimAaaTransport::submitAccessRequest(const MsChapV2Response& response, Comp
   start(client_.startAccessRequest(response, std::move(mobilePassword)), std::move(done), "Access-Request");
 }
 
+void SimAaaTransport::submitChapAccessRequest(const ChapResponse& response, Completion done) {
+  start(client_.startChapAccessRequest(response), std::move(done), "Access-Request");
+}
+
 void SimAaaTransport::submitStatusServer(Completion done) {
   start(client_.startStatusServer(), std::move(done), "Status-Server");
 }

@@ -30,6 +30,7 @@ class SimAaaTransport final : public AaaTransport {
 
   void submitAccessRequest(const MsChapV2Response& response, Completion done,
                            std::optional<std::string> mobilePassword = std::nullopt) override;
+  void submitChapAccessRequest(const ChapResponse& response, Completion done) override;
   void submitStatusServer(Completion done) override;
 
   // True when the frame was a UDP datagram to this client (handled, or dropped with a trace).

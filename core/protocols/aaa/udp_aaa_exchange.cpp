@@ -59,10 +59,13 @@ std::vector<AaaResult> runUdpAaaExchanges(MschapAaaClient& client, UdpSocket& so
   while (done < work.size()) {
     while (next < work.size() && inFlight.size() < window) {
       const AaaWork& w = work[next];
-      auto out = w.response ? client.startAccessRequest(*w.response, w.mobilePassword) : client.startStatusServer();
+      auto out = w.chap       ? client.startChapAccessRequest(*w.chap)
+                 : w.response ? client.startAccessRequest(*w.response, w.mobilePassword)
+                              : client.startStatusServer();
       if (!out) {
         results[next] = failed(out.error().describe());
         if (w.response) results[next].userName = w.response->userName;
+        if (w.chap) results[next].userName = w.chap->userName;
         ++done;
       } else {
         send(out->packet);

@@ -20,10 +20,13 @@
 
 namespace rs::aaa {
 
-// One exchange to run: an MS-CHAPv2 Access-Request, or a Status-Server probe when `response` is empty.
+// One exchange to run: an MS-CHAPv2 Access-Request (`response`), a CHAP one
+// (`chap`), or a Status-Server probe when both are empty.
 struct AaaWork {
   std::optional<MsChapV2Response> response;
   std::optional<std::string> mobilePassword;  // checks MS-CHAP2-Success when given
+  // Last and defaulted, so the {response, password} initialisers elsewhere keep their meaning.
+  std::optional<ChapResponse> chap = std::nullopt;
 };
 
 struct UdpExchangeStats {

@@ -41,6 +41,14 @@ aaa::AaaResult AaaEmulation::registerMobile(const aaa::MsChapV2Response& respons
   return results.size() > before ? results.back() : aaa::AaaResult{};
 }
 
+aaa::AaaResult AaaEmulation::authenticateChap(const aaa::ChapResponse& response) {
+  const std::size_t before = results.size();
+  client->submitChapAccessRequest(response, [this](const aaa::AaaResult& r) { results.push_back(r); });
+  while (results.size() == before && sim.scheduler().step()) {
+  }
+  return results.size() > before ? results.back() : aaa::AaaResult{};
+}
+
 aaa::AaaResult AaaEmulation::statusServer() {
   const std::size_t before = results.size();
   client->submitStatusServer([this](const aaa::AaaResult& r) { results.push_back(r); });

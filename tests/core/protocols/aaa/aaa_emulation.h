@@ -29,6 +29,8 @@ struct AaaEmulation {
   // Submits and runs the scheduler until the result is in.
   aaa::AaaResult registerMobile(const aaa::MsChapV2Response& response,
                                 std::optional<std::string> password = std::nullopt);
+  // The same for a CHAP Access-Request (a Foreign Agent's RFC 3012 check).
+  aaa::AaaResult authenticateChap(const aaa::ChapResponse& response);
   aaa::AaaResult statusServer();
 };
 

@@ -19,6 +19,11 @@ aaa::MsChapV2Response mobileResponse(const std::string& nai, const std::string& 
   return aaa::computeMsChapV2Response(nai, password, authenticatorChallenge, peerChallenge, 1).value();
 }
 
+aaa::ChapResponse chapResponse(const std::string& nai, const std::string& password, std::uint64_t seed) {
+  sim::Random random(seed);
+  return aaa::computeChapResponse(nai, static_cast<std::uint8_t>(seed), password, random.bytes(16)).value();
+}
+
 std::vector<FixtureRadius> fixtureRadiusPackets(const std::string& relative) {
   std::vector<FixtureRadius> out;
   inet::registerUdpDecodeAs(11812, "radius");
