@@ -45,6 +45,7 @@ std::string_view extensionName(std::uint8_t type) {
     case adv_ext::kPadding: return "One-Byte Padding Extension";
     case adv_ext::kMobilityAgent: return "Mobility Agent Advertisement Extension";
     case adv_ext::kPrefixLengths: return "Prefix Lengths Extension";
+    case adv_ext::kChallenge: return "Challenge Extension";
     default: return "Unknown Extension";
   }
 }
@@ -109,6 +110,13 @@ Bytes buildAgentAdvertisement(std::uint8_t code, std::uint16_t lifetime, const s
   return withChecksum(w.take());
 }
 
+std::optional<Bytes> buildChallengeExtension(ByteView challenge) {
+  if (challenge.empty() || challenge.size() > 255) return std::nullopt;
+  ByteWriter w;
+  w.u8(adv_ext::kChallenge).u8(static_cast<std::uint8_t>(challenge.size())).bytes(challenge);
+  return w.take();
+}
+
 Bytes buildAgentSolicitation() {
   ByteWriter w;
   w.u8(kIcmpRouterSolicitation).u8(0).u16be(0).u32be(0);
@@ -145,6 +153,9 @@ std::optional<ParsedAgentAdvertisement> parseAgentAdvertisement(ByteView icmp) {
       while (!body.empty()) a.mobility.careOfAddresses.push_back(body.u32be());
     } else if (type == adv_ext::kPrefixLengths && length >= 1) {
       a.prefixLength = body.u8();
+    } else if (type == adv_ext::kChallenge && length >= 1) {
+      const ByteView challenge = body.bytes(length);
+      a.challenge.assign(challenge.begin(), challenge.end());
     }
   }
   if (r.failed() || !mobility) return std::nullopt;
@@ -203,6 +214,8 @@ void describeRouterAdvertisement(Field& icmp, ByteView frame, std::size_t base, 
     } else if (type == adv_ext::kPrefixLengths) {
       for (std::size_t i = 0; i < ext.size(); ++i)
         x.addUint("icmp.mip.prefixlength", fmt::format("Prefix Length: {}", ext[i]), ext[i], at + 2 + i, 1);
+    } else if (type == adv_ext::kChallenge) {
+      x.addBytes("icmp.mip.challenge", "Challenge: " + toHex(ext), ext, at + 2);
     } else {
       x.addBytes("icmp.mip.content", "Content: " + toHex(ext), ext, at + 2);
     }

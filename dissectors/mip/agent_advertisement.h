@@ -24,6 +24,7 @@ namespace adv_ext {
 inline constexpr std::uint8_t kPadding = 0;                // RFC 3344 2.1.3: a single octet
 inline constexpr std::uint8_t kMobilityAgent = 16;         // RFC 3344 2.1.1
 inline constexpr std::uint8_t kPrefixLengths = 19;         // RFC 3344 2.1.2
+inline constexpr std::uint8_t kChallenge = 24;             // RFC 3012 2: the foreign agent's challenge
 }  // namespace adv_ext
 
 // Mobility Agent Advertisement flags as one 16-bit field: RFC 3344 2.1.1
@@ -59,6 +60,9 @@ Bytes buildMobilityAgentExtension(const MobilityAgentAdvertisement& a);
 // nullopt when more than 255 prefix lengths.
 std::optional<Bytes> buildPrefixLengthsExtension(const std::vector<std::uint8_t>& prefixLengths);
 
+// RFC 3012 2: the Challenge extension; nullopt when the challenge is empty or over 255 octets.
+std::optional<Bytes> buildChallengeExtension(ByteView challenge);
+
 // A whole ICMP Router Advertisement with the checksum: code 0 (or 16, "does
 // not route common traffic", for an agent that is not a router), lifetime in
 // seconds, the router addresses (entry size 2), then `extensions` as built above.
@@ -73,6 +77,7 @@ struct ParsedAgentAdvertisement {
   std::vector<RouterAddress> routers;
   MobilityAgentAdvertisement mobility;
   std::optional<std::uint8_t> prefixLength;  // of the first router address, from the Prefix-Lengths extension
+  Bytes challenge;                           // RFC 3012 2: the foreign agent's latest challenge; empty: none
 };
 // nullopt unless `icmp` is a Router Advertisement with entry size 2 and a
 // Mobility Agent Advertisement extension that fits (the checksum is not checked here).

@@ -117,6 +117,30 @@ class TestMipParameterEditor : public QObject {
     QVERIFY(renewals >= 1);
   }
 
+  // RFC 3012 from the editor: the foreign agents now ask the AAA server before relaying, and the Registrations
+  // dock's model has the new hop for every registration through a foreign agent.
+  void foreignAgentChallengesFromTheEditor() {
+    MainWindow w;
+    EmulationController& c = w.controller();
+    QVERIFY(w.openScenario(kMipScenario));
+    ParameterEditor& editor = *w.parameterEditor();
+    QCOMPARE(editor.value(QStringLiteral("fa_challenge")), QStringLiteral("false"));
+    QCOMPARE(editor.value(QStringLiteral("challenge_window")), QStringLiteral("2"));
+    QVERIFY(editor.setValue(QStringLiteral("fa_challenge"), QStringLiteral("true")));
+    QVERIFY(editor.errorText(QStringLiteral("fa_challenge")).isEmpty());
+    QVERIFY(editor.apply());
+    QVERIFY(c.scenario()->methods["mip"]["fa_challenge"].get<bool>());
+    c.runToEnd();
+    QVERIFY(QTest::qWaitFor([&] { return c.isFinished(); }, kRunTimeoutMs));
+    int checked = 0;
+    for (const auto& r : c.registrations()) {
+      if (!r.foreignAgent || !r.success) continue;
+      QVERIFY(r.latencyNs.count(rs::mipreg::Figure::FaAaaRoundTrip));
+      ++checked;
+    }
+    QVERIFY(checked >= 1);
+  }
+
  private:
   QTemporaryDir settingsDir_;
 };

@@ -43,6 +43,12 @@ std::vector<ScenarioParameter> mipKeyParameters(const sim::Scenario& s) {
                  {mipPath("response_timeout_ms")}, milliseconds(m.responseTimeout)});
   out.push_back({QStringLiteral("retries"), QObject::tr("Resends before the next home agent"), {}, {mipPath("retries")},
                  QString::number(m.retries)});
+  // RFC 3012: the values are JSON literals, as the file holds them.
+  out.push_back({QStringLiteral("fa_challenge"), QObject::tr("Foreign agents challenge mobiles (RFC 3012)"),
+                 {QStringLiteral("false"), QStringLiteral("true")}, {mipPath("fa_challenge")},
+                 m.faChallenge ? QStringLiteral("true") : QStringLiteral("false")});
+  out.push_back({QStringLiteral("challenge_window"), QObject::tr("Challenge window (latest challenges accepted)"), {},
+                 {mipPath("challenge_window")}, QString::number(m.challengeWindow)});
 
   // Every link on its own: the Ethernet links have no role that groups them as the WLAN's AP uplinks do.
   for (const auto& link : s.links) {

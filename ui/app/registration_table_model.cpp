@@ -18,6 +18,7 @@ std::optional<mipreg::Figure> figureOf(int column) {
   switch (column) {
     case RegistrationTableModel::Registration: return mipreg::Figure::Registration;
     case RegistrationTableModel::MnToFa: return mipreg::Figure::MnToFa;
+    case RegistrationTableModel::FaAaaRoundTrip: return mipreg::Figure::FaAaaRoundTrip;
     case RegistrationTableModel::FaToHa: return mipreg::Figure::FaToHa;
     case RegistrationTableModel::AaaRoundTrip: return mipreg::Figure::AaaRoundTrip;
     case RegistrationTableModel::HomeAgent: return mipreg::Figure::HomeAgentKeys;

@@ -29,6 +29,7 @@ class RegistrationTableModel : public QAbstractTableModel {
     Code,
     Registration,
     MnToFa,
+    FaAaaRoundTrip,
     FaToHa,
     AaaRoundTrip,
     HomeAgent,

@@ -73,6 +73,8 @@ QColor registrationHopColor(mipreg::Figure hop) {
   switch (hop) {
     case Figure::MnToFa:
       return QColor(0x7f, 0x8f, 0xa6);
+    case Figure::FaAaaRoundTrip:
+      return QColor(0xe6, 0xb4, 0x3c);  // a lighter orange than the HA's AAA round trip: the same server, asked first
     case Figure::FaToHa:
       return QColor(0x4e, 0x9a, 0xd6);
     case Figure::AaaRoundTrip:

@@ -16,7 +16,8 @@ namespace {
 using mipreg::Auth;
 using mipreg::Figure;
 constexpr std::array kAuths{Auth::Static, Auth::AaaDynamic, Auth::SkeyPrime, Auth::SkeyRekey};
-constexpr std::array kHops{Figure::MnToFa, Figure::FaToHa, Figure::AaaRoundTrip, Figure::HomeAgentKeys, Figure::HaToMn};
+constexpr std::array kHops{Figure::MnToFa,      Figure::FaAaaRoundTrip, Figure::FaToHa,
+                           Figure::AaaRoundTrip, Figure::HomeAgentKeys,  Figure::HaToMn};
 constexpr std::size_t kMaxTickLabels = 30;  // beyond, every k-th bar gets a label so they stay readable
 
 double ms(std::int64_t ns) { return static_cast<double>(ns) / 1e6; }

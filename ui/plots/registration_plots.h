@@ -5,7 +5,7 @@
 // over time, one graph per authentication (static, aaa-dynamic, skey-prime,
 // skey-rekey), failures as crosses at the time they ended; and where each
 // registration's time went, one stacked bar per registration with a segment
-// per hop (mn-fa, fa-ha, aaa-round-trip, home-agent, ha-mn).
+// per hop (mn-fa, fa-aaa-round-trip, fa-ha, aaa-round-trip, home-agent, ha-mn).
 #include <cstddef>
 #include <vector>
 

@@ -134,8 +134,8 @@ std::string registrationReportHtml(const std::vector<mipreg::RegistrationRecord>
                         "authentication; a cross is a failed registration at the time the mobile waited."));
   figure(w, QStringLiteral("registration-hops"),
          renderPlotPng([&](QCustomPlot& plot) { plotRegistrationHops(plot, records); }, format), format,
-         QStringLiteral("Where each registration's time went: mn-fa, fa-ha, aaa-round-trip, home-agent and ha-mn "
-                        "stacked (with a foreign agent they add up to the registration latency)."));
+         QStringLiteral("Where each registration's time went: mn-fa, fa-aaa-round-trip, fa-ha, aaa-round-trip, "
+                        "home-agent and ha-mn stacked (with a foreign agent they add up to the registration latency)."));
   w.end();
 
   section(w, QStringLiteral("registrations-section"), QStringLiteral("Registrations"));
@@ -147,8 +147,9 @@ std::string registrationReportHtml(const std::vector<mipreg::RegistrationRecord>
   const std::pair<Figure, const char*> meanings[] = {
       {Figure::Registration, "the Registration Request's first bit to the reply's on the mobile's link"},
       {Figure::MovementToRegistered, "the mobile plugged into the new link to the reply on it (emulation only)"},
-      {Figure::MnToFa, "request to the foreign agent's relay: the access link and the FA"},
-      {Figure::FaToHa, "relay (or a co-located mobile's request) to the home agent's Access-Request or reply"},
+      {Figure::MnToFa, "request to the foreign agent's relay (or its RFC 3012 Access-Request): the access link and the FA"},
+      {Figure::FaAaaRoundTrip, "the foreign agent's Access-Request (CHAP, RFC 3012) to the AAA server's answer"},
+      {Figure::FaToHa, "relay, FA's AAA answer or co-located request to the home agent's Access-Request or reply"},
       {Figure::AaaRoundTrip, "Access-Request to the AAA server's Access-Accept or -Reject"},
       {Figure::HomeAgentKeys, "Access-Accept to the home agent's reply: its derivation of x'', Skey and Skey'"},
       {Figure::HaToMn, "the home agent's reply to the foreign agent's relay toward the mobile"}};

@@ -79,9 +79,11 @@ void RegistrationAnalyzer::onRequest(std::int64_t at, std::uint32_t source, std:
       // RFC 3344 3.6.3: one registration; its steps are those of the last transmission.
       const std::size_t index = static_cast<std::size_t>(t - tracked_.data());
       open_.erase(Key{m.homeAddress, t->record.identification});
-      for (Step s : {Step::RelayedRequest, Step::AccessRequest, Step::AccessReply, Step::Reply, Step::RelayedReply})
+      for (Step s : {Step::FaAccessRequest, Step::FaAccessReply, Step::RelayedRequest, Step::AccessRequest,
+                     Step::AccessReply, Step::Reply, Step::RelayedReply})
         t->record.steps.erase(s);
       t->radius.reset();
+      t->faRadius.reset();
       t->record.identification = m.identification;
       t->record.steps[Step::Request] = at;
       ++t->record.retransmissions;
@@ -152,26 +154,29 @@ void RegistrationAnalyzer::onRadius(std::int64_t at, std::uint32_t source, std::
     const RadiusKey key{packet->identifier, source, sourcePort};
     const auto user = packet->text(radius::attr::kUserName);
     if (!user) return;
+    // CHAP from a foreign agent checks an RFC 3012 MN-AAA authenticator; MS-CHAPv2 from the HA, seed 001's.
+    const bool fromForeignAgent = packet->find(radius::attr::kChapPassword) != nullptr;
     Tracked* match = nullptr;
     for (const auto& [k, index] : open_) {
       Tracked& t = tracked_[index];
-      if (t.radius == key) return;  // the same Access-Request at another capture point
-      // The latest open initial request of this user to this HA waits for the AAA server.
-      if (t.record.auth == Auth::AaaDynamic && t.record.homeAgent == source && t.userName == *user && !t.radius &&
-          (!match || t.record.startNs >= match->record.startNs))
-        match = &t;
+      if (t.radius == key || t.faRadius == key) return;  // the same Access-Request at another capture point
+      // The latest open request of this user through this FA, or initial request to this HA, waits for the AAA server.
+      const bool waits = fromForeignAgent ? t.record.foreignAgent == source && !t.faRadius
+                                          : t.record.auth == Auth::AaaDynamic && t.record.homeAgent == source && !t.radius;
+      if (waits && t.userName == *user && (!match || t.record.startNs >= match->record.startNs)) match = &t;
     }
     if (!match) return;
-    match->radius = key;
-    match->record.steps[Step::AccessRequest] = at;
+    (fromForeignAgent ? match->faRadius : match->radius) = key;
+    match->record.steps[fromForeignAgent ? Step::FaAccessRequest : Step::AccessRequest] = at;
     return;
   }
   if (packet->code != radius::code::kAccessAccept && packet->code != radius::code::kAccessReject) return;
   const RadiusKey key{packet->identifier, destination, destinationPort};
   for (const auto& [k, index] : open_) {
     Tracked& t = tracked_[index];
-    if (t.radius == key) {
-      if (!t.record.steps.count(Step::AccessReply)) t.record.steps[Step::AccessReply] = at;
+    if (t.radius == key || t.faRadius == key) {
+      const Step step = t.radius == key ? Step::AccessReply : Step::FaAccessReply;
+      if (!t.record.steps.count(step)) t.record.steps[step] = at;
       return;
     }
   }

@@ -10,9 +10,10 @@
 // by (home address, identification): the FA's relay of the same request,
 // the HA's RADIUS Access-Request (by the NAI's user name, for a seed-001
 // initial request) and the AAA server's answer (by RADIUS identifier and the
-// HA's address and port), the HA's Registration Reply (by the low 32 bits of
+// HA's address and port), likewise the FA's CHAP Access-Request checking an
+// RFC 3012 MN-AAA authenticator and its answer, the HA's Registration Reply (by the low 32 bits of
 // the identification, RFC 3344 5.7: a 133 reply carries the HA's clock in the
-// high 32) and the FA's relay of it, which closes the record. Every step is
+// high 32) and the FA's relay of it — or the FA's own denial — which closes the record. Every step is
 // the first sighting of its message, so a frame seen at two capture points
 // counts once. A new identification from the MN for the same home address,
 // care-of address and HA while the previous one is unanswered is a
@@ -59,7 +60,8 @@ class RegistrationAnalyzer {
     Classification classification;
     std::uint32_t mnSource = 0;  // the MN's source address: its home address or co-located care-of
     std::string userName;        // the NAI's user part, as the HA's Access-Request carries it
-    std::optional<RadiusKey> radius;
+    std::optional<RadiusKey> radius;    // the HA's Access-Request
+    std::optional<RadiusKey> faRadius;  // the FA's (RFC 3012 MN-AAA check)
   };
   using Key = std::pair<std::uint32_t, std::uint64_t>;  // home address, identification
 

@@ -29,6 +29,8 @@ std::string_view stepName(Step s) {
     case Step::Attach: return "attach";
     case Step::Advertisement: return "advertisement";
     case Step::Request: return "request";
+    case Step::FaAccessRequest: return "fa-access-request";
+    case Step::FaAccessReply: return "fa-access-reply";
     case Step::RelayedRequest: return "relayed-request";
     case Step::AccessRequest: return "access-request";
     case Step::AccessReply: return "access-reply";
@@ -44,6 +46,7 @@ std::string_view figureName(Figure f) {
     case Figure::Registration: return "registration";
     case Figure::MovementToRegistered: return "movement-to-registered";
     case Figure::MnToFa: return "mn-fa";
+    case Figure::FaAaaRoundTrip: return "fa-aaa-round-trip";
     case Figure::FaToHa: return "fa-ha";
     case Figure::AaaRoundTrip: return "aaa-round-trip";
     case Figure::HomeAgentKeys: return "home-agent";
@@ -67,8 +70,12 @@ void RegistrationRecord::computeLatency() {
     span(Figure::Registration, at(Step::Request), replyOnMnLink);
     span(Figure::MovementToRegistered, at(Step::Attach), replyOnMnLink);
   }
-  span(Figure::MnToFa, at(Step::Request), at(Step::RelayedRequest));
-  const auto atHa = foreignAgent ? at(Step::RelayedRequest) : at(Step::Request);
+  // RFC 3012: an FA that checks the MN-AAA authenticator asks its AAA server before it relays; fa-ha then starts
+  // with the answer, so that the hops still add up to the registration.
+  const auto faAsks = at(Step::FaAccessRequest);
+  span(Figure::MnToFa, at(Step::Request), faAsks ? faAsks : at(Step::RelayedRequest));
+  span(Figure::FaAaaRoundTrip, faAsks, at(Step::FaAccessReply));
+  const auto atHa = !foreignAgent ? at(Step::Request) : faAsks ? at(Step::FaAccessReply) : at(Step::RelayedRequest);
   span(Figure::FaToHa, atHa, at(Step::AccessRequest) ? at(Step::AccessRequest) : at(Step::Reply));
   span(Figure::AaaRoundTrip, at(Step::AccessRequest), at(Step::AccessReply));
   span(Figure::HomeAgentKeys, at(Step::AccessReply), at(Step::Reply));

@@ -41,31 +41,34 @@ enum class Step : std::uint8_t {
   Attach,          // the MN was plugged into the new link (movement only)
   Advertisement,   // the agent advertisement that told the MN it had moved
   Request,         // the MN's Registration Request (its last transmission)
+  FaAccessRequest, // RFC 3012: the FA's RADIUS Access-Request (CHAP) checking the MN-AAA authenticator
+  FaAccessReply,   // the AAA server's answer to it
   RelayedRequest,  // the FA's relay toward the HA
   AccessRequest,   // the HA's RADIUS Access-Request (AaaDynamic only)
   AccessReply,     // the AAA server's Access-Accept or Access-Reject
   Reply,           // the HA's Registration Reply
-  RelayedReply,    // the FA's relay toward the MN
+  RelayedReply,    // the FA's reply toward the MN: the HA's, relayed, or the FA's own denial (RFC 3012 codes)
   ReplyReceived,   // the reply reached the MN (ground truth only: no capture point sees an arrival)
 };
-inline constexpr int kStepCount = 9;
+inline constexpr int kStepCount = 11;
 std::string_view stepName(Step s);  // "attach", "advertisement", "request", "relayed-request", ...
 
 // The latency figures of docs/latency.md "Mobile IP", in report order.
 enum class Figure : std::uint8_t {
   Registration,         // Request -> the reply on the MN's link (RelayedReply via an FA, else Reply)
   MovementToRegistered, // Attach -> the reply on the MN's link (movement detection included)
-  MnToFa,               // Request -> RelayedRequest: the access link and the FA
-  FaToHa,               // RelayedRequest (or Request) -> AccessRequest (or Reply): backbone and HA checks
+  MnToFa,               // Request -> FaAccessRequest (RFC 3012) or RelayedRequest: the access link and the FA
+  FaAaaRoundTrip,       // FaAccessRequest -> FaAccessReply: the FA's AAA check of the MN-AAA authenticator
+  FaToHa,               // FaAccessReply or RelayedRequest (or Request) -> AccessRequest (or Reply): backbone and HA
   AaaRoundTrip,         // AccessRequest -> AccessReply
   HomeAgentKeys,        // AccessReply -> Reply: the HA's key derivation and reply
   HaToMn,               // Reply -> RelayedReply: back through the FA
 };
-inline constexpr int kFigureCount = 7;
+inline constexpr int kFigureCount = 8;
 // Every figure in report order (the reports' columns).
 inline constexpr Figure kFigures[kFigureCount] = {Figure::Registration, Figure::MovementToRegistered, Figure::MnToFa,
-                                                  Figure::FaToHa, Figure::AaaRoundTrip, Figure::HomeAgentKeys,
-                                                  Figure::HaToMn};
+                                                  Figure::FaAaaRoundTrip, Figure::FaToHa, Figure::AaaRoundTrip,
+                                                  Figure::HomeAgentKeys, Figure::HaToMn};
 std::string_view figureName(Figure f);  // "registration", "movement-to-registered", "mn-fa", ...
 
 struct RegistrationRecord {

@@ -8,11 +8,13 @@
 
 namespace rs::mip {
 
-AgentAdvertiser::AgentAdvertiser(MipWorld& world, sim::NodeId agent, sim::WiredLink& link, std::uint16_t flags)
+AgentAdvertiser::AgentAdvertiser(MipWorld& world, sim::NodeId agent, sim::WiredLink& link, std::uint16_t flags,
+                                 std::function<Bytes()> challenges)
     : world_(world),
       agent_(agent),
       link_(link),
       flags_(flags),
+      challenges_(std::move(challenges)),
       label_(fmt::format("{}: Agent Advertisement on {}", world.node(agent).name, link.config().name)),
       random_(world.sim.random("mip/" + world.node(agent).name + "/" + link.config().name + "/advertisement")) {}
 
@@ -46,15 +48,20 @@ void AgentAdvertiser::advertise(bool periodic) {
   Bytes extensions = buildMobilityAgentExtension(mobility);
   const Bytes prefix = *buildPrefixLengthsExtension({s.prefixLength});
   extensions.insert(extensions.end(), prefix.begin(), prefix.end());
+  if (challenges_) {
+    if (const auto challenge = buildChallengeExtension(challenges_()))
+      extensions.insert(extensions.end(), challenge->begin(), challenge->end());
+  }
   const Bytes icmp = buildAgentAdvertisement(0, s.advertisementLifetimeSeconds, {RouterAddress{*self.ipv4, 0}},
                                              extensions);
   link_.transmit(agent_, buildIcmpFrame(self.mac, *self.ipv4, kAllSystemsGroup, ++ipIdentification_, icmp),
                  "Agent Advertisement");
   world_.sim.trace(agent_, sim::TraceKind::FrameSent,
-                   fmt::format("{}: Agent Advertisement {} on {} ({}{}, lifetime {} s){}", self.name, mobility.sequence,
+                   fmt::format("{}: Agent Advertisement {} on {} ({}{}, lifetime {} s{}){}", self.name, mobility.sequence,
                                link_.config().name, flags_ & adv_flag::kForeignAgent ? "foreign agent, care-of " : "home agent",
                                flags_ & adv_flag::kForeignAgent ? sim::formatIpv4Address(*self.ipv4) : "",
-                               s.advertisementLifetimeSeconds, periodic ? "" : " in answer to a solicitation"));
+                               s.advertisementLifetimeSeconds, challenges_ ? ", with a challenge" : "",
+                               periodic ? "" : " in answer to a solicitation"));
   if (periodic && running_)
     timer_ = world_.sim.scheduler().scheduleAfter(s.advertisementInterval,
                                                   sim::EventDescriptor{sim::EventKind::Timer, agent_, label_},

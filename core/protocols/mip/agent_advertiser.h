@@ -5,8 +5,10 @@
 // offset (RFC 1256 4: agents must not advertise in step), and one at once for
 // every Agent Solicitation heard. A foreign agent offers its address as the
 // care-of address (F); a home agent advertises on its home link (H), which is
-// how a mobile learns that it is home.
+// how a mobile learns that it is home. A foreign agent that challenges
+// mobiles (RFC 3012 2) adds a new Challenge extension to every advertisement.
 #include <cstdint>
+#include <functional>
 
 #include "core/protocols/mip/mip_world.h"
 
@@ -14,8 +16,10 @@ namespace rs::mip {
 
 class AgentAdvertiser {
  public:
-  // `flags`: adv_flag::kForeignAgent or kHomeAgent (agent_advertisement.h).
-  AgentAdvertiser(MipWorld& world, sim::NodeId agent, sim::WiredLink& link, std::uint16_t flags);
+  // `flags`: adv_flag::kForeignAgent or kHomeAgent (agent_advertisement.h). `challenges`, when set, gives the
+  // challenge of each advertisement.
+  AgentAdvertiser(MipWorld& world, sim::NodeId agent, sim::WiredLink& link, std::uint16_t flags,
+                  std::function<Bytes()> challenges = {});
   AgentAdvertiser(const AgentAdvertiser&) = delete;
   AgentAdvertiser& operator=(const AgentAdvertiser&) = delete;
 
@@ -33,6 +37,7 @@ class AgentAdvertiser {
   sim::NodeId agent_;
   sim::WiredLink& link_;
   std::uint16_t flags_;
+  std::function<Bytes()> challenges_;
   std::string label_;
   sim::Random random_;
   std::uint16_t sequence_ = 0;

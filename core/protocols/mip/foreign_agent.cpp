@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/protocols/aaa/sim_aaa_transport.h"
 #include "core/protocols/mip/ipv4_frames.h"
+#include "core/protocols/mip/mn_aaa_authentication.h"
 #include "core/protocols/mip/mip_costs.h"
 #include "core/protocols/mip/registration_truth.h"
 #include "dissectors/mip/agent_advertisement.h"
@@ -31,9 +33,26 @@ ForeignAgent::ForeignAgent(MipWorld& world, sim::NodeId node)
   backbone_->setReceiver(node_, [this](const sim::WireDelivery& d) { receiveBackbone(d); });
   for (std::size_t i = 0; i < subnets_.size(); ++i) {
     subnets_[i]->setReceiver(node_, [this, i](const sim::WireDelivery& d) { receiveSubnet(i, d); });
-    advertisers_.push_back(std::make_unique<AgentAdvertiser>(world, node, *subnets_[i], adv_flag::kForeignAgent));
+    std::function<Bytes()> challenges;
+    if (world.settings.faChallenge) {
+      challenges_.push_back(std::make_unique<ChallengeBook>(
+          world.settings.challengeWindow, kFaChallengeLength,
+          world.sim.random("mip/" + name_ + "/" + subnets_[i]->config().name + "/challenge")));
+      challenges = [book = challenges_.back().get()] { return book->issue(); };
+    }
+    advertisers_.push_back(
+        std::make_unique<AgentAdvertiser>(world, node, *subnets_[i], adv_flag::kForeignAgent, std::move(challenges)));
   }
 }
+
+ForeignAgent::~ForeignAgent() = default;
+
+void ForeignAgent::setAaaTransport(std::unique_ptr<aaa::AaaTransport> transport) {
+  aaa_ = std::move(transport);
+  embeddedAaa_ = dynamic_cast<aaa::SimAaaTransport*>(aaa_.get());
+}
+
+wlan::UdpEndpoint ForeignAgent::aaaClientEndpoint() const { return {mac_, address_, kAaaClientPort}; }
 
 void ForeignAgent::start() {
   for (auto& a : advertisers_) a->start();
@@ -64,7 +83,12 @@ void ForeignAgent::receiveBackbone(const sim::WireDelivery& delivery) {
   if (!ip || ip->destinationMac != mac_) return;  // the switch floods what it has not learned yet
   if (ip->destination != address_) return routeToSubnet(delivery.frame, ip->destination);
   const auto udp = wlan::parseUdpFrame(delivery.frame);
-  if (ip->protocol == kUdp && udp && udp->to.port == kUdpPort) relayReply(*udp);
+  if (ip->protocol != kUdp || !udp) return;
+  if (udp->to.port == kAaaClientPort && embeddedAaa_) {
+    embeddedAaa_->receiveFrame(delivery.frame);
+    return;
+  }
+  if (udp->to.port == kUdpPort) relayReply(*udp);
 }
 
 void ForeignAgent::transmitAfterProcessing(sim::WiredLink& link, Bytes frame, std::string_view label,
@@ -85,13 +109,18 @@ void ForeignAgent::relayRequest(std::size_t subnet, const wlan::UdpFrame& udp) {
                      fmt::format("{}: dropped a datagram to port 434 that is no Registration Request", name_));
     return;
   }
-  const auto homeAgentMac = world_.backboneNextHop(request->homeAgent);
+  if (world_.settings.faChallenge) return admitWithChallenge(subnet, udp, *request);
+  forwardRequest(subnet, udp, *request);
+}
+
+void ForeignAgent::forwardRequest(std::size_t subnet, const wlan::UdpFrame& udp, const Message& request) {
+  const auto homeAgentMac = world_.backboneNextHop(request.homeAgent);
   if (!homeAgentMac) {
     world_.sim.trace(node_, sim::TraceKind::Error,
-                     fmt::format("{}: no route to home agent {}", name_, sim::formatIpv4Address(request->homeAgent)));
+                     fmt::format("{}: no route to home agent {}", name_, sim::formatIpv4Address(request.homeAgent)));
     return;
   }
-  Pending p{request->homeAddress, request->identification, request->homeAgent, udp.from.mac, udp.from.port, subnet};
+  Pending p{request.homeAddress, request.identification, request.homeAgent, udp.from.mac, udp.from.port, subnet};
   // Several requests of one mobile may be pending (a retransmission, a replayed copy); keep the latest few.
   constexpr std::size_t kPendingPerMobile = 8;
   if (std::count_if(pending_.begin(), pending_.end(), [&](const Pending& q) { return q.homeAddress == p.homeAddress; }) >=
@@ -100,7 +129,7 @@ void ForeignAgent::relayRequest(std::size_t subnet, const wlan::UdpFrame& udp) {
                                 [&](const Pending& q) { return q.homeAddress == p.homeAddress; }));
   pending_.push_back(p);
   // RFC 3344 3.7.2.2: the FA relays the request unchanged (no extensions of its own here) from its own address.
-  Bytes frame = wlan::buildUdpFrame(endpoint(mac_), {*homeAgentMac, request->homeAgent, kUdpPort}, ++ipIdentification_,
+  Bytes frame = wlan::buildUdpFrame(endpoint(mac_), {*homeAgentMac, request.homeAgent, kUdpPort}, ++ipIdentification_,
                                     udp.payload);
   const std::string text = fmt::format("{}: relayed the Registration Request of {} to home agent {}", name_,
                                        sim::formatIpv4Address(p.homeAddress), sim::formatIpv4Address(p.homeAgent));

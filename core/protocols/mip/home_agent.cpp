@@ -13,7 +13,6 @@
 namespace rs::mip {
 namespace {
 constexpr std::uint8_t kIcmp = 1;
-constexpr std::uint16_t kAaaClientPort = 50000;  // the HA's RADIUS client port (any unprivileged one)
 }  // namespace
 
 HomeAgent::HomeAgent(MipWorld& world, sim::NodeId node)

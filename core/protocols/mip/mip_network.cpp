@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <functional>
 #include <stdexcept>
 
 #include "core/protocols/aaa/aaa_proxy_node.h"
@@ -69,7 +70,26 @@ std::optional<std::string> MipNetwork::build() {
 }
 
 std::optional<std::string> MipNetwork::buildAaa() {
-  if (settings_.keys != KeyMode::Dynamic) return std::nullopt;
+  // The home agents ask the AAA server with dynamic keys; the foreign agents with RFC 3012 challenges.
+  const bool homeAgentsAsk = settings_.keys == KeyMode::Dynamic;
+  const bool foreignAgentsAsk = settings_.faChallenge;
+  if (!homeAgentsAsk && !foreignAgentsAsk) return std::nullopt;
+  // The RADIUS clients: where each sends from, on which link, and how it takes its transport.
+  struct Client {
+    wlan::UdpEndpoint endpoint;
+    sim::NodeId node;
+    sim::WiredLink* link;
+    std::function<void(std::unique_ptr<aaa::AaaTransport>)> install;
+  };
+  std::vector<Client> clients;
+  if (homeAgentsAsk)
+    for (const auto& ha : homeAgents_)
+      clients.push_back({ha->aaaClientEndpoint(), ha->node(), &ha->backboneLink(),
+                         [agent = ha.get()](auto t) { agent->setAaaTransport(std::move(t)); }});
+  if (foreignAgentsAsk)
+    for (const auto& fa : foreignAgents_)
+      clients.push_back({fa->aaaClientEndpoint(), fa->node(), &fa->backboneLink(),
+                         [agent = fa.get()](auto t) { agent->setAaaTransport(std::move(t)); }});
   const sim::Topology& topology = sim_->topology();
   wlan::UdpEndpoint server;
   if (settings_.aaaServer) {
@@ -90,25 +110,24 @@ std::optional<std::string> MipNetwork::buildAaa() {
                                                         settings_.dcSecret);
         aaaProxy_->setReplyObserver(noteReply);
         aaaServer_->server().addClient(sim::formatIpv4Address(aaaProxy_->clientEndpoint().ip), settings_.dcSecret);
-        for (const auto& ha : homeAgents_)
-          aaaProxy_->proxy().addClient(sim::formatIpv4Address(ha->aaaClientEndpoint().ip), settings_.aaaSecret);
+        for (const Client& c : clients)
+          aaaProxy_->proxy().addClient(sim::formatIpv4Address(c.endpoint.ip), settings_.aaaSecret);
       } else {
         aaaServer_->setReplyObserver(noteReply);
-        for (const auto& ha : homeAgents_)
-          aaaServer_->server().addClient(sim::formatIpv4Address(ha->aaaClientEndpoint().ip), settings_.aaaSecret);
+        for (const Client& c : clients)
+          aaaServer_->server().addClient(sim::formatIpv4Address(c.endpoint.ip), settings_.aaaSecret);
       }
     }
   } else if (settings_.externalAaaServer.empty()) {
-    return "dynamic keys need a node of role home-aaa (or an external AAA server)";
+    return "dynamic keys and foreign-agent challenges need a node of role home-aaa (or an external AAA server)";
   }
-  for (auto& ha : homeAgents_) {
+  for (const Client& c : clients) {
     aaa::HomeAgentAaaSettings s;
     s.secret = settings_.aaaSecret;
-    s.nas = {ha->aaaClientEndpoint().ip, topology.node(ha->node()).name};
+    s.nas = {c.endpoint.ip, topology.node(c.node).name};
     s.retry.timeout = sim::seconds(1);
     s.externalServer = settings_.externalAaaServer;
-    ha->setAaaTransport(
-        aaa::makeHomeAgentAaaTransport(*sim_, ha->node(), ha->aaaClientEndpoint(), server, s, &ha->backboneLink()));
+    c.install(aaa::makeHomeAgentAaaTransport(*sim_, c.node, c.endpoint, server, s, c.link));
   }
   return std::nullopt;
 }
@@ -130,8 +149,13 @@ void MipNetwork::injectFault(const Fault& fault) {
       if (ha->node() == fault.node) ha->fail();
     return;
   }
-  for (auto& mn : mobiles_)
-    if (mn->node() == fault.node) mn->replayLastRequest();
+  for (auto& mn : mobiles_) {
+    if (mn->node() != fault.node) continue;
+    if (fault.kind == FaultKind::ReplayRequest)
+      mn->replayLastRequest();
+    else
+      mn->spoilNextChallenge(fault.kind);
+  }
 }
 
 MipRunSummary MipNetwork::run() {

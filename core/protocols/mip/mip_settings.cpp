@@ -98,8 +98,10 @@ std::uint32_t readSpi(const JsonCursor& c) {
 void readKeysAndServers(const JsonCursor& c, const sim::Scenario& s, MipSettings& m) {
   if (auto v = c.find("key_mode"))
     m.keys = readChoice(*v, {std::pair{std::string_view("dynamic"), KeyMode::Dynamic}, {"static", KeyMode::Static}});
-  // Static keys never ask the AAA server, so only dynamic keys need one.
-  m.aaaServer = readOrPickOnly(c, "aaa_server", s, NodeRole::HomeAaa, m.keys == KeyMode::Dynamic);
+  if (auto v = c.find("fa_challenge")) m.faChallenge = v->boolean();
+  if (auto v = c.find("challenge_window")) m.challengeWindow = static_cast<unsigned>(v->integer(1, 64));
+  // Static keys never ask the AAA server for the HA; the foreign agents' RFC 3012 check does.
+  m.aaaServer = readOrPickOnly(c, "aaa_server", s, NodeRole::HomeAaa, m.keys == KeyMode::Dynamic || m.faChallenge);
   m.backbone = readOrPickOnly(c, "backbone", s, NodeRole::Switch, true);
   if (auto v = c.find("aaa_secret")) m.aaaSecret = v->string();
   if (auto v = c.find("external_aaa_server")) m.externalAaaServer = v->string();
@@ -315,7 +317,10 @@ std::vector<Fault> readFaults(const JsonCursor& list, const sim::Scenario& s,
     Fault f;
     f.at = sim::fromSeconds(c.at("at_s").number(0, kHuge));
     f.kind = readChoice(c.at("kind"), {std::pair{std::string_view("replay-request"), FaultKind::ReplayRequest},
-                                       {"home-agent-down", FaultKind::HomeAgentDown}});
+                                       {"home-agent-down", FaultKind::HomeAgentDown},
+                                       {"unknown-challenge", FaultKind::UnknownChallenge},
+                                       {"missing-challenge", FaultKind::MissingChallenge},
+                                       {"stale-challenge", FaultKind::StaleChallenge}});
     f.node = readFaultNode(c.at("node"), s, f.kind, mobiles);
     faults.push_back(f);
   }
@@ -326,7 +331,7 @@ std::vector<Fault> readFaults(const JsonCursor& list, const sim::Scenario& s,
 
 MipSettings readSection(const JsonCursor& c, const sim::Scenario& s) {
   c.requireObject({"key_mode", "aaa_server", "backbone", "aaa_secret", "external_aaa_server", "domain_controller",
-                   "dc_secret", "static_spi", "skey_spi",
+                   "dc_secret", "fa_challenge", "challenge_window", "static_spi", "skey_spi",
                    "skey_prime_spi", "replay_window_s", "lifetime_s", "reregister_before_s", "rekey_interval_s",
                    "advertisement_interval_ms", "advertisement_lifetime_s", "solicit", "response_timeout_ms",
                    "retries", "prefix_length", "sa_nvram_bytes", "mobiles", "users", "faults"});
@@ -348,7 +353,14 @@ std::string_view keyModeName(KeyMode m) { return m == KeyMode::Dynamic ? "dynami
 std::string_view careOfModeName(CareOfMode m) { return m == CareOfMode::ForeignAgent ? "foreign-agent" : "colocated"; }
 
 std::string_view faultKindName(FaultKind k) {
-  return k == FaultKind::ReplayRequest ? "replay-request" : "home-agent-down";
+  switch (k) {
+    case FaultKind::ReplayRequest: return "replay-request";
+    case FaultKind::HomeAgentDown: return "home-agent-down";
+    case FaultKind::UnknownChallenge: return "unknown-challenge";
+    case FaultKind::MissingChallenge: return "missing-challenge";
+    case FaultKind::StaleChallenge: return "stale-challenge";
+  }
+  return "?";
 }
 
 bool isMipScenario(const sim::Scenario& scenario) {

@@ -66,10 +66,15 @@ struct AaaUser {
 };
 
 enum class FaultKind : std::uint8_t {
-  ReplayRequest,  // an on-path attacker sends the last request `node` (a mobile) sent again, unchanged
-  HomeAgentDown,  // `node` (a home agent) stops: its bindings and security associations are lost
+  ReplayRequest,     // an on-path attacker sends the last request `node` (a mobile) sent again, unchanged
+  HomeAgentDown,     // `node` (a home agent) stops: its bindings and security associations are lost
+  // RFC 3012 faults of a mobile `node`: its next request through a foreign agent carries ...
+  UnknownChallenge,  // ... a challenge no foreign agent advertised (the FA answers 104)
+  MissingChallenge,  // ... no MN-FA Challenge extension at all (105)
+  StaleChallenge,    // ... the challenge of its previous request again (106)
 };
-std::string_view faultKindName(FaultKind k);  // "replay-request", "home-agent-down"
+// "replay-request", "home-agent-down", "unknown-challenge", "missing-challenge", "stale-challenge"
+std::string_view faultKindName(FaultKind k);
 
 struct Fault {
   sim::SimTime at = 0;
@@ -91,6 +96,10 @@ struct MipSettings {
   std::string dcSecret = "roamscope-dc-secret";   // the AAA server's RADIUS secret with the domain controller
   // "HOST[:PORT]" of an external RADIUS server in place of the embedded one (CLI --aaa-server, GUI).
   std::string externalAaaServer;
+  // RFC 3012: foreign agents put a Challenge extension in their advertisements and relay only requests that
+  // echo a fresh one with an MN-AAA authenticator (CHAP_SPI) their AAA server accepts (RADIUS CHAP).
+  bool faChallenge = false;
+  unsigned challengeWindow = 2;            // RFC 3012 9 CHALLENGE_WINDOW: the latest challenges an FA accepts
   std::uint32_t staticSpi = 256;           // RFC 3344 3.5.1: SPIs 0..255 are reserved
   std::uint32_t skeySpi = 0x1000;          // seed 001: the SPI of the Skey SA ...
   std::uint32_t skeyPrimeSpi = 0x1001;     // ... and of the Skey' SA

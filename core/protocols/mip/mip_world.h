@@ -22,6 +22,9 @@ namespace rs::mip {
 
 class RegistrationTruth;
 
+// The UDP port an agent's RADIUS client sends from (any unprivileged one; replies come back to it).
+inline constexpr std::uint16_t kAaaClientPort = 50000;
+
 class MipWorld {
  public:
   MipWorld(sim::Simulation& sim, const MipSettings& settings, RegistrationTruth& truth);

@@ -108,7 +108,10 @@ void MobileNode::onAdvertisement(const ParsedAgentAdvertisement& adv, const MacA
   agentTimer_ = world_.sim.scheduler().scheduleAfter(
       sim::seconds(adv.lifetime), sim::EventDescriptor{sim::EventKind::Timer, settings_.node, "agent lifetime"},
       [this] { agentLost(); });
-  if (agent_ && agent_->address == address) return;  // the agent we know: nothing moved
+  if (agent_ && agent_->address == address) {  // the agent we know: nothing moved
+    if (!adv.challenge.empty()) agent_->challenge = adv.challenge;
+    return;
+  }
   Agent agent;
   agent.address = address;
   agent.mac = from;
@@ -117,6 +120,7 @@ void MobileNode::onAdvertisement(const ParsedAgentAdvertisement& adv, const MacA
                            [&](sim::NodeId ha) { return world_.node(ha).ipv4 == address; });
   agent.foreign = (adv.mobility.flags & adv_flag::kForeignAgent) && !adv.mobility.careOfAddresses.empty();
   if (agent.foreign) agent.careOf = adv.mobility.careOfAddresses.front();
+  agent.challenge = adv.challenge;
   agent_ = agent;
   ++counters_.movements;
   world_.truth.advertisement(home_, firstBit);

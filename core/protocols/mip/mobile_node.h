@@ -11,7 +11,11 @@
 // authenticated with Skey', and Skey' is refreshed with Skey every re-key
 // interval. Requests are sent again with new identifications and a doubling
 // timeout (3.6.3); after the retries it tries its next home agent. A reply
-// with code 133 that verifies resynchronises its clock (5.7).
+// with code 133 that verifies resynchronises its clock (5.7). Through a
+// foreign agent that advertises RFC 3012 challenges, every request echoes the
+// latest challenge and carries an MN-AAA authenticator made with the
+// password; a denial for an unknown, missing or stale challenge that hands
+// out a new one is answered by sending the request again with it.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -46,6 +50,8 @@ class MobileNode {
   void start();
   // The fault "replay-request": the last request this MN sent goes out again, byte for byte, on its link.
   void replayLastRequest();
+  // The faults unknown-, missing- and stale-challenge: the next request through a foreign agent gets it wrong.
+  void spoilNextChallenge(FaultKind fault) { challengeFault_ = fault; }
 
   sim::NodeId node() const { return settings_.node; }
   std::uint32_t homeAddress() const { return home_; }
@@ -61,6 +67,7 @@ class MobileNode {
     bool home = false;     // one of this MN's home agents, on its home link
     bool foreign = false;  // offers a care-of address
     std::uint32_t careOf = 0;
+    Bytes challenge;  // RFC 3012: the latest challenge it advertised (or handed out in a denial); empty: none
   };
   // The request in flight (one at a time).
   struct Pending {
@@ -75,6 +82,7 @@ class MobileNode {
     sim::SimTime lastSent = 0;
     int transmissions = 0;
     int resyncs = 0;
+    int challengeRetries = 0;  // RFC 3012 denials answered with the new challenge they carried
     crypto::SecretBytes skey;       // AaaDynamic: what the MN derived for this transmission
     crypto::SecretBytes skeyPrime;  // AaaDynamic, SkeyRekey: the Skey' to install on acceptance
     sim::EventId timer{};
@@ -94,6 +102,10 @@ class MobileNode {
   // Requests (mobile_node_requests.cpp).
   void registerNow(mipreg::Trigger trigger);
   void transmit();
+  // RFC 3012: the MN-FA Challenge and MN-AAA extensions for a request through a challenging foreign agent.
+  crypto::Result<Bytes> answerChallenge(Bytes request);
+  // A foreign agent's 104/105/106 with a new challenge: true when the request went out again with it.
+  bool retryWithNewChallenge(const Message& reply, const std::string& reason, sim::SimTime arrival);
   void onTimeout();
   void onReply(ByteView payload, sim::SimTime arrival);
   void accepted(const Message& reply, sim::SimTime arrival);
@@ -124,6 +136,8 @@ class MobileNode {
   Bytes lastRequestFrame_;
   std::size_t lastRequestLink_ = 0;
   mipreg::RegistrationRecord lastRequestRecord_;
+  Bytes lastChallenge_;  // RFC 3012: the challenge the last request echoed
+  std::optional<FaultKind> challengeFault_;
   sim::Random random_;
   std::uint16_t ipIdentification_ = 0;
   MobileNodeCounters counters_;

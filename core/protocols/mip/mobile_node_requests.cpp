@@ -6,10 +6,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "core/crypto/mip_auth.h"
 #include "core/crypto/mip_session_keys.h"
 #include "core/protocols/mip/mip_costs.h"
+#include "core/protocols/mip/mn_aaa_authentication.h"
 #include "core/protocols/mip/mobile_node.h"
 #include "core/protocols/mip/registration_truth.h"
 #include "core/protocols/mip/seed001_messages.h"
@@ -133,6 +135,10 @@ void MobileNode::transmit() {
       break;
     }
   }
+  if (message && p.viaForeignAgent && !agent_->challenge.empty()) {
+    world_.sim.charge(settings_.node, cost::kAuthenticator);
+    message = answerChallenge(std::move(*message));
+  }
   if (!message) {
     world_.sim.trace(settings_.node, sim::TraceKind::Error,
                      fmt::format("{}: cannot build the Registration Request: {}", name_, message.error().describe()));
@@ -183,6 +189,48 @@ void MobileNode::transmit() {
             timeout, sim::EventDescriptor{sim::EventKind::Timer, settings_.node, "registration timeout"},
             [this] { onTimeout(); });
       });
+}
+
+crypto::Result<Bytes> MobileNode::answerChallenge(Bytes request) {
+  Bytes challenge = agent_->challenge;
+  const auto fault = std::exchange(challengeFault_, std::nullopt);
+  if (fault == FaultKind::MissingChallenge) {
+    world_.sim.trace(settings_.node, sim::TraceKind::Error,
+                     fmt::format("{}: fault: the request leaves without the MN-FA Challenge extension", name_));
+    return request;
+  }
+  if (fault == FaultKind::UnknownChallenge) {
+    challenge = random_.bytes(challenge.size());
+    world_.sim.trace(settings_.node, sim::TraceKind::Error,
+                     fmt::format("{}: fault: the request echoes a challenge nobody advertised", name_));
+  } else if (fault == FaultKind::StaleChallenge && !lastChallenge_.empty()) {
+    challenge = lastChallenge_;
+    world_.sim.trace(settings_.node, sim::TraceKind::Error,
+                     fmt::format("{}: fault: the request echoes the challenge of the previous one", name_));
+  }
+  lastChallenge_ = challenge;
+  return appendMnAaaAuthentication(std::move(request), challenge, settings_.password);
+}
+
+bool MobileNode::retryWithNewChallenge(const Message& reply, const std::string& reason, sim::SimTime arrival) {
+  constexpr int kMaxChallengeRetries = 2;  // a FA that keeps refusing fresh challenges is not asked forever
+  const std::uint8_t code = reply.flagsOrCode;
+  const bool challengeProblem = code == 104 || code == 105 || code == 106;  // RFC 3012 3.2
+  const Extension* fresh = reply.find(ext::kMnFaChallenge);
+  Pending& p = *pending_;
+  if (!challengeProblem || !fresh || fresh->data.empty() || !p.viaForeignAgent || !agent_ ||
+      p.challengeRetries >= kMaxChallengeRetries)
+    return false;
+  agent_->challenge.assign(fresh->data.begin(), fresh->data.end());
+  world_.truth.replied(home_, p.identification, code, reason + " (sent again with the new challenge)", arrival);
+  world_.sim.trace(settings_.node, sim::TraceKind::StateChange,
+                   fmt::format("{}: the foreign agent refused the challenge ({}): request sent again with the new one",
+                               name_, replyCodeName(code)));
+  p.recorded.reset();
+  p.transmissions = 0;
+  ++p.challengeRetries;
+  transmit();
+  return true;
 }
 
 void MobileNode::onTimeout() {
@@ -248,6 +296,7 @@ void MobileNode::onReply(ByteView payload, sim::SimTime arrival) {
   const Trigger trigger = p.trigger;
   const Auth auth = p.auth;
   const std::string reason = fmt::format("{}: {}", code, replyCodeName(code));
+  if (retryWithNewChallenge(*reply, reason, arrival)) return;
   if (code == kIdentificationMismatch && authentic && p.resyncs == 0) {
     // RFC 3344 5.7: take the HA's clock from the reply's high 32 bits and try again.
     const std::int64_t theirs = static_cast<std::int64_t>(reply->identification >> 32);
@@ -265,7 +314,10 @@ void MobileNode::onReply(ByteView payload, sim::SimTime arrival) {
     return transmit();
   }
   ++counters_.denials;
-  world_.truth.replied(home_, p.identification, code, reason + (authentic ? "" : " (reply not authenticated)"), arrival);
+  // A foreign agent's own denial (64..127) has no Mobile-Home authenticator to check: it holds no MN-HA key.
+  const bool fromForeignAgent = code >= 64 && code < 128;
+  world_.truth.replied(home_, p.identification, code,
+                       reason + (authentic || fromForeignAgent ? "" : " (reply not authenticated)"), arrival);
   world_.sim.trace(settings_.node, sim::TraceKind::Error,
                    fmt::format("{}: registration denied, code {} ({})", name_, code, replyCodeName(code)));
   pending_.reset();

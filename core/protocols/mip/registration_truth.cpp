@@ -47,7 +47,8 @@ void RegistrationTruth::retransmitted(std::uint32_t homeAddress, std::uint64_t o
   r.identification = newIdentification;
   ++r.retransmissions;
   // The figures describe the transmission that was answered: drop what the lost one left.
-  for (Step s : {Step::RelayedRequest, Step::AccessRequest, Step::AccessReply, Step::Reply, Step::RelayedReply})
+  for (Step s : {Step::FaAccessRequest, Step::FaAccessReply, Step::RelayedRequest, Step::AccessRequest,
+                 Step::AccessReply, Step::Reply, Step::RelayedReply})
     r.steps.erase(s);
   r.steps[Step::Request] = at;
   const std::size_t index = it->second;

@@ -92,7 +92,8 @@ class TestMipAnalysis : public QObject {
  private slots:
   void matchesGroundTruth_data() {
     QTest::addColumn<QString>("preset");
-    for (const char* p : {"mip-dynamic.json", "mip-static.json", "mip-ha-failover.json", "mip-replay.json"})
+    for (const char* p : {"mip-dynamic.json", "mip-static.json", "mip-ha-failover.json", "mip-replay.json",
+                          "mip-fa-challenge.json"})
       QTest::newRow(p) << QString(p);
   }
   void matchesGroundTruth() {
