@@ -300,7 +300,7 @@ class TestMipGui : public QObject {
     QVERIFY(w.packetModel()->index(frame, PacketListModel::Info).data().toString().startsWith(QStringLiteral("Reg Request")));
     const QStringList presets = QDir(rs::ui::scenariosDirectory()).entryList({QStringLiteral("mip-*.json")});
     QCOMPARE(presets, (QStringList{QStringLiteral("mip-domain-controller.json"), QStringLiteral("mip-dynamic.json"),
-                                   QStringLiteral("mip-ha-failover.json"),
+                                   QStringLiteral("mip-fa-challenge.json"), QStringLiteral("mip-ha-failover.json"),
                                    QStringLiteral("mip-replay.json"), QStringLiteral("mip-static.json")}));
   }
 

@@ -2,10 +2,13 @@
 // The emulated Mobile IP capture judged by tshark (issue #6 acceptance 4): the
 // pcapng that `simulate --pcap` writes for the replay preset (initial
 // dynamic-key registration through the AAA server, re-keys, a co-located care-of
-// address, replayed requests refused with 133, de-registration) has no
-// malformed frame and no expert warning, every RADIUS reply's authenticator
-// verifies with the scenario's shared secret (and none with another), and every
-// Mobile IP, ICMP agent-discovery and RADIUS field RoamScope shows equals tshark's.
+// address, replayed requests refused with 133, de-registration) and for the
+// RFC 3012 preset (challenges in advertisements, MN-FA Challenge and MN-AAA
+// extensions, the foreign agents' CHAP Access-Requests, their 104/105/106/67
+// denials) has no malformed frame and no expert warning, every RADIUS reply's
+// authenticator verifies with the scenario's shared secret (and none with
+// another), and every Mobile IP, ICMP agent-discovery and RADIUS field RoamScope
+// shows equals tshark's.
 #include <QtTest>
 
 #include <map>
@@ -14,6 +17,7 @@
 #include "core/protocols/mip/mip_network.h"
 #include "core/protocols/wlan/ds_frames.h"
 #include "dissectors/dispatch.h"
+#include "dissectors/radius/radius.h"
 #include "tests/core/protocols/mip/mip_test_scenarios.h"
 #include "tests/support/field_compare.h"
 #include "tests/support/tshark_fields.h"
@@ -24,35 +28,62 @@ namespace {
 constexpr char kSecret[] = "roamscope-aaa-secret";  // methods.mip.aaa_secret of the presets
 }
 
+// One preset's emulated capture: on disk for tshark, in memory for RoamScope.
+struct EmulatedCapture {
+  std::string pcap;
+  std::vector<Bytes> frames;
+  std::size_t accessRequests = 0;  // RADIUS Access-Requests in it (HAs' and FAs')
+};
+
 class TestMipEmulationTshark : public QObject {
   Q_OBJECT
   QTemporaryDir dir_;
+  std::map<QString, EmulatedCapture> captures_;
   std::string pcap_;
   std::vector<Bytes> frames_;
   std::size_t accessRequests_ = 0;
 
+  void presetRows() {
+    QTest::addColumn<QString>("preset");
+    for (const auto& [name, capture] : captures_) QTest::newRow(qPrintable(name)) << name;
+  }
+  // Points pcap_, frames_ and accessRequests_ at the row's capture.
+  void select() {
+    QFETCH(QString, preset);
+    const EmulatedCapture& c = captures_.at(preset);
+    pcap_ = c.pcap;
+    frames_ = c.frames;
+    accessRequests_ = c.accessRequests;
+  }
+
  private slots:
   void initTestCase() {
     QVERIFY(dir_.isValid());
-    pcap_ = dir_.filePath("mip-replay.pcapng").toStdString();
-    auto run = test::makeMipRun("mip-replay.json");
-    QVERIFY2(run.error.empty(), run.error.c_str());
-    auto sink = PcapngFrameSink::create(pcap_, "tst_mip_emulation_tshark");
-    QVERIFY(std::holds_alternative<std::unique_ptr<PcapngFrameSink>>(sink));
-    auto& writer = *std::get<std::unique_ptr<PcapngFrameSink>>(sink);
-    run.network->simulation().setFrameSink(&writer);
-    run.network->run();
-    QVERIFY(writer.close());
-    // The same run again into memory, for RoamScope's own dissection (runs are deterministic).
-    auto again = test::makeMipRun("mip-replay.json");
-    again.network->run();
-    frames_ = again.capture->frames;
-    QCOMPARE(static_cast<std::uint64_t>(frames_.size()), writer.framesWritten());
-    accessRequests_ = homeAgentAaaRequests(*again.network);
-    QVERIFY(accessRequests_ >= 1);
+    for (const char* preset : {"mip-replay", "mip-fa-challenge"}) {
+      EmulatedCapture c;
+      c.pcap = dir_.filePath(QString(preset) + ".pcapng").toStdString();
+      auto run = test::makeMipRun(std::string(preset) + ".json");
+      QVERIFY2(run.error.empty(), run.error.c_str());
+      auto sink = PcapngFrameSink::create(c.pcap, "tst_mip_emulation_tshark");
+      QVERIFY(std::holds_alternative<std::unique_ptr<PcapngFrameSink>>(sink));
+      auto& writer = *std::get<std::unique_ptr<PcapngFrameSink>>(sink);
+      run.network->simulation().setFrameSink(&writer);
+      run.network->run();
+      QVERIFY(writer.close());
+      // The same run again into memory, for RoamScope's own dissection (runs are deterministic).
+      auto again = test::makeMipRun(std::string(preset) + ".json");
+      again.network->run();
+      c.frames = again.capture->frames;
+      QCOMPARE(static_cast<std::uint64_t>(c.frames.size()), writer.framesWritten());
+      c.accessRequests = accessRequestsIn(c.frames);
+      QVERIFY(c.accessRequests >= 1);
+      captures_[preset] = std::move(c);
+    }
   }
 
+  void noMalformedFrameAndAuthenticatorsVerify_data() { presetRows(); }
   void noMalformedFrameAndAuthenticatorsVerify() {
+    select();
     QString error;
     auto check = [&](const QString& secret) {
       return test::runTsharkFields(
@@ -87,7 +118,10 @@ class TestMipEmulationTshark : public QObject {
     QCOMPARE(badValid, std::size_t{0});
   }
 
+  void everyFieldEqualsTshark_data() { presetRows(); }
   void everyFieldEqualsTshark() {
+    select();
+    QFETCH(QString, preset);
     std::vector<std::string> ours;
     // The IP and UDP layers are the distribution system's (checked by the WLAN suites); ip.checksum.status differs
     // only because tshark leaves IP checksums unverified by default.
@@ -98,6 +132,10 @@ class TestMipEmulationTshark : public QObject {
     for (const char* required : {"mip.type", "mip.code", "mip.coa", "mip.ident", "mip.auth.spi", "mip.nai",
                                  "mip.ext.cvse.vendor_type", "icmp.mip.flags", "radius.code", "radius.User_Name"})
       QVERIFY2(std::find(fields.begin(), fields.end(), required) != fields.end(), required);
+    if (preset == QLatin1String("mip-fa-challenge"))
+      for (const char* required : {"icmp.mip.challenge", "mip.ext.auth.subtype", "radius.CHAP_Password",
+                                   "radius.CHAP_Ident", "radius.CHAP_String", "radius.CHAP_Challenge"})
+        QVERIFY2(std::find(fields.begin(), fields.end(), required) != fields.end(), required);
     fields.push_back("_ws.col.Protocol");
     fields.push_back("_ws.col.Info");
     const auto result = test::compareSelectedWithTshark(
@@ -146,10 +184,12 @@ class TestMipEmulationTshark : public QObject {
       if (auto udp = wlan::parseUdpFrame(f); udp && (udp->to.port == 434 || udp->from.port == 434)) ++n;
     return n;
   }
-  static std::size_t homeAgentAaaRequests(const mip::MipNetwork& n) {
-    std::size_t total = 0;
-    for (const auto& ha : n.homeAgents()) total += ha->counters().aaaRequests;
-    return total;
+  static std::size_t accessRequestsIn(const std::vector<Bytes>& frames) {
+    std::size_t n = 0;
+    for (const Bytes& f : frames)
+      if (auto udp = wlan::parseUdpFrame(f); udp && udp->to.port == radius::kAuthPort)
+        if (auto p = radius::parsePacket(udp->payload); p && p->code == radius::code::kAccessRequest) ++n;
+    return n;
   }
 };
 

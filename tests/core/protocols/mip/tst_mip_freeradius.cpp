@@ -5,6 +5,9 @@
 // receives are the x'' the mobile derives from its password (so both install
 // the same Skey and Skey'), and a wrong password is refused by radiusd with an
 // Access-Reject, the registration denied with code 131 and nothing installed.
+// With RFC 3012 challenges the foreign agent's CHAP check of the MN-AAA
+// authenticator goes to radiusd too (its stock chap module): accepted before
+// the relay with the right password, refused with 67 by the FA with a wrong one.
 // radiusd is started by the suite and stopped by its PID. Skips when it is not
 // installed.
 #include <signal.h>
@@ -43,10 +46,11 @@ class TestMipFreeRadius : public QObject {
   std::unique_ptr<test::FreeRadiusProcess> radiusd_;
 
   // The preset for 10 s (the first registration) with the HA pointed at radiusd; `password` is the mobile's.
-  void runAgainstRadiusd(const std::string& password, Outcome& out) {
+  void runAgainstRadiusd(const std::string& password, Outcome& out, bool faChallenge = false) {
     auto scenario = test::mipScenario("mip-dynamic.json", [&](nlohmann::json& j) {
       j["duration_s"] = 10;
       j["methods"]["mip"]["mobiles"][0]["password"] = password;
+      j["methods"]["mip"]["fa_challenge"] = faChallenge;
     });
     if (auto* e = std::get_if<std::string>(&scenario)) {
       out.error = *e;
@@ -135,6 +139,31 @@ class TestMipFreeRadius : public QObject {
     QVERIFY2(records[0].reason.find("131") != std::string::npos, records[0].reason.c_str());
     QVERIFY(out.network->homeAgents()[0]->securityAssociations().empty());
     QVERIFY(out.network->mobiles()[0]->securityAssociations().empty());
+  }
+
+  void foreignAgentChallengeCheckedByRadiusd() {
+    Outcome out;
+    runAgainstRadiusd(kPassword, out, true);
+    QVERIFY2(out.error.empty(), out.error.c_str());
+    const auto& records = out.network->truth().records();
+    QCOMPARE(records.size(), std::size_t{1});
+    QVERIFY2(records[0].success, records[0].reason.c_str());
+    // radiusd answered the FA's CHAP Access-Request before the FA relayed, then the HA's MS-CHAPv2 one.
+    QVERIFY(records[0].steps.count(mipreg::Step::FaAccessRequest));
+    QVERIFY(records[0].steps.count(mipreg::Step::FaAccessReply));
+    QVERIFY(records[0].steps.at(mipreg::Step::FaAccessReply) <= records[0].steps.at(mipreg::Step::RelayedRequest));
+    QVERIFY(records[0].steps.count(mipreg::Step::AccessReply));
+  }
+
+  void foreignAgentRefusesAWrongPasswordWith67() {
+    Outcome out;
+    runAgainstRadiusd("not-alice's-password", out, true);
+    QVERIFY2(out.error.empty(), out.error.c_str());
+    const auto& records = out.network->truth().records();
+    QCOMPARE(records.size(), std::size_t{1});
+    QCOMPARE(records[0].code.value_or(0), std::uint8_t{67});
+    QVERIFY(!records[0].steps.count(mipreg::Step::RelayedRequest));  // the home agent never saw it
+    QCOMPARE(out.network->homeAgents()[0]->counters().requests, std::uint64_t{0});
   }
 };
 

@@ -224,6 +224,15 @@ class TestMipSettings : public QObject {
     QCOMPARE(*m.backbone, NodeId{9});  // after aaa2
   }
 
+  void foreignAgentChallenges() {
+    const MipSettings off = readGood(section(""));
+    QVERIFY(!off.faChallenge);
+    QCOMPARE(off.challengeWindow, 2u);
+    const MipSettings on = readGood(section(R"("fa_challenge": true, "challenge_window": 4)"));
+    QVERIFY(on.faChallenge);
+    QCOMPARE(on.challengeWindow, 4u);
+  }
+
   void rekeyingCanBeSwitchedOff() {
     QVERIFY(!readGood(section(R"("rekey_interval_s": 0)")).rekeyInterval);
     QVERIFY(!readGood(section(R"("rekey_interval_s": false)")).rekeyInterval);
@@ -245,7 +254,8 @@ class TestMipSettings : public QObject {
     row("section not an object", withMip("[]"), "/methods/mip: expected an object, found an array");
     row("unknown key", section(R"("lifetme_s": 30)"),
         "/methods/mip/lifetme_s: expected one of the keys key_mode, aaa_server, backbone, aaa_secret, "
-        "external_aaa_server, domain_controller, dc_secret, static_spi, skey_spi, skey_prime_spi, replay_window_s, lifetime_s, "
+        "external_aaa_server, domain_controller, dc_secret, fa_challenge, challenge_window, static_spi, skey_spi, "
+        "skey_prime_spi, replay_window_s, lifetime_s, "
         "reregister_before_s, rekey_interval_s, advertisement_interval_ms, advertisement_lifetime_s, solicit, "
         "response_timeout_ms, retries, prefix_length, sa_nvram_bytes, mobiles, users, faults, found the key \"lifetme_s\"");
     row("bad key mode", section(R"("key_mode": "pre-shared")"),
@@ -255,6 +265,11 @@ class TestMipSettings : public QObject {
         "domain-controller");
     row("two aaa servers, none named", withMip(mobileWith({}), twoAaa),
         "/methods/mip/aaa_server: expected a node of role home-aaa (the scenario has 2: name one), found nothing");
+    // RFC 3012: the foreign agents ask the AAA server even with static keys, so it must be named then.
+    row("fa challenges with static keys, two aaa servers", withMip(mobileWith({}, R"("key_mode": "static", "fa_challenge": true)"), twoAaa),
+        "/methods/mip/aaa_server: expected a node of role home-aaa (the scenario has 2: name one), found nothing");
+    row("challenge window 0", section(R"("fa_challenge": true, "challenge_window": 0)"),
+        "/methods/mip/challenge_window: expected an integer 1..64, found 0");
     row("no switch", withMip(mobileWith({}), noSwitch),
         "/methods/mip/backbone: expected a node of role switch (the scenario has none), found nothing");
     row("unknown backbone", section(R"("backbone": "sw9")"),
@@ -362,7 +377,8 @@ class TestMipSettings : public QObject {
         "/methods/mip/faults/0/node: expected the name of a node of role home-agent, found \"fa1\", a node of role "
         "foreign-agent");
     row("unknown fault", section(R"("faults": [{"at_s": 1, "kind": "fa-down", "node": "fa1"}])"),
-        "/methods/mip/faults/0/kind: expected one of \"replay-request\", \"home-agent-down\", found \"fa-down\"");
+        "/methods/mip/faults/0/kind: expected one of \"replay-request\", \"home-agent-down\", \"unknown-challenge\", "
+        "\"missing-challenge\", \"stale-challenge\", found \"fa-down\"");
   }
 
   void badDocuments() {
