@@ -160,9 +160,11 @@ void RegistrationAnalyzer::onRadius(std::int64_t at, std::uint32_t source, std::
     for (const auto& [k, index] : open_) {
       Tracked& t = tracked_[index];
       if (t.radius == key || t.faRadius == key) return;  // the same Access-Request at another capture point
-      // The latest open request of this user through this FA, or initial request to this HA, waits for the AAA server.
-      const bool waits = fromForeignAgent ? t.record.foreignAgent == source && !t.faRadius
-                                          : t.record.auth == Auth::AaaDynamic && t.record.homeAgent == source && !t.radius;
+      // The latest open request of this user through this FA, or initial request to this HA, waits for the AAA
+      // server.
+      const bool waits = fromForeignAgent
+                             ? t.record.foreignAgent == source && !t.faRadius
+                             : t.record.auth == Auth::AaaDynamic && t.record.homeAgent == source && !t.radius;
       if (waits && t.userName == *user && (!match || t.record.startNs >= match->record.startNs)) match = &t;
     }
     if (!match) return;

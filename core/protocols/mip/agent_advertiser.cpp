@@ -56,10 +56,11 @@ void AgentAdvertiser::advertise(bool periodic) {
                                              extensions);
   link_.transmit(agent_, buildIcmpFrame(self.mac, *self.ipv4, kAllSystemsGroup, ++ipIdentification_, icmp),
                  "Agent Advertisement");
+  const bool foreign = flags_ & adv_flag::kForeignAgent;
   world_.sim.trace(agent_, sim::TraceKind::FrameSent,
-                   fmt::format("{}: Agent Advertisement {} on {} ({}{}, lifetime {} s{}){}", self.name, mobility.sequence,
-                               link_.config().name, flags_ & adv_flag::kForeignAgent ? "foreign agent, care-of " : "home agent",
-                               flags_ & adv_flag::kForeignAgent ? sim::formatIpv4Address(*self.ipv4) : "",
+                   fmt::format("{}: Agent Advertisement {} on {} ({}{}, lifetime {} s{}){}", self.name,
+                               mobility.sequence, link_.config().name, foreign ? "foreign agent, care-of " : "home agent",
+                               foreign ? sim::formatIpv4Address(*self.ipv4) : "",
                                s.advertisementLifetimeSeconds, challenges_ ? ", with a challenge" : "",
                                periodic ? "" : " in answer to a solicitation"));
   if (periodic && running_)

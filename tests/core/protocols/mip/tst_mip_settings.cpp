@@ -266,7 +266,8 @@ class TestMipSettings : public QObject {
     row("two aaa servers, none named", withMip(mobileWith({}), twoAaa),
         "/methods/mip/aaa_server: expected a node of role home-aaa (the scenario has 2: name one), found nothing");
     // RFC 3012: the foreign agents ask the AAA server even with static keys, so it must be named then.
-    row("fa challenges with static keys, two aaa servers", withMip(mobileWith({}, R"("key_mode": "static", "fa_challenge": true)"), twoAaa),
+    row("fa challenges with static keys, two aaa servers",
+        withMip(mobileWith({}, R"("key_mode": "static", "fa_challenge": true)"), twoAaa),
         "/methods/mip/aaa_server: expected a node of role home-aaa (the scenario has 2: name one), found nothing");
     row("challenge window 0", section(R"("fa_challenge": true, "challenge_window": 0)"),
         "/methods/mip/challenge_window: expected an integer 1..64, found 0");
