@@ -92,6 +92,20 @@ std::string describeValue(Field& parent, const radius::AttributeInfo& info, std:
       parent.addIpv6(name, fmt::format("{}: {}", label, ipv6String(value)), value, at);
       return ipv6String(value);
     }
+    case ValueKind::ChapPassword: {
+      // RFC 2865 5.3: Ident | String (the 16-octet response), tshark's radius.CHAP_Ident / radius.CHAP_String.
+      // Another length is not decoded, as tshark shows it; the note says why (tshark marks nothing malformed).
+      constexpr std::size_t kChapPasswordLength = 17;
+      if (value.size() != kChapPasswordLength) {
+        parent.addText(fmt::format("{}: {}", label, toHex(value)), at, value.size()).expert =
+            fmt::format("CHAP-Password of {} octets, not 17 (RFC 2865 5.3)", value.size());
+        return "[wrong length for CHAP-Password]";
+      }
+      Field& chap = parent.addBytes(name, fmt::format("{}: {}", label, toHex(value)), value, at);
+      chap.addUint("radius.CHAP_Ident", "CHAP Ident: " + hexString(value[0], 2), value[0], at, 1, 2);
+      chap.addBytes("radius.CHAP_String", "CHAP String: " + toHex(value.subspan(1)), value.subspan(1), at + 1);
+      return toHex(value);
+    }
     case ValueKind::HiddenPassword:
       // Without the shared secret only the hidden form is known (RFC 2865 5.2).
       parent.addBytes("radius.User_Password_encrypted", "User-Password (encrypted): " + toHex(value), value, at);

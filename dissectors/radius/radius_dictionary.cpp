@@ -19,7 +19,7 @@ struct Entry {
 constexpr Entry kStandard[] = {
     {attr::kUserName, {"User-Name", ValueKind::Text}},
     {attr::kUserPassword, {"User-Password", ValueKind::HiddenPassword}},
-    {attr::kChapPassword, {"CHAP-Password", ValueKind::Octets}},
+    {attr::kChapPassword, {"CHAP-Password", ValueKind::ChapPassword}},
     {attr::kNasIpAddress, {"NAS-IP-Address", ValueKind::Ipv4}},
     {attr::kNasPort, {"NAS-Port", ValueKind::Integer}},
     {attr::kServiceType, {"Service-Type", ValueKind::Integer}},

@@ -21,6 +21,7 @@ enum class ValueKind : std::uint8_t {
   VendorSpecific,
   EapMessage,
   SaltEncrypted,  // MS-MPPE-Send/Recv-Key (RFC 2548 2.4.2/2.4.3)
+  ChapPassword,   // CHAP Ident (1 octet) | CHAP response (16), RFC 2865 5.3
 };
 
 struct AttributeInfo {

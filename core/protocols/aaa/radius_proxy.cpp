@@ -51,6 +51,11 @@ std::variant<ProxiedRequest, std::string> RadiusProxy::fromClient(ByteView datag
   radius::PacketBuilder b(radius::code::kAccessRequest, pending.forwardedIdentifier, pending.forwardedAuthenticator);
   for (const radius::Attribute& a : p->attributes)
     if (a.type != radius::attr::kMessageAuthenticator) b.add(a.type, a.value);
+  // CHAP attributes are not hidden with the hop's secret, so they pass unchanged; but a CHAP request
+  // without CHAP-Challenge uses its Request Authenticator as the challenge (RFC 2865 5.3), which
+  // forwarding replaces: the original travels on as CHAP-Challenge.
+  if (p->find(radius::attr::kChapPassword) && !p->find(radius::attr::kChapChallenge))
+    b.add(radius::attr::kChapChallenge, p->authenticator);
   b.add(radius::attr::kProxyState, state).addMessageAuthenticator();
   std::string error;
   auto packet = b.build(&error);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// A RADIUS proxy for MS-CHAPv2 Access-Requests (RFC 2865 2.3, 5.33), the
+// A RADIUS proxy for MS-CHAPv2 and CHAP Access-Requests (RFC 2865 2.3, 5.33), the
 // seed's AAA server in front of a domain controller that holds the users and
 // derives x' and x'' (seed Fig. 8). Each hop has its own shared secret, so
 // the proxy cannot pass packets through: it forwards a request with its own
@@ -9,8 +9,11 @@
 // client — the MS-MPPE keys decrypted with the server's secret and encrypted
 // again under the client's (RFC 2548 2.4.2, new salts), its Proxy-State taken
 // out, Message-Authenticator and Response Authenticator computed with the
-// client's secret. Codec and crypto only; aaa_proxy_node.h puts it on the
-// emulated network. Never holds a secret in a note.
+// client's secret. CHAP Access-Requests (RFC 2865 5.3 / 5.40) pass with
+// their CHAP attributes unchanged; one whose challenge is its Request
+// Authenticator gets that as CHAP-Challenge, since the forwarded request has
+// another authenticator. Codec and crypto only; aaa_proxy_node.h puts it on
+// the emulated network. Never holds a secret in a note.
 #include <cstdint>
 #include <functional>
 #include <map>

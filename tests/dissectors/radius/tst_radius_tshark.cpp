@@ -33,7 +33,8 @@ const std::vector<std::string> kRadiusFields = {
     "radius.Acct_Status_Type", "radius.Acct_Delay_Time", "radius.Acct_Input_Octets", "radius.Acct_Output_Octets",
     "radius.Acct_Session_Id", "radius.Acct_Authentic", "radius.Acct_Session_Time", "radius.Acct_Terminate_Cause",
     "radius.NAS_Port_Type", "radius.Connect_Info", "radius.eap_fragment", "radius.Message_Authenticator",
-    "radius.NAS_Port_Id", "radius.Error_Cause",
+    "radius.NAS_Port_Id", "radius.Error_Cause", "radius.CHAP_Password", "radius.CHAP_Ident", "radius.CHAP_String",
+    "radius.CHAP_Challenge",
     "radius.MS_CHAP_Response", "radius.MS_CHAP_Error", "radius.MS_CHAP_Challenge", "radius.MS_CHAP_MPPE_Keys",
     "radius.MS_MPPE_Encryption_Policy", "radius.MS_MPPE_Encryption_Types", "radius.MS_MPPE_Send_Key",
     "radius.MS_MPPE_Recv_Key", "radius.MS_CHAP2_Response", "radius.MS_CHAP2_Success",
@@ -98,7 +99,9 @@ class TestRadiusTshark : public QObject {
   }
 
   // What the fixtures lack: accounting, CoA/Disconnect, a hidden User-Password,
-  // Called-Station-Id, Error-Cause, a Reject with Reply-Message.
+  // Called-Station-Id, Error-Cause, a Reject with Reply-Message, CHAP-Password
+// (RFC 2865 5.3, decoded as Ident and String) with CHAP-Challenge, and a
+// CHAP-Password of the wrong length (tshark leaves it undecoded).
   void builtPackets() {
     RS_REQUIRE_TSHARK();
     QTemporaryDir dir;
@@ -154,6 +157,20 @@ class TestRadiusTshark : public QObject {
     auto nak = coa.build();
     QVERIFY(nak);
     frames.push_back(onUdp(*nak, 3799, 40003));
+
+    const Bytes chapResponse(16, 0xc3);
+    for (const std::size_t length : {std::size_t{17}, std::size_t{10}}) {
+      radius::PacketBuilder chap(radius::code::kAccessRequest, static_cast<std::uint8_t>(5 + length), auth);
+      Bytes chapPassword{0x2a};
+      chapPassword.insert(chapPassword.end(), chapResponse.begin(), chapResponse.begin() + (length - 1));
+      chap.addText(radius::attr::kUserName, "mn1@home.example")
+          .add(radius::attr::kChapPassword, chapPassword)
+          .add(radius::attr::kChapChallenge, Bytes{0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17})
+          .addText(radius::attr::kNasIdentifier, "fa1");
+      auto chapRequest = chap.build();
+      QVERIFY(chapRequest);
+      frames.push_back(onUdp(*chapRequest, 40004, 1812));
+    }
 
     const std::string path = dir.filePath("built.pcap").toStdString();
     if (qEnvironmentVariableIsSet("RS_KEEP_BUILT")) dir.setAutoRemove(false), qInfo("%s", path.c_str());

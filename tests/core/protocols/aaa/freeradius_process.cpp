@@ -62,6 +62,8 @@ FreeRadiusProcess::~FreeRadiusProcess() { stop(); }
 
 bool FreeRadiusProcess::writeConfiguration(std::uint16_t port, std::string& error) const {
   const std::string d = dir_.path().toStdString();
+  // The stock chap and mschap modules answer from the same Cleartext-Password
+  // (chap sets Auth-Type CHAP when a request has CHAP-Password).
   // Everything radiusd reads or writes stays in the temporary directory;
   // reject_delay 0 answers a wrong password at once (the default waits 1 s),
   // status_server lets the test see when it is ready (RFC 5997).
@@ -112,6 +114,8 @@ modules {{
   }}
   mschap {{
   }}
+  chap {{
+  }}
 }}
 server default {{
   listen {{
@@ -121,9 +125,13 @@ server default {{
   }}
   authorize {{
     files
+    chap
     mschap
   }}
   authenticate {{
+    Auth-Type CHAP {{
+      chap
+    }}
     mschap
   }}
 }}

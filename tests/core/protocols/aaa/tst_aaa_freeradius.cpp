@@ -4,7 +4,9 @@
 // MS-CHAP2-Success and MPPE keys equal to the x'' the Mobile Node derives, a
 // wrong password and an unknown user are rejected (-> registration code 131),
 // a wrong shared secret gets no answer at all, and the emulated Home Agent
-// registers through it. Skips when radiusd is not installed.
+// registers through it. The same users answer CHAP-MD5 (the stock chap
+// module): right password accepted without keys, wrong one and unknown user
+// rejected. Skips when radiusd is not installed.
 #include <signal.h>
 
 #include <QtTest>
@@ -101,6 +103,52 @@ class TestAaaFreeRadius : public QObject {
     const auto result = exchange(radiusd_->address(), test::kAaaSecret,
                                  aaa::AaaWork{test::mobileResponse("ghost@home.example", "x", 5), {}});
     QCOMPARE(result.outcome, aaa::AaaOutcome::Rejected);
+  }
+
+  // CHAP-MD5 (RFC 2865 5.3 / 5.40), as a Foreign Agent checks an RFC 3012 MN-AAA authenticator:
+  // FreeRADIUS's chap module accepts the right password with a bare Access-Accept (no keys).
+  void chapRightPasswordIsAccepted() {
+    for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+      aaa::AaaWork work;
+      work.chap = test::chapResponse(seed == 2 ? kSecondNai : test::kMnNai,
+                                     seed == 2 ? kSecondPassword : test::kMnPassword, seed);
+      const auto result = exchange(radiusd_->address(), test::kAaaSecret, work);
+      QVERIFY2(result.outcome == aaa::AaaOutcome::Accepted, result.detail.c_str());
+      QVERIFY(result.keyMaterial.empty());
+      QVERIFY(result.detail.empty());
+      QCOMPARE(QString::fromStdString(result.userName), QString::fromUtf8(seed == 2 ? kSecondNai : test::kMnNai));
+    }
+  }
+
+  void chapWrongPasswordIsRejected() {
+    aaa::AaaWork wrong;
+    wrong.chap = test::chapResponse(test::kMnNai, "not-the-password", 7);
+    const auto result = exchange(radiusd_->address(), test::kAaaSecret, wrong);
+    QCOMPARE(result.outcome, aaa::AaaOutcome::Rejected);
+    QCOMPARE(aaa::registrationDenialCode(result.outcome), std::optional<std::uint8_t>(131));
+    aaa::AaaWork ghost;
+    ghost.chap = test::chapResponse("ghost@home.example", "x", 8);
+    QCOMPARE(exchange(radiusd_->address(), test::kAaaSecret, ghost).outcome, aaa::AaaOutcome::Rejected);
+  }
+
+  // The emulated agent's CHAP check through ExternalAaaTransport.
+  void emulatedChapThroughFreeRadius() {
+    sim::Simulation sim(12);
+    const sim::NodeId fa =
+        sim.topology().addNode(sim::Node{sim::kNoNode, "fa", sim::NodeRole::ForeignAgent, {}, {}, {}, {}});
+    aaa::ExternalAaaTransport transport(sim, fa, radiusd_->address(),
+                                        aaa::AaaClientConfig{test::kAaaSecret, {0x7f000001, "fa"}, {}});
+    std::vector<aaa::AaaResult> results(2);
+    int delivered = 0;
+    transport.submitChapAccessRequest(test::chapResponse(test::kMnNai, test::kMnPassword, 31),
+                                      [&](const aaa::AaaResult& r) { results[0] = r, ++delivered; });
+    transport.submitChapAccessRequest(test::chapResponse(test::kMnNai, "wrong", 32),
+                                      [&](const aaa::AaaResult& r) { results[1] = r, ++delivered; });
+    while (sim.scheduler().step()) {
+    }
+    QCOMPARE(delivered, 2);
+    QCOMPARE(results[0].outcome, aaa::AaaOutcome::Accepted);
+    QCOMPARE(results[1].outcome, aaa::AaaOutcome::Rejected);
   }
 
   // FreeRADIUS drops a request whose Message-Authenticator does not verify: no answer, never a hang.

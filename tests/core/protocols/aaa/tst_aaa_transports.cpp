@@ -4,7 +4,7 @@
 // an unreachable server ending as NoAnswer on the virtual clock,
 // reproducible bytes), and over loopback UDP against the embedded server on a
 // real socket (several requests in flight, a silent peer, the emulation
-// pointed at an external server).
+// pointed at an external server); CHAP checks over both.
 #include <QtTest>
 
 #include "core/protocols/aaa/external_aaa_transport.h"
@@ -58,6 +58,29 @@ class TestAaaTransports : public QObject {
     for (const auto& e : run.traces.events)
       if (e.kind == sim::TraceKind::KeyDerivation && e.derivation && e.derivation->outputs.front().secret) keyTrace = true;
     QVERIFY(keyTrace);
+  }
+
+  // A Foreign Agent's CHAP checks on the emulation core: accepted without keys,
+  // rejected -> 131; the server charges no "mppe-key-crypto" for a CHAP accept
+  // (it answers as fast as a reject of the same size) and traces no key derivation.
+  void emulatedChapChecks() {
+    test::AaaEmulation run(44);
+    sim::SimTime start = run.sim.now();
+    const auto accepted = run.authenticateChap(test::chapResponse(test::kMnNai, test::kMnPassword, 1));
+    const sim::SimTime acceptTime = run.sim.now() - start;
+    QCOMPARE(accepted.outcome, aaa::AaaOutcome::Accepted);
+    QVERIFY(accepted.keyMaterial.empty());
+    QVERIFY2(accepted.detail.empty(), accepted.detail.c_str());
+    start = run.sim.now();
+    const auto rejected = run.authenticateChap(test::chapResponse(test::kMnNai, "wrong", 2));
+    const sim::SimTime rejectTime = run.sim.now() - start;
+    QCOMPARE(rejected.outcome, aaa::AaaOutcome::Rejected);
+    QCOMPARE(aaa::registrationDenialCode(rejected.outcome), std::optional<std::uint8_t>(131));
+    QCOMPARE(acceptTime, rejectTime);
+    QCOMPARE(run.server->server().accepts(), std::size_t{1});
+    QCOMPARE(run.server->server().rejects(), std::size_t{1});
+    QCOMPARE(run.capture.frames.size(), std::size_t{4});
+    for (const auto& e : run.traces.events) QVERIFY(e.kind != sim::TraceKind::KeyDerivation);
   }
 
   // Nobody listens on the port: 1 + retries transmissions, then NoAnswer at
@@ -177,6 +200,45 @@ class TestAaaTransports : public QObject {
     QCOMPARE(result->outcome, aaa::AaaOutcome::Accepted);
     QCOMPARE(hexOf(result->keyMaterial.view()), mobileMaterial(response));
     QVERIFY(sim.now() > 0);
+  }
+
+  // CHAP over a real socket, through ExternalAaaTransport and runUdpAaaExchanges.
+  void chapOverLoopbackUdp() {
+    aaa::UdpAaaServer server;
+    server.server().addClient("127.0.0.1", test::kAaaSecret);
+    server.server().addUser(test::kMnNai, test::kMnPassword);
+    std::string error;
+    QVERIFY2(server.start(loopback(), error), error.c_str());
+    sim::Simulation sim(7);
+    const sim::NodeId fa =
+        sim.topology().addNode(sim::Node{sim::kNoNode, "fa", sim::NodeRole::ForeignAgent, {}, {}, {}, {}});
+    aaa::ExternalAaaTransport transport(sim, fa, server.address(),
+                                        aaa::AaaClientConfig{test::kAaaSecret, {0x7f000001, "fa"}, {}});
+    std::optional<aaa::AaaResult> result;
+    transport.submitChapAccessRequest(test::chapResponse(test::kMnNai, test::kMnPassword, 5),
+                                      [&](const aaa::AaaResult& r) { result = r; });
+    QVERIFY(!result);  // delivered by an event, not inside submit
+    while (!result && sim.scheduler().step()) {
+    }
+    QVERIFY(result);
+    QCOMPARE(result->outcome, aaa::AaaOutcome::Accepted);
+    QVERIFY(result->keyMaterial.empty());
+
+    aaa::MschapAaaClient client(aaa::AaaClientConfig{test::kAaaSecret, {0x7f000001, "fa"}, {}}, aaa::secureRandom);
+    auto socket = aaa::UdpSocket::forPeer(server.address(), error);
+    QVERIFY2(socket, error.c_str());
+    std::vector<aaa::AaaWork> work(3);
+    work[0].chap = test::chapResponse(test::kMnNai, test::kMnPassword, 6);
+    work[1].chap = test::chapResponse(test::kMnNai, "wrong", 7);
+    work[2].response = test::mobileResponse(test::kMnNai, test::kMnPassword, 8);  // MS-CHAPv2 among them
+    const auto results = aaa::runUdpAaaExchanges(client, *socket, server.address(), work, 3);
+    server.stop();
+    QCOMPARE(results[0].outcome, aaa::AaaOutcome::Accepted);
+    QCOMPARE(results[1].outcome, aaa::AaaOutcome::Rejected);
+    QCOMPARE(results[2].outcome, aaa::AaaOutcome::Accepted);
+    QCOMPARE(results[2].keyMaterial.size(), aaa::kKeyMaterialLength);
+    QCOMPARE(server.server().accepts(), std::size_t{3});
+    QCOMPARE(server.server().rejects(), std::size_t{1});
   }
 
   // The configuration switch a future `simulate --aaa-server` uses: embedded by default, external by address.

@@ -28,6 +28,13 @@ const std::vector<std::string> kFields = {
     "radius.MS_MPPE_Recv_Key", "radius.MS_MPPE_Encryption_Policy", "radius.MS_MPPE_Encryption_Types",
     "udp.srcport", "udp.dstport", "_ws.col.Protocol", "_ws.col.Info"};
 
+// CHAP-Password with its Ident / String sub-fields and CHAP-Challenge, as tshark -G fields names them.
+const std::vector<std::string> kChapFields = {
+    "radius.code", "radius.id", "radius.length", "radius.authenticator", "radius.avp.type", "radius.avp.length",
+    "radius.User_Name", "radius.CHAP_Password", "radius.CHAP_Ident", "radius.CHAP_String", "radius.CHAP_Challenge",
+    "radius.NAS_IP_Address", "radius.NAS_Identifier", "radius.Message_Authenticator", "udp.srcport", "udp.dstport",
+    "_ws.col.Protocol", "_ws.col.Info"};
+
 // Frame number -> (valid, invalid) as tshark's authenticator check reports them.
 struct AuthenticatorCheck {
   int replies = 0, valid = 0, invalid = 0, malformed = 0, expert = 0;
@@ -61,6 +68,7 @@ class TestAaaTshark : public QObject {
   Q_OBJECT
   QTemporaryDir dir_;
   std::string pcap_;
+  std::string chapPcap_;  // a Foreign Agent's CHAP checks (RFC 3012 via RFC 2865 5.3 / 5.40)
 
  private slots:
   void initTestCase() {
@@ -78,6 +86,17 @@ class TestAaaTshark : public QObject {
     std::string error;
     QVERIFY2(test::writePcap(pcap_, 1, run.capture.frames, &error), error.c_str());
     QCOMPARE(run.capture.frames.size(), std::size_t{12});
+
+    test::AaaEmulation chap(2027);
+    for (std::uint64_t i = 1; i <= 2; ++i)
+      QCOMPARE(chap.authenticateChap(test::chapResponse(test::kMnNai, test::kMnPassword, i)).outcome,
+               aaa::AaaOutcome::Accepted);
+    QCOMPARE(chap.authenticateChap(test::chapResponse(test::kMnNai, "wrong", 3)).outcome, aaa::AaaOutcome::Rejected);
+    QCOMPARE(chap.authenticateChap(test::chapResponse("ghost@home.example", "x", 4)).outcome,
+             aaa::AaaOutcome::Rejected);
+    chapPcap_ = dir_.filePath("fa-aaa-chap.pcap").toStdString();
+    QVERIFY2(test::writePcap(chapPcap_, 1, chap.capture.frames, &error), error.c_str());
+    QCOMPARE(chap.capture.frames.size(), std::size_t{8});
   }
 
   void noMalformedAndAuthenticatorsVerify() {
@@ -106,6 +125,37 @@ class TestAaaTshark : public QObject {
     QCOMPARE(result.mismatches.size(), std::size_t{0});
     QCOMPARE(result.frames, std::size_t{12});
     QVERIFY(result.comparedValues > 200);
+  }
+
+  void chapNoMalformedAndAuthenticatorsVerify() {
+    const auto good = tsharkCheck(chapPcap_, test::kAaaSecret, {});
+    QCOMPARE(good.malformed, 0);
+    QCOMPARE(good.expert, 0);
+    QCOMPARE(good.replies, 4);
+    QCOMPARE(good.valid, 4);
+    QCOMPARE(good.invalid, 0);
+    QCOMPARE(tsharkCheck(chapPcap_, "another-secret", {}).invalid, 4);
+  }
+
+  void chapFieldsEqualTshark() {
+    const auto result = test::compareSelectedWithTshark(
+        chapPcap_, kChapFields, {},
+        [](const CaptureFrame& f) -> std::optional<Dissection> { return dissectFrame(f.linkType, f.data); },
+        [](const std::vector<std::string>&, const Dissection&) { return true; },
+        [](const std::vector<std::string>&) { return true; });
+    if (!result.error.empty()) QFAIL(result.error.c_str());
+    if (!result.mismatches.empty()) qWarning("%s", test::describe(result).c_str());
+    QCOMPARE(result.mismatches.size(), std::size_t{0});
+    QCOMPARE(result.frames, std::size_t{8});
+    // Each request's CHAP fields were there to compare, not just empty on both sides.
+    QString error;
+    const auto table = test::runTsharkFields(chapPcap_, {"radius.CHAP_Ident", "radius.CHAP_String",
+                                                         "radius.CHAP_Challenge"}, {}, error);
+    QVERIFY2(table, qPrintable(error));
+    int requestsWithChap = 0;
+    for (const auto& row : table->rows)
+      if (!row[0].empty() && !row[1].empty() && !row[2].empty()) ++requestsWithChap;
+    QCOMPARE(requestsWithChap, 4);
   }
 
   // FreeRADIUS's capture: tshark verifies its Access-Accept/-Reject authenticators with "hasecret".
