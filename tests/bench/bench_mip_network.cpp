@@ -5,7 +5,9 @@
 // are the emulation's wall time per registration (one core) and the home
 // agent's security-association memory set against the seed's (80 bytes per
 // SA, 128 KB of NVRAM, about 1,500 SAs): static keys fill NVRAM, session keys
-// need none. Usage: bench_mip_network [mobiles, default 1500 and 2000].
+// need none. The third run adds RFC 3012 foreign-agent challenges: every
+// registration also waits for the FA's CHAP check at the AAA server.
+// Usage: bench_mip_network [mobiles, default 1500 and 2000].
 #include <fmt/format.h>
 
 #include <chrono>
@@ -25,7 +27,7 @@ std::string mac(unsigned i) { return fmt::format("02:00:01:{:02x}:{:02x}:{:02x}"
 
 // One HA (10.1.0.1/16, the mobiles' home subnet), one FA (10.2.0.1) with a subnet link per mobile, the AAA
 // server, all on one switch; mobile i plugs into its subnet link at i ms.
-nlohmann::json scenario(unsigned mobiles, const char* keyMode) {
+nlohmann::json scenario(unsigned mobiles, const char* keyMode, bool faChallenge) {
   nlohmann::json nodes = nlohmann::json::array(), links = nlohmann::json::array(), list = nlohmann::json::array();
   nodes.push_back({{"name", "ha1"}, {"role", "home-agent"}, {"ipv4", "10.1.0.1"}, {"mac", "02:00:00:00:00:01"}});
   nodes.push_back({{"name", "fa1"}, {"role", "foreign-agent"}, {"ipv4", "10.2.0.1"}, {"mac", "02:00:00:00:00:02"}});
@@ -43,19 +45,19 @@ nlohmann::json scenario(unsigned mobiles, const char* keyMode) {
                     {"home_agents", {"ha1"}},
                     {"itinerary", {{{"at_s", 0.001 * i}, {"link", link}}}}});
   }
-  return {{"name", fmt::format("bench-{}-{}", keyMode, mobiles)},
+  return {{"name", fmt::format("bench-{}{}-{}", keyMode, faChallenge ? "-challenge" : "", mobiles)},
           {"duration_s", 0.001 * mobiles + 5},
           {"nodes", nodes},
           {"links", links},
           {"profile", {{"file", std::string(ROAMSCOPE_SOURCE_DIR) + "/resources/profiles/reference.json"}}},
           {"methods",
            {{"mip",
-             {{"key_mode", keyMode}, {"lifetime_s", 600}, {"rekey_interval_s", 0}, {"prefix_length", 16},
+             {{"key_mode", keyMode}, {"fa_challenge", faChallenge}, {"lifetime_s", 600}, {"rekey_interval_s", 0}, {"prefix_length", 16},
               {"advertisement_interval_ms", 5000}, {"advertisement_lifetime_s", 15}, {"mobiles", list}}}}}};
 }
 
-void run(unsigned mobiles, const char* keyMode) {
-  auto parsed = sim::parseScenario(scenario(mobiles, keyMode).dump(), "bench_mip_network.json");
+void run(unsigned mobiles, const char* keyMode, bool faChallenge = false) {
+  auto parsed = sim::parseScenario(scenario(mobiles, keyMode, faChallenge).dump(), "bench_mip_network.json");
   if (auto* e = std::get_if<sim::ConfigError>(&parsed)) {
     fmt::print(stderr, "{}\n", e->message());
     std::exit(1);
@@ -83,11 +85,11 @@ void run(unsigned mobiles, const char* keyMode) {
   std::sort(latency.begin(), latency.end());
   const double runS = std::chrono::duration<double>(done - built).count();
   const auto& table = network.homeAgents().front()->securityAssociations();
-  fmt::print("{:>7} keys, {:>5} mobiles: {:>5} registered, {:>4} refused; build {:.2f} s, run {:.2f} s "
+  fmt::print("{:>7} keys{}, {:>5} mobiles: {:>5} registered, {:>4} refused; build {:.2f} s, run {:.2f} s "
              "({} events, {:.0f} registrations/s of wall time); registration median {:.3f} ms, max {:.3f} ms;\n"
              "        HA SA table: {} rows, NVRAM {} of {} bytes (room for {} static SAs), memory {} bytes "
              "({:.0f} bytes per registered mobile)\n",
-             keyMode, mobiles, ok, refused, std::chrono::duration<double>(built - start).count(), runS, summary.events,
+             keyMode, faChallenge ? " + FA challenge" : "", mobiles, ok, refused, std::chrono::duration<double>(built - start).count(), runS, summary.events,
              static_cast<double>(ok) / runS, latency.empty() ? 0.0 : static_cast<double>(latency[latency.size() / 2]) / 1e6,
              latency.empty() ? 0.0 : static_cast<double>(latency.back()) / 1e6, table.size(), table.nvramBytesUsed(), table.nvramBudget(),
              table.capacity(), table.memoryBytesUsed(), ok ? static_cast<double>(table.bytesUsed()) / static_cast<double>(ok) : 0.0);
@@ -102,6 +104,7 @@ int main(int argc, char** argv) {
   for (unsigned n : sizes) {
     run(n, "dynamic");
     run(n, "static");
+    run(n, "dynamic", true);
   }
   return 0;
 }
