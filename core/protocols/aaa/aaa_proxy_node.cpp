@@ -65,14 +65,15 @@ void AaaProxyNode::receive(const sim::WireDelivery& delivery) {
                            sim::formatIpv4Address(udp->from.ip), udp->from.port));
     return;
   }
-  sim_.charge(node_, wlan::cost::kRadiusProcessing);
-  const sim::SimTime done = sim_.charge(node_, wlan::cost::kMppeKeyCrypto);
+  sim::SimTime done = sim_.charge(node_, wlan::cost::kRadiusProcessing);
   auto returned = proxy_.fromServer(udp->payload);
   if (auto* why = std::get_if<std::string>(&returned)) {
     sim_.trace(node_, sim::TraceKind::Error, fmt::format("{}: {}", name_, *why));
     return;
   }
   auto& reply = std::get<ProxiedReply>(returned);
+  // Only an Access-Accept with MS-MPPE keys costs the decryption and encryption again (not a reject, not CHAP).
+  if (reply.keysReencrypted > 0) done = sim_.charge(node_, wlan::cost::kMppeKeyCrypto);
   sim_.trace(node_, sim::TraceKind::FrameReceived, fmt::format("{}: {}", name_, reply.note));
   const auto client = sim::parseIpv4Address(reply.clientAddress);
   // The client's MAC: the frame that brought its request came from it (or its router) through the switch.

@@ -92,6 +92,7 @@ std::variant<ProxiedReply, std::string> RadiusProxy::fromServer(ByteView datagra
 
   radius::PacketBuilder b(p->code, pending.clientIdentifier, Bytes(16, 0));
   std::uint16_t salt = static_cast<std::uint16_t>(0x8000 | (randomBytes_(2)[0] << 8));
+  std::size_t reencrypted = 0;
   for (const radius::Attribute& a : p->attributes) {
     if (&a == ours || a.type == radius::attr::kMessageAuthenticator) continue;
     const auto vsa = a.type == radius::attr::kVendorSpecific ? radius::parseVendorSpecific(a.value) : std::nullopt;
@@ -112,6 +113,7 @@ std::variant<ProxiedReply, std::string> RadiusProxy::fromServer(ByteView datagra
                                          view(pending.clientSecret));
       if (!hidden) return "discarded: cannot encrypt an MS-MPPE key: " + hidden.error().describe();
       b.addMicrosoft(v.type, *hidden);
+      ++reencrypted;
     }
   }
   b.addMessageAuthenticator();
@@ -121,6 +123,7 @@ std::variant<ProxiedReply, std::string> RadiusProxy::fromServer(ByteView datagra
   if (!crypto::radius::signReply(*packet, pending.clientAuthenticator, view(pending.clientSecret)))
     return std::string("discarded: cannot sign the reply");
   ProxiedReply out;
+  out.keysReencrypted = reencrypted;
   out.packet = std::move(*packet);
   out.clientAddress = pending.clientAddress;
   out.clientPort = pending.clientPort;

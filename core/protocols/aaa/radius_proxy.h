@@ -36,6 +36,7 @@ struct ProxiedReply {
   std::uint16_t clientPort = 0;
   std::uint8_t code = 0;   // Access-Accept / -Reject / -Challenge
   std::uint8_t identifier = 0;  // the client's
+  std::size_t keysReencrypted = 0;  // MS-MPPE keys decrypted and encrypted again (what the proxy's crypto cost is for)
   std::string note;
 };
 

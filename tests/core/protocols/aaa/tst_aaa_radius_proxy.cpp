@@ -66,6 +66,7 @@ class TestAaaRadiusProxy : public QObject {
     const auto& reply = std::get<aaa::ProxiedReply>(back);
     QCOMPARE(reply.clientAddress, std::string(kHa));
     QCOMPARE(reply.clientPort, std::uint16_t{50000});
+    QCOMPARE(reply.keysReencrypted, std::size_t{2});  // MS-MPPE-Send-Key and -Recv-Key
     std::string why;
     const auto result = client_.onDatagram(reply.packet, why);
     QVERIFY2(result.has_value(), why.c_str());
@@ -97,6 +98,7 @@ class TestAaaRadiusProxy : public QObject {
     QCOMPARE(answer.action, aaa::AaaServerAction::Accepted);
     auto back = proxy_.fromServer(*answer.reply);
     QVERIFY2(std::holds_alternative<aaa::ProxiedReply>(back), reasonOf(back).c_str());
+    QCOMPARE(std::get<aaa::ProxiedReply>(back).keysReencrypted, std::size_t{0});  // CHAP: no keys, no key crypto
     std::string why;
     const auto result = client_.onDatagram(std::get<aaa::ProxiedReply>(back).packet, why);
     QVERIFY2(result.has_value(), why.c_str());
