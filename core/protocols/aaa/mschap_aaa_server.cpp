@@ -144,6 +144,12 @@ AaaServerResponse MschapAaaServer::reject(const Request& request, std::uint8_t i
   auto reply = buildMsChapReject(request.context(), ident,
                                  msChapFailureText(kMsChapErrorAuthenticationFailure, challenge),
                                  settings_.messageAuthenticatorInReplies);
+  return rejected(request, userName, std::move(reply),
+                  fmt::format("{}: Access-Reject with MS-CHAP-Error E=691 ({})", request.origin, why));
+}
+
+AaaServerResponse MschapAaaServer::rejected(const Request& request, const std::string& userName,
+                                            crypto::Result<Bytes> reply, std::string note) {
   if (!reply) return discard(request.origin + ": could not build the Access-Reject: " + reply.error().describe());
   ++rejects_;
   AaaServerResponse r;
@@ -151,7 +157,7 @@ AaaServerResponse MschapAaaServer::reject(const Request& request, std::uint8_t i
   r.userName = userName;
   r.identifier = request.packet->identifier;
   r.reply = std::move(*reply);
-  r.note = fmt::format("{}: Access-Reject with MS-CHAP-Error E=691 ({})", request.origin, why);
+  r.note = std::move(note);
   return r;
 }
 
@@ -210,15 +216,8 @@ AaaServerResponse MschapAaaServer::onAccessRequest(const Request& request) {
 AaaServerResponse MschapAaaServer::chapReject(const Request& request, const std::string& userName, std::string why) {
   // RADIUS has no CHAP Failure text to carry (RFC 2865 5.3): a bare Access-Reject, as FreeRADIUS sends.
   auto reply = buildPlainReply(radius::code::kAccessReject, request.context(), settings_.messageAuthenticatorInReplies);
-  if (!reply) return discard(request.origin + ": could not build the Access-Reject: " + reply.error().describe());
-  ++rejects_;
-  AaaServerResponse r;
-  r.action = AaaServerAction::Rejected;
-  r.userName = userName;
-  r.identifier = request.packet->identifier;
-  r.reply = std::move(*reply);
-  r.note = fmt::format("{}: Access-Reject for CHAP ({})", request.origin, why);
-  return r;
+  return rejected(request, userName, std::move(reply),
+                  fmt::format("{}: Access-Reject for CHAP ({})", request.origin, why));
 }
 
 AaaServerResponse MschapAaaServer::onChapAccessRequest(const Request& request, const std::string& userName) {

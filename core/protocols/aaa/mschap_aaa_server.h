@@ -36,6 +36,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "core/crypto/result.h"
 #include "core/crypto/secret_bytes.h"
 #include "dissectors/common/bytes.h"
 
@@ -88,6 +89,9 @@ class MschapAaaServer {
   struct Request;
   AaaServerResponse onAccessRequest(const Request& request);
   AaaServerResponse onChapAccessRequest(const Request& request, const std::string& userName);
+  // Counts and wraps a built Access-Reject (or discards when it could not be built).
+  AaaServerResponse rejected(const Request& request, const std::string& userName, crypto::Result<Bytes> reply,
+                             std::string note);
   AaaServerResponse chapReject(const Request& request, const std::string& userName, std::string why);
   AaaServerResponse onStatusServer(const Request& request);
   AaaServerResponse discard(std::string why);
