@@ -9,7 +9,16 @@
 // answer time. Runs with an external server are therefore not byte-for-byte
 // reproducible (the server's salts and the real answer times are its own);
 // the trace marks each such exchange as external.
+//
+// A server that let a request go unanswered is marked dead for
+// kDeadServerHoldoff of wall time, as RADIUS clients do before they try a
+// server again: Access-Requests meanwhile end as NoAnswer at once, without a
+// datagram, so an unreachable server costs the run (and the desktop's event
+// loop) one exchange's wait, not one per registration. Status-Server probes
+// still go out, and an answered one revives the server.
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/protocols/aaa/aaa_transport.h"
@@ -30,8 +39,12 @@ class ExternalAaaTransport final : public AaaTransport {
   void submitChapAccessRequest(const ChapResponse& response, Completion done) override;
   void submitStatusServer(Completion done) override;
 
+  static constexpr std::chrono::seconds kDeadServerHoldoff{30};
+  bool serverMarkedDead() const;
+
  private:
   void run(AaaWork work, Completion done);
+  void deliver(AaaResult result, Completion done, sim::SimTime after);
 
   sim::Simulation& sim_;
   sim::NodeId node_;
@@ -39,6 +52,7 @@ class ExternalAaaTransport final : public AaaTransport {
   UdpAddress server_;
   MschapAaaClient client_;
   std::unique_ptr<UdpSocket> socket_;
+  std::optional<std::chrono::steady_clock::time_point> deadUntil_;
 };
 
 }  // namespace rs::aaa

@@ -178,6 +178,41 @@ class TestAaaTransports : public QObject {
     QVERIFY(received[1] != received[2]);
   }
 
+  // A server that leaves a request unanswered is marked dead: the next Access-Request fails at once without a
+  // datagram (one wait per run, not one per registration), while a Status-Server probe still goes out.
+  void silentExternalServerIsMarkedDead() {
+    std::string error;
+    auto silent = aaa::UdpSocket::bind(loopback(), error);
+    QVERIFY2(silent, error.c_str());
+    sim::Simulation sim(3);
+    const sim::NodeId ha = sim.topology().addNode(sim::Node{sim::kNoNode, "ha", sim::NodeRole::HomeAgent, {}, {}, {}, {}});
+    aaa::ExternalAaaTransport transport(
+        sim, ha, silent->localAddress(),
+        aaa::AaaClientConfig{test::kAaaSecret, {0x7f000001, "ha"}, {sim::milliseconds(30), 1}});
+    std::optional<aaa::AaaResult> first, chap, probe;
+    transport.submitAccessRequest(test::mobileResponse(test::kMnNai, test::kMnPassword, 1),
+                                  [&](const aaa::AaaResult& r) { first = r; });
+    QVERIFY(transport.serverMarkedDead());
+    transport.submitChapAccessRequest(test::chapResponse(test::kMnNai, test::kMnPassword, 2),
+                                      [&](const aaa::AaaResult& r) { chap = r; });
+    transport.submitStatusServer([&](const aaa::AaaResult& r) { probe = r; });
+    while (sim.scheduler().step()) {
+    }
+    QVERIFY(first && chap && probe);
+    QCOMPARE(first->outcome, aaa::AaaOutcome::NoAnswer);
+    QCOMPARE(first->attempts, 2u);
+    QCOMPARE(chap->outcome, aaa::AaaOutcome::NoAnswer);
+    QCOMPARE(chap->attempts, 0u);
+    QVERIFY2(chap->detail.find("not sent") != std::string::npos, chap->detail.c_str());
+    QCOMPARE(chap->userName, std::string(test::kMnNai));
+    QCOMPARE(probe->outcome, aaa::AaaOutcome::NoAnswer);
+    QCOMPARE(probe->attempts, 2u);
+    // The silent peer saw the first Access-Request twice and the probe twice: nothing of the CHAP request.
+    std::size_t received = 0;
+    while (silent->receive(std::chrono::milliseconds(100), error)) ++received;
+    QCOMPARE(received, std::size_t{4});
+  }
+
   // The emulated HA pointed at a real server: the result arrives by a scheduler event, later in virtual time.
   void emulationWithExternalServer() {
     aaa::UdpAaaServer server;
