@@ -10,15 +10,17 @@
 
 #include <map>
 
+#include "tests/app/cli_suite.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/program_run.h"
 #include "tests/support/tshark_fields.h"
 
 namespace {
 
+using rs::test::runCli;
+
 using Run = rs::test::ProgramRun;
 
-Run runCli(const QStringList& args) { return rs::test::runProgram(QStringLiteral(ROAMSCOPE_CLI), args); }
 
 QString fixture(const char* rel) { return QString::fromStdString(rs::test::fixturePath(rel)); }
 

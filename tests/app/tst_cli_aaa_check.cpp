@@ -7,17 +7,19 @@
 #include <QtTest>
 
 #include "core/protocols/aaa/udp_aaa_server.h"
+#include "tests/app/cli_suite.h"
 #include "tests/support/program_run.h"
 
 using namespace rs;
 
 namespace {
 
+using rs::test::runCli;
+
 constexpr char kSecret[] = "cli-test-secret";
 constexpr char kUser[] = "mn7@home.example";
 constexpr char kPassword[] = "mn7-password";
 
-test::ProgramRun runCli(const QStringList& args) { return test::runProgram(QStringLiteral(ROAMSCOPE_CLI), args); }
 
 }  // namespace
 

@@ -11,6 +11,7 @@
 #include <QtTest>
 
 #include "dissectors/ieee80211/mgmt_body.h"
+#include "tests/app/cli_suite.h"
 #include "tests/core/roam/roam_scene.h"
 #include "tests/core/roam/roam_scene_cast.h"
 #include "tests/core/roam/seed000_scene.h"
@@ -27,9 +28,10 @@ using namespace rs::test::cast;
 
 namespace {
 
+using rs::test::runCli;
+
 using Run = rs::test::ProgramRun;
 
-Run runCli(const QStringList& args) { return rs::test::runProgram(QStringLiteral(ROAMSCOPE_CLI), args); }
 
 
 void attach(RoamScene& s, const SceneAp& ap, std::optional<MacAddress> from, std::int64_t t0) {

@@ -9,15 +9,17 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "tests/app/cli_suite.h"
 #include "tests/support/program_run.h"
 
 namespace {
 
+using rs::test::runCli;
+using rs::test::preset;
+
 using Run = rs::test::ProgramRun;
 
-Run runCli(const QStringList& args) { return rs::test::runProgram(QStringLiteral(ROAMSCOPE_CLI), args); }
 
-QString preset(const char* name) { return QStringLiteral(ROAMSCOPE_SOURCE_DIR "/resources/scenarios/") + name; }
 
 QJsonObject readJson(const QString& path) {
   QFile f(path);

@@ -9,14 +9,16 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "tests/app/cli_suite.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/program_run.h"
 
 namespace {
 
+using rs::test::runCli;
+
 using Run = rs::test::ProgramRun;
 
-Run runCli(const QStringList& args) { return rs::test::runProgram(QStringLiteral(ROAMSCOPE_CLI), args); }
 
 QString fixture(const char* rel) { return QString::fromStdString(rs::test::fixturePath(rel)); }
 

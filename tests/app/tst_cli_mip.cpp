@@ -5,15 +5,15 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "tests/app/cli_suite.h"
 #include "tests/dissectors/mip/mip_exchange.h"
 #include "tests/support/capture_frames.h"
 #include "tests/support/program_run.h"
 
 namespace {
 
-rs::test::ProgramRun runCli(const QStringList& args) {
-  return rs::test::runProgram(QStringLiteral(ROAMSCOPE_CLI), args);
-}
+using rs::test::runCli;
+
 
 }  // namespace
 

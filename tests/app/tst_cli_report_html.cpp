@@ -12,19 +12,16 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
+#include "tests/app/cli_suite.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/program_run.h"
 
 namespace {
 
-rs::test::ProgramRun runCli(const QStringList& args) {
-  return rs::test::runProgram(QStringLiteral(ROAMSCOPE_CLI), args);
-}
+using rs::test::runCli;
+using rs::test::contents;
 
-QByteArray readAll(const QString& path) {
-  QFile f(path);
-  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
+
 
 struct HtmlFacts {
   QString error;
@@ -93,7 +90,7 @@ class CliReportHtml : public QObject {
     const QString html = dir.filePath("x.html");
     const auto run = runCli(QStringList{"analyze", cap} + keys + QStringList{"--report", html});
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    const QByteArray bytes = readAll(html);
+    const QByteArray bytes = contents(html);
     QVERIFY(bytes.startsWith("<!DOCTYPE html>"));
     const HtmlFacts facts = readHtml(bytes);
     QVERIFY2(facts.error.isEmpty(), qPrintable(facts.error));
@@ -101,7 +98,7 @@ class CliReportHtml : public QObject {
     // The same records as the JSON report: the join to AP1, the roam AP1 (ch 1) -> AP2 (ch 6).
     const QString json = dir.filePath("x.json");
     QCOMPARE(runCli(QStringList{"analyze", cap} + keys + QStringList{"--report", json}).exitCode, 0);
-    const QJsonObject report = QJsonDocument::fromJson(readAll(json)).object();
+    const QJsonObject report = QJsonDocument::fromJson(contents(json)).object();
     const QJsonArray handoffs = report.value("handoffs").toArray();
     QCOMPARE(facts.handoffRows.size(), handoffs.size());
     QCOMPARE(facts.handoffRows.size(), 2);
@@ -131,7 +128,7 @@ class CliReportHtml : public QObject {
     // Deterministic: the same inputs give the same bytes.
     const QString again = dir.filePath("y.html");
     QCOMPARE(runCli(QStringList{"analyze", cap} + keys + QStringList{"--report", again}).exitCode, 0);
-    QVERIFY(readAll(again) == bytes);
+    QVERIFY(contents(again) == bytes);
   }
 
   void unknownExtensionIsAUsageError() {

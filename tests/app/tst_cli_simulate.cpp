@@ -11,18 +11,17 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
+#include "tests/app/cli_suite.h"
 #include "tests/support/program_run.h"
 
 namespace {
 
-using Run = rs::test::ProgramRun;
-Run runCli(const QStringList& args) { return rs::test::runProgram(QStringLiteral(ROAMSCOPE_CLI), args); }
-QString preset(const char* name) { return QStringLiteral(ROAMSCOPE_SOURCE_DIR "/resources/scenarios/") + name; }
+using rs::test::runCli;
+using rs::test::preset;
+using rs::test::contents;
 
-QByteArray contents(const QString& path) {
-  QFile f(path);
-  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
+using Run = rs::test::ProgramRun;
+
 
 }  // namespace
 
