@@ -263,7 +263,7 @@ int main(int argc, char** argv) {
     const auto p = radius::parsePacket(accessRequest);
     const bool valid = *crypto::radius::verifyMessageAuthenticator(p->packet, p->authenticator, asView(secret));
     const Bytes eap = p->eapMessage();
-    const wlan::RadiusReplyContext context{p->identifier, p->authenticator, asView(secret)};
+    const wlan::RadiusReplyContext context{p->identifier, p->authenticator, asView(secret), {}};
     return wlan::buildAccessChallenge(context, eap, state)->size() + (valid ? 1 : 0);
   });
   ns[std::string(wlan::cost::kMppeKeyCrypto)] = timePerCall(repetitions, [&] {
