@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 
 #include "core/crypto/radius_crypto.h"
@@ -15,8 +16,10 @@ using crypto::ErrorCode;
 using crypto::makeError;
 
 Bytes identAndText(std::uint8_t ident, std::string_view text) {
-  Bytes v{ident};
-  v.insert(v.end(), text.begin(), text.end());
+  // Sized first and filled: GCC 12 misreads an insert after a one-octet initialiser (-Warray-bounds).
+  Bytes v(1 + text.size());
+  v[0] = ident;
+  std::copy(text.begin(), text.end(), v.begin() + 1);
   return v;
 }
 

@@ -118,7 +118,10 @@ FragmentCheck checkFragments(const std::vector<Packet>& packets, std::size_t fra
   FragmentCheck out;
   for (bool side : {true, false}) {
     std::size_t total = 0, pieces = 0;
-    std::optional<std::uint32_t> announced;
+    // The first fragment's TLS Message Length, if it had one (a plain flag and value: GCC 12 wrongly warns that
+    // an optional here may be used uninitialized).
+    bool lengthAnnounced = false;
+    std::uint32_t announced = 0;
     for (const Packet& p : packets) {
       if (p.fromServer != side) continue;
       const auto eap = eapol::parseEap(p.bytes);
@@ -128,10 +131,12 @@ FragmentCheck checkFragments(const std::vector<Packet>& packets, std::size_t fra
       }
       if (!eap->tls || eap->tls->fragment.empty()) continue;
       const auto& tls = *eap->tls;
-      if (pieces == 0)
-        announced = tls.messageLength;
-      else if (tls.lengthIncluded())
+      if (pieces == 0) {
+        lengthAnnounced = tls.messageLength.has_value();
+        announced = tls.messageLength.value_or(0);
+      } else if (tls.lengthIncluded()) {
         out.problem = "L flag on a later fragment";
+      }
       ++pieces;
       total += tls.fragment.size();
       if (tls.fragment.size() > fragmentSize) out.problem = "fragment larger than the fragment size";
@@ -141,13 +146,13 @@ FragmentCheck checkFragments(const std::vector<Packet>& packets, std::size_t fra
       }
       const std::size_t expected = (total + fragmentSize - 1) / fragmentSize;
       if (pieces != expected) out.problem = "piece count differs from ceil(total / fragment size)";
-      if ((pieces > 1) != announced.has_value()) out.problem = "L flag present iff the message is fragmented";
-      if (announced && *announced != total) out.problem = "TLS Message Length differs from the data";
+      if ((pieces > 1) != lengthAnnounced) out.problem = "L flag present iff the message is fragmented";
+      if (lengthAnnounced && announced != total) out.problem = "TLS Message Length differs from the data";
       (side ? out.serverMessages : out.peerMessages) += 1;
       (side ? out.serverPieces : out.peerPieces) += pieces;
       total = 0;
       pieces = 0;
-      announced.reset();
+      lengthAnnounced = false;
     }
   }
   return out;
