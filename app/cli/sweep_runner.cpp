@@ -36,17 +36,24 @@ constexpr roam::Definition kColumns[] = {roam::Definition::AuthToM4, roam::Defin
                                          roam::Definition::ReassocToLastKey, roam::Definition::RequestToResponse,
                                          roam::Definition::TotalWithScan, roam::Definition::DataToData};
 
-// One row per run and method the run's roams used.
+// One row per run and method (WLAN) or kind of registration (Mobile IP) the run used.
 struct Row {
   std::vector<std::string> parameters;
-  std::uint64_t seed = 0;
-  wlan::RunFigures figures;
-  std::optional<wlan::MethodFigures> method;  // none: the run had no successful roam
+  std::string method;                     // empty: the run had nothing successful to show
+  std::optional<std::int64_t> medianNs;   // the method's median handoff or registration latency
+  std::vector<std::string> figures;       // the columns after the parameters
 };
 
-std::vector<std::string> header(const std::vector<sim::SweepAxis>& axes) {
+// The columns after the parameters: a WLAN run's roams, or a Mobile IP run's registrations with their hops.
+std::vector<std::string> figureColumns(bool mobileIp) {
   std::vector<std::string> h;
-  for (const auto& a : axes) h.push_back(a.path);
+  if (mobileIp) {
+    for (const char* c : {"seed", "registrations", "failed", "method", "method_registrations", "registration_ms"})
+      h.emplace_back(c);
+    for (mipreg::Figure f : mip::sweepHopFigures()) h.push_back(std::string(mipreg::figureName(f)) + "_ms");
+    h.emplace_back("events");
+    return h;
+  }
   for (const char* c : {"seed", "roams", "failed", "method", "method_roams", "handoff_ms", "preparation_ms",
                         "preparation_max_ms"})
     h.emplace_back(c);
@@ -55,24 +62,70 @@ std::vector<std::string> header(const std::vector<sim::SweepAxis>& axes) {
   return h;
 }
 
+std::vector<std::string> header(const std::vector<sim::SweepAxis>& axes, bool mobileIp) {
+  std::vector<std::string> h;
+  for (const auto& a : axes) h.push_back(a.path);
+  for (auto& c : figureColumns(mobileIp)) h.push_back(std::move(c));
+  return h;
+}
+
+// A WLAN run's rows: one per method its successful roams used (one row without a method when there was none).
+std::vector<Row> wlanRows(const Row& run, std::uint64_t seed, const wlan::RunFigures& f) {
+  std::vector<Row> rows;
+  auto row = [&](const wlan::MethodFigures* m) {
+    Row r = run;
+    r.figures = {std::to_string(seed), std::to_string(f.roams), std::to_string(f.roamsFailed)};
+    r.figures.push_back(m ? m->method : std::string());
+    r.figures.push_back(m ? std::to_string(m->roams) : std::string());
+    r.figures.push_back(m ? ms(m->handoffNs) : std::string());
+    r.figures.push_back(m ? ms(m->preparationNs) : std::string());
+    r.figures.push_back(m ? ms(m->preparationMaxNs) : std::string());
+    for (roam::Definition d : kColumns) {
+      const auto it = m ? m->latencyNs.find(d) : std::map<roam::Definition, std::int64_t>::const_iterator{};
+      r.figures.push_back(!m || it == m->latencyNs.end() ? std::string() : ms(it->second));
+    }
+    r.figures.push_back(std::to_string(f.voiceLost));
+    r.figures.push_back(std::to_string(f.voiceOffered));
+    r.figures.push_back(std::to_string(f.events));
+    if (m) {
+      r.method = m->method;
+      r.medianNs = m->handoffNs;
+    }
+    rows.push_back(std::move(r));
+  };
+  if (f.methods.empty()) row(nullptr);
+  for (const auto& m : f.methods) row(&m);
+  return rows;
+}
+
+// A Mobile IP run's rows: one per kind of successful registration (one row without a kind when there was none).
+std::vector<Row> mipRows(const Row& run, std::uint64_t seed, const mip::MipRunFigures& f) {
+  std::vector<Row> rows;
+  auto row = [&](const mip::RegistrationKindFigures* k) {
+    Row r = run;
+    r.figures = {std::to_string(seed), std::to_string(f.registrations), std::to_string(f.failed)};
+    r.figures.push_back(k ? k->kind : std::string());
+    r.figures.push_back(k ? std::to_string(k->registrations) : std::string());
+    r.figures.push_back(k ? ms(k->registrationNs) : std::string());
+    for (mipreg::Figure hop : mip::sweepHopFigures()) {
+      const auto it = k ? k->hopNs.find(hop) : std::map<mipreg::Figure, std::int64_t>::const_iterator{};
+      r.figures.push_back(!k || it == k->hopNs.end() ? std::string() : ms(it->second));
+    }
+    r.figures.push_back(std::to_string(f.events));
+    if (k) {
+      r.method = k->kind;
+      r.medianNs = k->registrationNs;
+    }
+    rows.push_back(std::move(r));
+  };
+  if (f.kinds.empty()) row(nullptr);
+  for (const auto& k : f.kinds) row(&k);
+  return rows;
+}
+
 std::vector<std::string> cells(const Row& r) {
   std::vector<std::string> c = r.parameters;
-  c.push_back(std::to_string(r.seed));
-  c.push_back(std::to_string(r.figures.roams));
-  c.push_back(std::to_string(r.figures.roamsFailed));
-  const wlan::MethodFigures* m = r.method ? &*r.method : nullptr;
-  c.push_back(m ? m->method : std::string());
-  c.push_back(m ? std::to_string(m->roams) : std::string());
-  c.push_back(m ? ms(m->handoffNs) : std::string());
-  c.push_back(m ? ms(m->preparationNs) : std::string());
-  c.push_back(m ? ms(m->preparationMaxNs) : std::string());
-  for (roam::Definition d : kColumns) {
-    const auto it = m ? m->latencyNs.find(d) : std::map<roam::Definition, std::int64_t>::const_iterator{};
-    c.push_back(!m || it == m->latencyNs.end() ? std::string() : ms(it->second));
-  }
-  c.push_back(std::to_string(r.figures.voiceLost));
-  c.push_back(std::to_string(r.figures.voiceOffered));
-  c.push_back(std::to_string(r.figures.events));
+  c.insert(c.end(), r.figures.begin(), r.figures.end());
   return c;
 }
 
@@ -97,17 +150,18 @@ std::string asMarkdown(const std::vector<std::string>& head, const std::vector<R
   return out;
 }
 
-// With two axes, the handoff latency as a grid: a row per value of the first axis and method used,
-// a column per value of the second (how each method scales with, say, the AS round trip).
-std::string handoffPivot(const std::vector<sim::SweepAxis>& axes, const std::vector<Row>& rows) {
+// With two axes, the handoff (or registration) latency as a grid: a row per value of the first axis and method
+// used, a column per value of the second (how each method scales with, say, the AS round trip).
+std::string handoffPivot(const std::vector<sim::SweepAxis>& axes, const std::vector<Row>& rows, bool mobileIp) {
   if (axes.size() != 2) return {};
   std::vector<std::pair<std::string, std::string>> keys;
   for (const auto& r : rows) {
-    if (!r.method) continue;
-    const std::pair<std::string, std::string> k{r.parameters[0], r.method->method};
+    if (r.method.empty()) continue;
+    const std::pair<std::string, std::string> k{r.parameters[0], r.method};
     if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
   }
-  std::string out = fmt::format("\nMedian handoff (ms) by {}:\n\n| {} → method used |", axes[1].path, axes[0].path);
+  std::string out = fmt::format("\nMedian {} (ms) by {}:\n\n| {} → {} |", mobileIp ? "registration" : "handoff",
+                                axes[1].path, axes[0].path, mobileIp ? "registration" : "method used");
   for (const auto& v : axes[1].values) out += " " + v + " |";
   out += "\n|---|";
   for (std::size_t i = 0; i < axes[1].values.size(); ++i) out += "---|";
@@ -117,8 +171,7 @@ std::string handoffPivot(const std::vector<sim::SweepAxis>& axes, const std::vec
     for (const auto& v : axes[1].values) {
       std::string cell = "–";
       for (const auto& r : rows)
-        if (r.method && r.parameters[0] == first && r.method->method == method && r.parameters[1] == v)
-          cell = ms(r.method->handoffNs);
+        if (r.method == method && r.parameters[0] == first && r.parameters[1] == v) cell = ms(r.medianNs);
       out += " " + cell + " |";
     }
     out += "\n";
@@ -163,6 +216,7 @@ int runSweep(const SweepRequest& request) {
   std::size_t runs = 1;
   for (const auto& a : axes) runs *= a.values.size();
   std::vector<Row> rows;
+  bool mobileIp = false;  // a Mobile IP scenario: registration columns (all runs of one sweep share the scenario's system)
   for (std::size_t n = 0; n < runs; ++n) {
     nlohmann::json doc = std::get<nlohmann::json>(document);
     Row row;
@@ -194,25 +248,26 @@ int runSweep(const SweepRequest& request) {
     }
     auto& network = *std::get<std::unique_ptr<protocols::EmulatedNetwork>>(created);
     network.runToDuration();
-    row.seed = network.simulation().seed();
-    if (auto* wlanRun = dynamic_cast<wlan::WlanNetwork*>(&network))
-      row.figures = wlan::runFigures(wlanRun->truth().records(), wlanRun->summary());
-    else if (auto* mipRun = dynamic_cast<mip::MipNetwork*>(&network))
-      row.figures = mip::runFigures(mipRun->truth().records(), mipRun->summary());
+    const std::uint64_t seed = network.simulation().seed();
     std::string label;
     for (std::size_t i = 0; i < axes.size(); ++i) label += fmt::format("{}{}={}", i ? " " : "", axes[i].path, row.parameters[i]);
     // One line per run, "run N/M: ...": the desktop application's sweep reads its progress from it.
-    fmt::print(stderr, "run {}/{}: {}: {} roams, {} failed\n", n + 1, runs, label, row.figures.roams,
-               row.figures.roamsFailed);
-    if (row.figures.methods.empty()) rows.push_back(row);
-    for (const auto& m : row.figures.methods) {
-      Row perMethod = row;
-      perMethod.method = m;
-      rows.push_back(std::move(perMethod));
+    std::vector<Row> runRows;
+    if (auto* mipRun = dynamic_cast<mip::MipNetwork*>(&network)) {
+      mobileIp = true;
+      const auto figures = mip::runFigures(mipRun->truth().records(), mipRun->summary());
+      fmt::print(stderr, "run {}/{}: {}: {} registrations, {} failed\n", n + 1, runs, label, figures.registrations,
+                 figures.failed);
+      runRows = mipRows(row, seed, figures);
+    } else if (auto* wlanRun = dynamic_cast<wlan::WlanNetwork*>(&network)) {
+      const auto figures = wlan::runFigures(wlanRun->truth().records(), wlanRun->summary());
+      fmt::print(stderr, "run {}/{}: {}: {} roams, {} failed\n", n + 1, runs, label, figures.roams, figures.roamsFailed);
+      runRows = wlanRows(row, seed, figures);
     }
+    for (auto& r : runRows) rows.push_back(std::move(r));
   }
-  const auto head = header(axes);
-  const std::string pivot = handoffPivot(axes, rows);
+  const auto head = header(axes, mobileIp);
+  const std::string pivot = handoffPivot(axes, rows, mobileIp);
   fmt::print("{}{}", asMarkdown(head, rows), pivot);
   if (!request.out.empty()) {
     const std::string text = hasExtension(request.out, ".csv")    ? ui::sweepCsv(head, cellsOf(rows))

@@ -142,7 +142,14 @@ class TestCliSimulateMip : public QObject {
     QVERIFY2(r.out.contains("| dynamic → movement/aaa-dynamic | 16.628 | 114.628 |"), r.out.constData());
     QVERIFY(r.out.contains("| dynamic → movement/skey-prime | 9.534 | 9.534 |"));
     QVERIFY(r.out.contains("| static → movement/static | 12.549 | 12.549 |"));
-    QVERIFY(r.err.contains("run 4/4: "));
+    QVERIFY2(r.err.contains("run 4/4: "), r.err.constData());
+    QVERIFY(r.err.contains(" registrations, 0 failed"));
+    // Registration columns with every hop, none of the WLAN ones; the AAA hops grow with the link.
+    QVERIFY(r.out.contains("| registrations | failed | method | method_registrations | registration_ms | mn-fa_ms | "
+                           "fa-aaa-round-trip_ms | fa-ha_ms | aaa-round-trip_ms | home-agent_ms | ha-mn_ms | events |"));
+    QVERIFY(!r.out.contains("voice_lost"));
+    QVERIFY(r.out.contains("| dynamic | 50000 | 1 | 8 | 0 | movement/aaa-dynamic | 1 | 114.628 | 0.539 | – | 6.029 | "
+                           "51.019 | 51.019 | 6.022 |"));
   }
 
   void optionsThatDoNotApply() {

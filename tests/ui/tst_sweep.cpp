@@ -119,6 +119,19 @@ class TestSweep : public QObject {
     QVERIFY(report.xLabel.isEmpty());
   }
 
+  // A Mobile IP sweep's table: the registration latency is what is drawn, its hop columns are not.
+  void mobileIpSeriesDrawTheRegistrationLatency() {
+    rs::ui::SweepReport report;
+    report.header = {"links.core-aaa.delay_us", "seed", "registrations", "method", "registration_ms", "mn-fa_ms"};
+    report.rows = {{"1000", "1", "8", "movement/aaa-dynamic", "16.628", "0.539"},
+                   {"50000", "1", "8", "movement/aaa-dynamic", "114.628", "0.539"}};
+    rs::ui::addSweepSeries(report, 1);
+    QCOMPARE(report.yLabel, QStringLiteral("median registration latency (ms)"));
+    QCOMPARE(report.series.size(), std::size_t{1});
+    QCOMPARE(report.series[0].name, QStringLiteral("movement/aaa-dynamic"));
+    QCOMPARE(report.series[0].y, (QVector<double>{16.628, 114.628}));
+  }
+
   // ROAMSCOPE_CLI first and alone; then ../cli and the executable's folder; then PATH.
   void findsTheCliInItsSearchOrder() {
     QTemporaryDir dir;

@@ -31,7 +31,9 @@ void addSweepSeries(SweepReport& report, std::size_t axisCount) {
   report.yLabel.clear();
   if (axisCount == 0 || axisCount > report.header.size()) return;
   const auto methodColumn = column(report.header, "method");
-  const auto handoffColumn = column(report.header, "handoff_ms");
+  // A WLAN sweep's handoff, or a Mobile IP sweep's registration latency (app/cli/sweep_runner.cpp).
+  const auto registrationColumn = column(report.header, "registration_ms");
+  const auto handoffColumn = registrationColumn ? registrationColumn : column(report.header, "handoff_ms");
   if (!methodColumn || !handoffColumn) return;
   const std::size_t last = axisCount - 1;
   std::vector<SweepSeries> series;
@@ -51,7 +53,8 @@ void addSweepSeries(SweepReport& report, std::size_t axisCount) {
     series[it->second].y.push_back(*y);
   }
   report.xLabel = QString::fromStdString(report.header[last]);
-  report.yLabel = QStringLiteral("median handoff (ms)");
+  report.yLabel = registrationColumn ? QStringLiteral("median registration latency (ms)")
+                                     : QStringLiteral("median handoff (ms)");
   report.series = std::move(series);
 }
 
