@@ -2,6 +2,7 @@
 #pragma once
 // roamscope-cli simulate SCENARIO [--seed N] [--duration S] [--pcap OUT.pcapng]
 //                        [--report OUT.json|OUT.csv|OUT.html] [--trace OUT.txt] [--show-keys] [--keys-out FILE]
+//                        [--set KEY=VALUE ...]
 //                        [--sweep KEY=V1,V2,... ...] [--sweep-out OUT.csv|OUT.md|OUT.html]
 //                        [--aaa-server HOST[:PORT] --aaa-secret S]
 // Runs a scenario on the emulation core — the WLAN system of seed 000 and its
@@ -26,6 +27,7 @@ struct SimulateOptions {
   std::string trace;
   std::string keysOut;
   bool showKeys = false;
+  std::vector<std::string> set;    // KEY=VALUE: the scenario's parameters changed for this run (or every sweep run)
   std::vector<std::string> sweep;  // KEY=V1,V2,... (sweep_runner.h)
   std::string sweepOut;
   std::string aaaServer;                 // Mobile IP: external RADIUS server HOST[:PORT]

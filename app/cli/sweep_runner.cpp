@@ -219,6 +219,11 @@ int runSweep(const SweepRequest& request) {
   bool mobileIp = false;  // a Mobile IP scenario: registration columns (all runs of one sweep share the scenario's system)
   for (std::size_t n = 0; n < runs; ++n) {
     nlohmann::json doc = std::get<nlohmann::json>(document);
+    for (const auto& o : request.fixed)
+      if (auto error = sim::applyOverride(doc, o, request.scenario)) {
+        fmt::print(stderr, "roamscope-cli: {}\n", sim::badOverrideKeyMessage(o.path, *error));
+        return kExitUsage;
+      }
     Row row;
     std::size_t rest = n;
     std::vector<std::size_t> index(axes.size());

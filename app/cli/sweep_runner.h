@@ -9,11 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "core/sim/scenario_override.h"
+
 namespace rs::cli {
 
 struct SweepRequest {
   std::string scenario;
   std::vector<std::string> axes;  // "KEY=V1,V2,..."
+  std::vector<sim::ScenarioOverride> fixed;  // --set: applied to every run before the axes
   std::optional<std::uint64_t> seed;
   std::optional<double> durationSeconds;
   std::string out;  // OUT.csv or OUT.md; empty: the Markdown table on stdout only

@@ -100,6 +100,20 @@ std::optional<SweepAxis> parseSweepAxis(std::string_view spec) {
   return axis;
 }
 
+std::optional<ScenarioOverride> parseOverride(std::string_view spec) {
+  const std::size_t eq = spec.find('=');
+  if (eq == std::string_view::npos || eq == 0 || eq + 1 == spec.size()) return std::nullopt;
+  return ScenarioOverride{std::string(spec.substr(0, eq)), std::string(spec.substr(eq + 1))};
+}
+
+std::string badOverrideMessage(std::string_view spec) {
+  return fmt::format("--set: '{}' is not KEY=VALUE (e.g. methods.mip.fa_challenge=true)", spec);
+}
+
+std::string badOverrideKeyMessage(std::string_view path, const ConfigError& error) {
+  return fmt::format("--set {}: {}", path, error.message());
+}
+
 std::string badSweepAxisMessage(std::string_view spec) {
   return fmt::format("--sweep: '{}' is not KEY=V1,V2,... (e.g. links.ds-radius.delay_us=500,5000)", spec);
 }

@@ -25,6 +25,12 @@ struct ScenarioOverride {
 // nullopt on success; otherwise what is wrong with the path (a ConfigError naming `file` and the path).
 std::optional<ConfigError> applyOverride(nlohmann::json& document, const ScenarioOverride& o, const std::string& file);
 
+// "KEY=VALUE" (`simulate --set`) -> one override; nullopt when there is no '=', no key or no value. The value
+// is taken whole (commas included).
+std::optional<ScenarioOverride> parseOverride(std::string_view spec);
+std::string badOverrideMessage(std::string_view spec);                        // for a spec parseOverride refuses
+std::string badOverrideKeyMessage(std::string_view path, const ConfigError& error);  // applyOverride's error
+
 // "KEY=V1,V2,..." -> the key and its values; nullopt when there is no '=' or no value.
 struct SweepAxis {
   std::string path;

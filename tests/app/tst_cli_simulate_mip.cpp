@@ -152,6 +152,30 @@ class TestCliSimulateMip : public QObject {
                            "51.019 | 51.019 | 6.022 |"));
   }
 
+  // --set changes one parameter for the run (or every run of a sweep); a bad one is named.
+  void setChangesAParameter() {
+    Run r = runCli({"simulate", preset("mip-fa-challenge.json"), "--set", "methods.mip.fa_challenge=false", "--set",
+                    "methods.mip.faults=[]"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(!r.out.contains("104:") && r.out.contains(" 131 "), r.out.constData());  // bob reaches his HA now
+    r = runCli({"simulate", preset("mip-dynamic.json"), "--set", "methods.mip.fa_challenge=true", "--sweep",
+                "methods.mip.key_mode=static,dynamic"});
+    QCOMPARE(r.exitCode, 0);
+    // Both runs have the FA's AAA check (fa-aaa-round-trip 7.027 ms), static keys included.
+    QVERIFY2(r.out.contains("| static | 1 | 7 | 0 | movement/static | 3 | 26.599 | 0.523 | 7.027 |"),
+             r.out.constData());
+    QVERIFY(r.out.contains("| dynamic | 1 | 8 | 0 | movement/aaa-dynamic | 1 | 32.677 | 0.546 | 7.027 |"));
+    r = runCli({"simulate", preset("mip-dynamic.json"), "--set", "lifetime"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("--set: 'lifetime' is not KEY=VALUE"), r.err.constData());
+    r = runCli({"simulate", preset("mip-dynamic.json"), "--set", "methods.mip.lifetime_s=0"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("/methods/mip/lifetime_s: expected an integer 1..65534"), r.err.constData());
+    r = runCli({"simulate", preset("mip-dynamic.json"), "--set", "links.nowhere.delay_us=5"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("--set links.nowhere.delay_us: "), r.err.constData());
+  }
+
   void optionsThatDoNotApply() {
     QTemporaryDir dir;
     Run r = runCli({"simulate", preset("mip-dynamic.json"), "--keys-out", dir.filePath("k")});

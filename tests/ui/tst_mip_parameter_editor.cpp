@@ -5,6 +5,7 @@
 // dialog's key list; a value the settings reader rejects shows its error,
 // naming the key, under the field and Apply refuses; static keys and a shorter lifetime rebuild the run, whose
 // registrations are then all static.
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -15,6 +16,8 @@
 #include "ui/app/emulation_controller.h"
 #include "ui/app/main_window.h"
 #include "ui/app/parameter_editor.h"
+#include "ui/app/sweep_controller.h"
+#include "ui/app/sweep_dialog.h"
 #include "ui/app/sweep_request.h"
 
 using rs::ui::EmulationController;
@@ -139,6 +142,23 @@ class TestMipParameterEditor : public QObject {
       ++checked;
     }
     QVERIFY(checked >= 1);
+    // A sweep of the same scenario keeps the change in every run (--set), and says so.
+    rs::ui::SweepDialog* dialog = w.sweep()->openDialog();
+    QVERIFY(dialog);
+    const rs::ui::SweepRequest request = dialog->request();
+    QCOMPARE(request.fixed, QStringList{QStringLiteral("methods.mip.fa_challenge=true")});
+    QVERIFY(rs::ui::sweepArguments(request, QStringLiteral("out.csv"))
+                .join(QLatin1Char(' '))
+                .contains(QStringLiteral("--set methods.mip.fa_challenge=true")));
+    const auto* note = dialog->findChild<QLabel*>(QStringLiteral("sweepEditorChanges"));
+    QVERIFY(note && note->isVisibleTo(dialog) && note->text().contains(QStringLiteral("fa_challenge=true")));
+    // A fixed change the scenario refuses is named before anything starts.
+    rs::ui::SweepRequest bad = request;
+    bad.axes = {QStringLiteral("methods.mip.key_mode=static,dynamic")};
+    bad.fixed = {QStringLiteral("methods.mip.lifetime_s=0")};
+    const auto error = rs::ui::checkSweepRequest(bad);
+    QVERIFY(error && error->contains(QStringLiteral("/methods/mip/lifetime_s")));
+    dialog->reject();
   }
 
  private:

@@ -24,7 +24,7 @@
 #include "ui/app/scenario_geometry.h"
 #include "ui/app/scenario_parameters.h"
 #include "ui/app/scenario_view.h"
-#include "ui/app/scenario_with_overrides.h"
+#include "core/protocols/scenario_with_overrides.h"
 
 using rs::ui::EmulationController;
 using rs::ui::MainWindow;
@@ -172,7 +172,7 @@ class TestScenarioView : public QObject {
     QCOMPARE(byKey.at(QStringLiteral("threshold_dbm")).value, QStringLiteral("-65"));
     // Each parameter's overrides load (the values written back unchanged).
     for (const auto& p : parameters) {
-      const auto loaded = rs::ui::loadScenarioWithOverrides(preset("wlan-8021x-pmk-cache").toStdString(), p.overrides(p.value));
+      const auto loaded = rs::protocols::loadScenarioWithOverrides(preset("wlan-8021x-pmk-cache").toStdString(), p.overrides(p.value));
       QVERIFY2(std::holds_alternative<rs::sim::Scenario>(loaded), qPrintable(p.key));
     }
   }

@@ -13,7 +13,7 @@
 #include "core/protocols/wlan/wlan_network.h"
 #include "core/sim/scenario.h"
 #include "dissectors/dispatch.h"
-#include "ui/app/scenario_with_overrides.h"
+#include "core/protocols/scenario_with_overrides.h"
 
 namespace rs::ui {
 
@@ -55,7 +55,7 @@ bool EmulationController::load(const QString& path) {
 }
 
 bool EmulationController::loadWithOverrides(const QString& path, std::vector<sim::ScenarioOverride> overrides) {
-  auto loaded = loadScenarioWithOverrides(path.toStdString(), overrides);
+  auto loaded = protocols::loadScenarioWithOverrides(path.toStdString(), overrides);
   if (auto* error = std::get_if<sim::ConfigError>(&loaded)) {
     emit errorOccurred(QString::fromStdString(error->message()));
     return false;

@@ -11,7 +11,7 @@
 #include <variant>
 
 #include "ui/app/emulation_controller.h"
-#include "ui/app/scenario_with_overrides.h"
+#include "core/protocols/scenario_with_overrides.h"
 
 namespace rs::ui {
 
@@ -150,8 +150,8 @@ bool ParameterEditor::check(Field& f) {
     f.error->hide();
     return true;
   }
-  const auto overrides = mergeOverrides(controller_.scenarioOverrides(), f.parameter.overrides(text));
-  const auto loaded = loadScenarioWithOverrides(controller_.scenarioPath().toStdString(), overrides);
+  const auto overrides = protocols::mergeOverrides(controller_.scenarioOverrides(), f.parameter.overrides(text));
+  const auto loaded = protocols::loadScenarioWithOverrides(controller_.scenarioPath().toStdString(), overrides);
   if (const auto* error = std::get_if<sim::ConfigError>(&loaded)) {
     f.error->setText(QString::fromStdString(error->message()));
     f.error->show();
@@ -178,7 +178,8 @@ bool ParameterEditor::apply() {
   std::vector<std::pair<QString, QString>> typed;
   for (const Field& f : fields_) typed.emplace_back(f.parameter.key, fieldText(f));
   const bool rebuilt =
-      controller_.loadWithOverrides(controller_.scenarioPath(), mergeOverrides(controller_.scenarioOverrides(), changed));
+      controller_.loadWithOverrides(controller_.scenarioPath(),
+                                    protocols::mergeOverrides(controller_.scenarioOverrides(), changed));
   if (!rebuilt)
     for (const auto& [key, text] : typed) setValue(key, text);
   status_->setText(rebuilt ? tr("Applied: the run was rebuilt at time zero.")

@@ -62,6 +62,8 @@ SweepDialog* SweepController::openDialog() {
   const QString loaded = emulation_.scenarioPath();
   dialog_ = new SweepDialog(loaded.isEmpty() ? demoScenarioPath() : loaded, &window_);
   dialog_->setAttribute(Qt::WA_DeleteOnClose);
+  // What the scenario dock's editor changed in the loaded run holds in the sweep too.
+  if (!loaded.isEmpty()) dialog_->setEditorChanges(loaded, fixedParameters(emulation_.scenarioOverrides()));
   connect(dialog_, &QDialog::accepted, this, [this] {
     if (dialog_) start(dialog_->request());
   });

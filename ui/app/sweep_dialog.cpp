@@ -25,6 +25,7 @@ SweepDialog::SweepDialog(const QString& scenario, QWidget* parent)
       seed_(new QLineEdit(this)),
       duration_(new QDoubleSpinBox(this)),
       error_(new QLabel(this)),
+      changes_(new QLabel(this)),
       buttons_(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
   setWindowTitle(tr("Sweep"));
   setObjectName(QStringLiteral("sweepDialog"));
@@ -85,6 +86,10 @@ SweepDialog::SweepDialog(const QString& scenario, QWidget* parent)
   note->setWordWrap(true);
   layout->addWidget(note);
   layout->addLayout(form);
+  changes_->setObjectName(QStringLiteral("sweepEditorChanges"));
+  changes_->setWordWrap(true);
+  changes_->hide();
+  layout->addWidget(changes_);
   layout->addWidget(error_);
   layout->addWidget(buttons_);
   setMinimumWidth(640);
@@ -108,9 +113,17 @@ void SweepDialog::setSeed(std::optional<quint64> seed) { seed_->setText(seed ? Q
 
 void SweepDialog::setDurationSeconds(std::optional<double> seconds) { duration_->setValue(seconds.value_or(0)); }
 
+void SweepDialog::setEditorChanges(const QString& scenario, const QStringList& changes) {
+  changedScenario_ = scenario;
+  editorChanges_ = changes;
+  changes_->setText(tr("Every run keeps the scenario editor's changes: %1").arg(changes.join(QStringLiteral(", "))));
+  changes_->setVisible(!changes.isEmpty());
+}
+
 SweepRequest SweepDialog::request() const {
   SweepRequest r;
   r.scenario = scenario_->text().trimmed();
+  if (r.scenario == changedScenario_) r.fixed = editorChanges_;
   for (int axis = 0; axis < kAxes; ++axis) {
     const QString key = keyBoxes_[axis]->currentText().trimmed();
     const QString values = values_[axis]->text().trimmed();

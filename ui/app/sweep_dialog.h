@@ -35,6 +35,9 @@ class SweepDialog : public QDialog {
   void setAxis(int index, const QString& key, const QString& values);
   void setSeed(std::optional<quint64> seed);
   void setDurationSeconds(std::optional<double> seconds);
+  // The scenario editor's changes to `scenario` ("KEY=VALUE"): every run of a sweep of that file gets them
+  // (a sweep of another file does not), and the dialog lists them.
+  void setEditorChanges(const QString& scenario, const QStringList& changes);
 
   SweepRequest request() const;
   // The keys offered for the scenario (sweep_request.h sweepableKeys).
@@ -56,6 +59,9 @@ class SweepDialog : public QDialog {
   QLineEdit* seed_;
   QDoubleSpinBox* duration_;
   QLabel* error_;
+  QLabel* changes_;
+  QString changedScenario_;
+  QStringList editorChanges_;
   QDialogButtonBox* buttons_;
   QStringList keys_;
   QHash<QString, QStringList> choices_;  // key -> its fixed set of values (handoff methods, security)

@@ -3,10 +3,10 @@
 
 #include <QObject>
 
+#include "core/protocols/scenario_with_overrides.h"
 #include "core/sim/json_cursor.h"
 #include "core/sim/scenario_override.h"
 #include "ui/app/scenario_parameters.h"
-#include "ui/app/scenario_with_overrides.h"
 
 namespace rs::ui {
 
@@ -21,17 +21,29 @@ std::optional<QString> checkSweepRequest(const SweepRequest& request) {
     if (!axis) return QString::fromStdString(sim::badSweepAxisMessage(spec.toStdString()));
     axes.push_back(std::move(*axis));
   }
+  std::vector<sim::ScenarioOverride> fixed;
+  for (const QString& spec : request.fixed) {
+    auto parsed = sim::parseOverride(spec.toStdString());
+    if (!parsed) return QString::fromStdString(sim::badOverrideMessage(spec.toStdString()));
+    fixed.push_back(std::move(*parsed));
+  }
   const std::string path = request.scenario.toStdString();
   auto document = sim::readJsonFile(path);
   if (auto* error = std::get_if<sim::ConfigError>(&document)) return QString::fromStdString(error->message());
-  // Each value on its own, on top of the file: the CLI's checks of every run, before the first starts.
+  for (const auto& change : fixed)
+    if (auto error = sim::applyOverride(std::get<nlohmann::json>(document), change, path))
+      return QString::fromStdString(sim::badOverrideKeyMessage(change.path, *error));
+  // Each value on its own, on top of the file and the fixed changes: the CLI's checks of every run, before the
+  // first starts.
   for (const auto& axis : axes) {
     for (const auto& value : axis.values) {
       const sim::ScenarioOverride change{axis.path, value};
       nlohmann::json doc = std::get<nlohmann::json>(document);
       if (auto error = sim::applyOverride(doc, change, path))
         return QString::fromStdString(sim::badSweepKeyMessage(axis.path, *error));
-      auto loaded = loadScenarioWithOverrides(path, {change});
+      std::vector<sim::ScenarioOverride> run = fixed;
+      run.push_back(change);
+      auto loaded = protocols::loadScenarioWithOverrides(path, run);
       if (auto* error = std::get_if<sim::ConfigError>(&loaded)) return QString::fromStdString(error->message());
     }
   }
@@ -51,6 +63,7 @@ int sweepRunCount(const SweepRequest& request) {
 
 QStringList sweepArguments(const SweepRequest& request, const QString& csvPath) {
   QStringList args{QStringLiteral("simulate"), request.scenario};
+  for (const QString& change : request.fixed) args << QStringLiteral("--set") << change;
   for (const QString& axis : request.axes) args << QStringLiteral("--sweep") << axis;
   if (request.seed) args << QStringLiteral("--seed") << QString::number(*request.seed);
   if (request.durationSeconds) args << QStringLiteral("--duration") << QString::number(*request.durationSeconds, 'g', 15);
@@ -64,6 +77,12 @@ QStringList sweepableKeys(const sim::Scenario& scenario) {
     for (const std::string& path : p.paths) keys.append(QString::fromStdString(path));
   keys.removeDuplicates();
   return keys;
+}
+
+QStringList fixedParameters(const std::vector<sim::ScenarioOverride>& overrides) {
+  QStringList out;
+  for (const auto& o : overrides) out << QString::fromStdString(o.path + "=" + o.value);
+  return out;
 }
 
 }  // namespace rs::ui

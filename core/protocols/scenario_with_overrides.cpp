@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/app/scenario_with_overrides.h"
+#include "core/protocols/scenario_with_overrides.h"
 
 #include <algorithm>
 
@@ -7,7 +7,7 @@
 #include "core/protocols/wlan/wlan_settings.h"
 #include "core/sim/json_cursor.h"
 
-namespace rs::ui {
+namespace rs::protocols {
 
 std::variant<sim::Scenario, sim::ConfigError> loadScenarioWithOverrides(
     const std::string& path, const std::vector<sim::ScenarioOverride>& overrides) {
@@ -43,4 +43,4 @@ std::vector<sim::ScenarioOverride> mergeOverrides(std::vector<sim::ScenarioOverr
   return overrides;
 }
 
-}  // namespace rs::ui
+}  // namespace rs::protocols

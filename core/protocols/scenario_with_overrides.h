@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// A scenario file with parameters changed (the scenario view's editor, as
-// `simulate --sweep` changes them): the file's JSON, each override applied
+// A scenario file with parameters changed (`simulate --set`, each run of a
+// sweep, the desktop's scenario editor): the file's JSON, each override applied
 // (core/sim/scenario_override.h), then the loader's checks and those of the
 // settings the network will read (the Mobile IP ones with methods.mip, else
 // the WLAN ones), so a bad value is reported with its file and JSON Pointer
@@ -15,7 +15,7 @@
 #include "core/sim/scenario.h"
 #include "core/sim/scenario_override.h"
 
-namespace rs::ui {
+namespace rs::protocols {
 
 std::variant<sim::Scenario, sim::ConfigError> loadScenarioWithOverrides(
     const std::string& path, const std::vector<sim::ScenarioOverride>& overrides);
@@ -24,4 +24,4 @@ std::variant<sim::Scenario, sim::ConfigError> loadScenarioWithOverrides(
 std::vector<sim::ScenarioOverride> mergeOverrides(std::vector<sim::ScenarioOverride> overrides,
                                                   const std::vector<sim::ScenarioOverride>& changes);
 
-}  // namespace rs::ui
+}  // namespace rs::protocols
