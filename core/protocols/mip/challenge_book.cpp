@@ -10,7 +10,7 @@ ChallengeBook::ChallengeBook(unsigned window, std::size_t length, sim::Random ra
 
 Bytes ChallengeBook::issue() {
   Bytes challenge = random_.bytes(length_);
-  issued_.push_back(Issued{challenge, std::nullopt});
+  issued_.push_back(Issued{challenge, false});
   if (issued_.size() > kRemembered) issued_.pop_front();
   return challenge;
 }
@@ -26,11 +26,11 @@ ChallengeBook::Verdict ChallengeBook::check(ByteView challenge) const {
   const auto i = indexOf(challenge);
   if (!i) return Verdict::Unknown;
   const std::size_t age = issued_.size() - 1 - *i;  // 0: the latest
-  return !issued_[*i].usedBy && age < window_ ? Verdict::Fresh : Verdict::Stale;
+  return !issued_[*i].used && age < window_ ? Verdict::Fresh : Verdict::Stale;
 }
 
-void ChallengeBook::use(ByteView challenge, std::uint32_t homeAddress, std::uint64_t identification) {
-  if (const auto i = indexOf(challenge)) issued_[*i].usedBy = {{homeAddress, identification}};
+void ChallengeBook::use(ByteView challenge) {
+  if (const auto i = indexOf(challenge)) issued_[*i].used = true;
 }
 
 std::string_view challengeVerdictName(ChallengeBook::Verdict v) {

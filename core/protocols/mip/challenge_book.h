@@ -29,7 +29,7 @@ class ChallengeBook {
   Bytes issue();
   Verdict check(ByteView challenge) const;
   // A request with `challenge` was admitted (relayed toward the home agent).
-  void use(ByteView challenge, std::uint32_t homeAddress, std::uint64_t identification);
+  void use(ByteView challenge);
 
   // How many issued challenges are remembered (to tell stale from unknown).
   static constexpr std::size_t kRemembered = 256;
@@ -37,7 +37,7 @@ class ChallengeBook {
  private:
   struct Issued {
     Bytes challenge;
-    std::optional<std::pair<std::uint32_t, std::uint64_t>> usedBy;  // home address, latest identification
+    bool used = false;
   };
   // Index into issued_ of `challenge`, if remembered.
   std::optional<std::size_t> indexOf(ByteView challenge) const;

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "core/protocols/aaa/sim_aaa_transport.h"
 #include "core/protocols/mip/ipv4_frames.h"
 #include "core/protocols/mip/mn_aaa_authentication.h"
 #include "core/protocols/mip/mip_costs.h"
@@ -24,7 +23,11 @@ bool sameRequest(std::uint64_t a, std::uint64_t b) { return static_cast<std::uin
 }  // namespace
 
 ForeignAgent::ForeignAgent(MipWorld& world, sim::NodeId node)
-    : world_(world), node_(node), name_(world.node(node).name), mac_(world.node(node).mac) {
+    : world_(world),
+      node_(node),
+      name_(world.node(node).name),
+      mac_(world.node(node).mac),
+      aaa_(world, world.node(node).ipv4.value_or(0)) {  // no address: agentLinks() below refuses the node
   MipWorld::AgentLinks links = world.agentLinks(node, "foreign agent " + name_);
   address_ = links.address;
   backbone_ = links.backbone;
@@ -48,8 +51,7 @@ ForeignAgent::ForeignAgent(MipWorld& world, sim::NodeId node)
 ForeignAgent::~ForeignAgent() = default;
 
 void ForeignAgent::setAaaTransport(std::unique_ptr<aaa::AaaTransport> transport) {
-  aaa_ = std::move(transport);
-  embeddedAaa_ = dynamic_cast<aaa::SimAaaTransport*>(aaa_.get());
+  aaa_.setTransport(std::move(transport));
 }
 
 wlan::UdpEndpoint ForeignAgent::aaaClientEndpoint() const { return {mac_, address_, kAaaClientPort}; }
@@ -84,10 +86,7 @@ void ForeignAgent::receiveBackbone(const sim::WireDelivery& delivery) {
   if (ip->destination != address_) return routeToSubnet(delivery.frame, ip->destination);
   const auto udp = wlan::parseUdpFrame(delivery.frame);
   if (ip->protocol != kUdp || !udp) return;
-  if (udp->to.port == kAaaClientPort && embeddedAaa_) {
-    embeddedAaa_->receiveFrame(delivery.frame);
-    return;
-  }
+  if (aaa_.takeReply(udp->to.port, delivery.frame)) return;
   if (udp->to.port == kUdpPort) relayReply(*udp);
 }
 

@@ -20,16 +20,12 @@
 #include <memory>
 #include <vector>
 
-#include "core/protocols/aaa/aaa_transport.h"
+#include "core/protocols/mip/agent_aaa_client.h"
 #include "core/protocols/mip/agent_advertiser.h"
 #include "core/protocols/mip/challenge_book.h"
 #include "core/protocols/mip/mip_world.h"
 #include "core/protocols/wlan/ds_frames.h"
 #include "dissectors/mip/mip.h"
-
-namespace rs::aaa {
-class SimAaaTransport;
-}
 
 namespace rs::mip {
 
@@ -76,8 +72,9 @@ class ForeignAgent {
   void forwardRequest(std::size_t subnet, const wlan::UdpFrame& udp, const Message& request);
   // RFC 3012 (foreign_agent_challenge.cpp).
   void admitWithChallenge(std::size_t subnet, const wlan::UdpFrame& udp, const Message& request);
+  // `challenge`: the request's MN-FA challenge, checked again before the relay.
   void finishMnAaaCheck(std::size_t subnet, const wlan::UdpEndpoint& from, const Bytes& payload,
-                        const aaa::AaaResult& result);
+                        const Bytes& challenge, const aaa::AaaResult& result);
   void deny(std::size_t subnet, const wlan::UdpEndpoint& from, const Message& request, std::uint8_t code,
             const std::string& why);
   void relayReply(const wlan::UdpFrame& udp);
@@ -96,8 +93,7 @@ class ForeignAgent {
   std::vector<sim::WiredLink*> subnets_;
   std::vector<std::unique_ptr<AgentAdvertiser>> advertisers_;
   std::vector<std::unique_ptr<ChallengeBook>> challenges_;  // per subnet, with RFC 3012 challenges
-  std::unique_ptr<aaa::AaaTransport> aaa_;
-  aaa::SimAaaTransport* embeddedAaa_ = nullptr;  // aaa_ when it runs over the emulated backbone
+  AgentAaaClient aaa_;
   std::vector<Pending> pending_;
   std::map<std::uint32_t, Visitor> visitors_;
   // Hosts seen on each subnet (co-located care-of addresses): address -> (MAC, subnet), as an ARP cache would hold.

@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 
 #include "core/protocols/aaa/chap_access_request.h"
-#include "core/protocols/aaa/sim_aaa_transport.h"
 #include "core/protocols/mip/foreign_agent.h"
 #include "core/protocols/mip/ipv4_frames.h"
 #include "core/protocols/mip/mip_costs.h"
@@ -53,7 +52,7 @@ void ForeignAgent::admitWithChallenge(std::size_t subnet, const wlan::UdpFrame& 
                 credentials.spi ? fmt::format("MN-AAA extension with SPI {} (only CHAP_SPI {} is checked)",
                                               *credentials.spi, kChapSpi)
                                 : std::string("no MN-AAA Authentication extension after the challenge"));
-  if (!aaa_)
+  if (!aaa_.transport())
     return deny(subnet, udp.from, request, code::kInsufficientResources, "no AAA server configured");
   aaa::ChapResponse chap;
   // The NAI's user part: the user the AAA server knows, as in the home agent's MS-CHAPv2 requests.
@@ -66,16 +65,12 @@ void ForeignAgent::admitWithChallenge(std::size_t subnet, const wlan::UdpFrame& 
   world_.sim.scheduler().scheduleAt(
       world_.sim.charge(node_, cost::kRegistrationProcessing),
       sim::EventDescriptor{sim::EventKind::Processing, node_, "Access-Request (MN-AAA)"},
-      [this, subnet, from = udp.from, payload = toBytes(udp.payload), chap = std::move(chap), home,
-       identification]() mutable {
-        aaa_->submitChapAccessRequest(chap, [this, subnet, from, payload = std::move(payload)](const aaa::AaaResult& r) {
-          finishMnAaaCheck(subnet, from, payload, r);
-        });
-        // As at the home agent: the first bit on the backbone, or now for an external server.
-        if (!embeddedAaa_)
-          world_.truth.step(home, identification, mipreg::Step::FaAccessRequest, world_.sim.now());
-        else if (embeddedAaa_->lastTransmissionStart() >= world_.sim.now())
-          world_.truth.step(home, identification, mipreg::Step::FaAccessRequest, embeddedAaa_->lastTransmissionStart());
+      [this, subnet, from = udp.from, payload = toBytes(udp.payload), challenge = credentials.mnFaChallenge,
+       chap = std::move(chap), home, identification]() mutable {
+        aaa_.transport()->submitChapAccessRequest(
+            chap, [this, subnet, from, payload = std::move(payload), challenge = std::move(challenge)](
+                      const aaa::AaaResult& r) { finishMnAaaCheck(subnet, from, payload, challenge, r); });
+        aaa_.noteRequestSent(home, identification, mipreg::Step::FaAccessRequest);
         world_.sim.trace(node_, sim::TraceKind::FrameSent,
                          fmt::format("{}: asked the AAA server to check the MN-AAA authenticator of {}", name_,
                                      address(home)));
@@ -83,12 +78,10 @@ void ForeignAgent::admitWithChallenge(std::size_t subnet, const wlan::UdpFrame& 
 }
 
 void ForeignAgent::finishMnAaaCheck(std::size_t subnet, const wlan::UdpEndpoint& from, const Bytes& payload,
-                                    const aaa::AaaResult& result) {
+                                    const Bytes& challenge, const aaa::AaaResult& result) {
   const auto request = parseMessage(payload);
   if (!request) return;
-  if (result.outcome == aaa::AaaOutcome::Accepted || result.outcome == aaa::AaaOutcome::Rejected)
-    world_.truth.step(request->homeAddress, request->identification, mipreg::Step::FaAccessReply,
-                      world_.aaaReplySent(address_, kAaaClientPort, result.identifier).value_or(world_.sim.now()));
+  aaa_.noteReply(request->homeAddress, request->identification, mipreg::Step::FaAccessReply, result);
   if (result.outcome == aaa::AaaOutcome::Rejected)
     return deny(subnet, from, *request, code::kMobileNodeFailedAuthentication,
                 "Access-Reject: the AAA server refused the MN-AAA authenticator");
@@ -96,11 +89,10 @@ void ForeignAgent::finishMnAaaCheck(std::size_t subnet, const wlan::UdpEndpoint&
     return deny(subnet, from, *request, code::kInsufficientResources,
                 fmt::format("MN-AAA check {}: {}", aaa::aaaOutcomeName(result.outcome), result.detail));
   // Checked again: another request with the same challenge may have been admitted while the AAA server thought.
-  const MnAaaCredentials credentials = mnAaaCredentials(*request);
   ChallengeBook& book = *challenges_[subnet];
-  if (book.check(credentials.mnFaChallenge) != ChallengeBook::Verdict::Fresh)
+  if (book.check(challenge) != ChallengeBook::Verdict::Fresh)
     return deny(subnet, from, *request, code::kStaleChallenge, "the challenge was used while the AAA server answered");
-  book.use(credentials.mnFaChallenge, request->homeAddress, request->identification);
+  book.use(challenge);
   world_.sim.trace(node_, sim::TraceKind::StateChange,
                    fmt::format("{}: the AAA server accepted the MN-AAA authenticator of {}", name_,
                                address(request->homeAddress)));

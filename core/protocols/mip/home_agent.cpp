@@ -20,6 +20,7 @@ HomeAgent::HomeAgent(MipWorld& world, sim::NodeId node)
       node_(node),
       name_(world.node(node).name),
       mac_(world.node(node).mac),
+      aaa_(world, world.node(node).ipv4.value_or(0)),  // no address: agentLinks() below refuses the node
       sas_(world.settings.saNvramBytes) {
   MipWorld::AgentLinks links = world.agentLinks(node, "home agent " + name_);
   address_ = links.address;
@@ -34,10 +35,7 @@ HomeAgent::HomeAgent(MipWorld& world, sim::NodeId node)
 
 HomeAgent::~HomeAgent() = default;
 
-void HomeAgent::setAaaTransport(std::unique_ptr<aaa::AaaTransport> transport) {
-  aaa_ = std::move(transport);
-  embeddedAaa_ = dynamic_cast<aaa::SimAaaTransport*>(aaa_.get());
-}
+void HomeAgent::setAaaTransport(std::unique_ptr<aaa::AaaTransport> transport) { aaa_.setTransport(std::move(transport)); }
 
 wlan::UdpEndpoint HomeAgent::aaaClientEndpoint() const { return {mac_, address_, kAaaClientPort}; }
 
@@ -86,10 +84,7 @@ void HomeAgent::receive(sim::WiredLink& link, const sim::WireDelivery& delivery)
   if (ip->destinationMac != mac_ || ip->destination != address_) return;
   const auto udp = wlan::parseUdpFrame(delivery.frame);
   if (!udp) return;
-  if (udp->to.port == kAaaClientPort && embeddedAaa_) {
-    embeddedAaa_->receiveFrame(delivery.frame);
-    return;
-  }
+  if (aaa_.takeReply(udp->to.port, delivery.frame)) return;
   if (udp->to.port != kUdpPort) return;
   handleRequest(ReturnPath{&link, udp->from}, udp->payload);
 }

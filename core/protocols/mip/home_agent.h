@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "core/protocols/aaa/aaa_transport.h"
-#include "core/protocols/aaa/sim_aaa_transport.h"
+#include "core/protocols/mip/agent_aaa_client.h"
 #include "core/protocols/mip/agent_advertiser.h"
 #include "core/protocols/mip/mip_world.h"
 #include "core/protocols/mip/sa_table.h"
@@ -100,8 +100,7 @@ class HomeAgent {
   sim::WiredLink* backbone_ = nullptr;
   std::vector<sim::WiredLink*> homeLinks_;
   std::vector<std::unique_ptr<AgentAdvertiser>> advertisers_;
-  std::unique_ptr<aaa::AaaTransport> aaa_;
-  aaa::SimAaaTransport* embeddedAaa_ = nullptr;  // aaa_ when it runs over the emulated backbone
+  AgentAaaClient aaa_;
   SaTable sas_;
   std::map<std::uint32_t, Binding> bindings_;
   std::map<std::uint32_t, std::uint64_t> lastIdentification_;  // replay state per home address

@@ -144,7 +144,7 @@ void HomeAgent::handleRequest(const ReturnPath& back, ByteView payload) {
 }
 
 void HomeAgent::startAaaExchange(const ReturnPath& back, Bytes request, const Message& parsed) {
-  if (!aaa_) return deny(back, parsed, code::kInsufficientResources, "no AAA server configured");
+  if (!aaa_.transport()) return deny(back, parsed, code::kInsufficientResources, "no AAA server configured");
   const auto check = seed001::checkInitialRequest(request);
   if (!check) return deny(back, parsed, code::kPoorlyFormedRequest, check.error().describe());
   if (!check->peerChallengeValid)
@@ -167,15 +167,11 @@ void HomeAgent::startAaaExchange(const ReturnPath& back, Bytes request, const Me
       ready, sim::EventDescriptor{sim::EventKind::Processing, node_, "Access-Request"},
       [this, back, request = std::move(request), response = std::move(response), home, identification]() mutable {
         if (down_) return;
-        aaa_->submitAccessRequest(response, [this, back, request = std::move(request)](const aaa::AaaResult& r) {
-          finishAaaExchange(back, request, r);
-        });
-        // On the emulated backbone the request's first bit may wait for the link (a start before now: nothing
-        // was sent, the request could not be built); an external server's request crosses no emulated link.
-        if (!embeddedAaa_)
-          world_.truth.step(home, identification, mipreg::Step::AccessRequest, world_.sim.now());
-        else if (embeddedAaa_->lastTransmissionStart() >= world_.sim.now())
-          world_.truth.step(home, identification, mipreg::Step::AccessRequest, embeddedAaa_->lastTransmissionStart());
+        aaa_.transport()->submitAccessRequest(response,
+                                              [this, back, request = std::move(request)](const aaa::AaaResult& r) {
+                                                finishAaaExchange(back, request, r);
+                                              });
+        aaa_.noteRequestSent(home, identification, mipreg::Step::AccessRequest);
       });
 }
 
@@ -183,9 +179,7 @@ void HomeAgent::finishAaaExchange(const ReturnPath& back, const Bytes& bytes, co
   if (down_) return;
   const auto request = parseMessage(bytes);
   const std::uint32_t home = request->homeAddress;
-  if (result.outcome == aaa::AaaOutcome::Accepted || result.outcome == aaa::AaaOutcome::Rejected)
-    world_.truth.step(home, request->identification, mipreg::Step::AccessReply,
-                      world_.aaaReplySent(address_, aaaClientEndpoint().port, result.identifier).value_or(world_.sim.now()));
+  aaa_.noteReply(home, request->identification, mipreg::Step::AccessReply, result);
   if (const auto denial = aaa::registrationDenialCode(result.outcome)) {
     const std::string why = result.outcome == aaa::AaaOutcome::Rejected
                                 ? fmt::format("Access-Reject from the AAA server{}",

@@ -81,7 +81,7 @@ class TestMipFaChallenge : public QObject {
     const Bytes c = book.issue();
     QCOMPARE(book.check(a), mip::ChallengeBook::Verdict::Stale);  // left the window
     QCOMPARE(book.check(hexBytes("00112233")), mip::ChallengeBook::Verdict::Unknown);
-    book.use(c, kAlice, 1);
+    book.use(c);
     QCOMPARE(book.check(c), mip::ChallengeBook::Verdict::Stale);  // each registration needs its own
     QCOMPARE(book.check(b), mip::ChallengeBook::Verdict::Fresh);
   }
