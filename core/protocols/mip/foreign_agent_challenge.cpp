@@ -19,18 +19,14 @@
 namespace rs::mip {
 namespace {
 
-// RFC 3344 3.4 / RFC 3012 3.2 codes of a foreign agent's denial.
+// RFC 3344 3.4 codes of a foreign agent's denial (the RFC 3012 ones: mn_aaa_authentication.h).
 namespace code {
 constexpr std::uint8_t kInsufficientResources = 66;
 constexpr std::uint8_t kMobileNodeFailedAuthentication = 67;
-constexpr std::uint8_t kUnknownChallenge = 104;
-constexpr std::uint8_t kMissingChallenge = 105;
-constexpr std::uint8_t kStaleChallenge = 106;
+constexpr std::uint8_t kUnknownChallenge = challenge_code::kUnknown;
+constexpr std::uint8_t kMissingChallenge = challenge_code::kMissing;
+constexpr std::uint8_t kStaleChallenge = challenge_code::kStale;
 }  // namespace code
-
-bool handsOutChallenge(std::uint8_t c) {
-  return c == code::kUnknownChallenge || c == code::kMissingChallenge || c == code::kStaleChallenge;
-}
 
 std::string address(std::uint32_t a) { return sim::formatIpv4Address(a); }
 
@@ -108,7 +104,7 @@ void ForeignAgent::deny(std::size_t subnet, const wlan::UdpEndpoint& from, const
   if (const auto nai = request.nai()) b.addNai(*nai);
   // RFC 3012 3.1: the mobile needs a new challenge to try again; it gets one in the denial rather than waiting
   // for the next advertisement.
-  if (handsOutChallenge(replyCode)) b.addMnFaChallenge(challenges_[subnet]->issue());
+  if (isChallengeDenial(replyCode)) b.addMnFaChallenge(challenges_[subnet]->issue());
   const auto reply = b.build();
   world_.sim.trace(node_, sim::TraceKind::Error,
                    fmt::format("{}: denied the registration of {} with code {} ({}): {}", name_,

@@ -31,6 +31,16 @@ inline constexpr std::uint32_t kChapSpi = 2;                // RFC 3012 9: CHAP_
 inline constexpr std::size_t kFaChallengeLength = 16;       // RoamScope's FAs; RFC 3012 2 asks for at least 4
 inline constexpr std::size_t kMnAaaAuthenticatorLength = 16;  // an MD5 digest
 
+// The foreign agent's denials for a challenge it cannot accept (RFC 3012 3.2); each hands the mobile a new one.
+namespace challenge_code {
+inline constexpr std::uint8_t kUnknown = 104;
+inline constexpr std::uint8_t kMissing = 105;
+inline constexpr std::uint8_t kStale = 106;
+}  // namespace challenge_code
+constexpr bool isChallengeDenial(std::uint8_t code) {
+  return code == challenge_code::kUnknown || code == challenge_code::kMissing || code == challenge_code::kStale;
+}
+
 // What RFC 3012 8 gives a CHAP verifier.
 struct MnAaaChapInput {
   std::uint8_t ident = 0;

@@ -215,10 +215,9 @@ crypto::Result<Bytes> MobileNode::answerChallenge(Bytes request) {
 bool MobileNode::retryWithNewChallenge(const Message& reply, const std::string& reason, sim::SimTime arrival) {
   constexpr int kMaxChallengeRetries = 2;  // a FA that keeps refusing fresh challenges is not asked forever
   const std::uint8_t code = reply.flagsOrCode;
-  const bool challengeProblem = code == 104 || code == 105 || code == 106;  // RFC 3012 3.2
   const Extension* fresh = reply.find(ext::kMnFaChallenge);
   Pending& p = *pending_;
-  if (!challengeProblem || !fresh || fresh->data.empty() || !p.viaForeignAgent || !agent_ ||
+  if (!isChallengeDenial(code) || !fresh || fresh->data.empty() || !p.viaForeignAgent || !agent_ ||
       p.challengeRetries >= kMaxChallengeRetries)
     return false;
   agent_->challenge.assign(fresh->data.begin(), fresh->data.end());
